@@ -1,0 +1,59 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { PERMISSIONS, ROLES } from "../permissions.ts";
+import { IsoDateTime, LocaleSchema, Uuid } from "./shared.ts";
+
+export const LoginBody = Type.Object(
+  {
+    login: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const Me = Type.Object({
+  id: Uuid,
+  tenantId: Uuid,
+  login: Type.String(),
+  fullName: Type.String(),
+  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r)))),
+  permissions: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p)))),
+  locale: LocaleSchema,
+  bodyId: Type.Union([Uuid, Type.Null()]),
+  unitId: Type.Union([Uuid, Type.Null()]),
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+});
+export type Me = Static<typeof Me>;
+
+export const LoginResponse = Type.Object({
+  token: Type.String({ description: "Bearer token of the session (the same session as the cookie)" }),
+  csrfToken: Type.String({ description: "Send as X-CSRF-Token on writes made with the session cookie" }),
+  expiresAt: IsoDateTime,
+  user: Me,
+});
+export type LoginResponse = Static<typeof LoginResponse>;
+
+export const UpdateMeBody = Type.Object({ locale: LocaleSchema }, { additionalProperties: false });
+
+export const ApiTokenSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  userId: Uuid,
+  tokenPrefix: Type.String(),
+  createdAt: IsoDateTime,
+  expiresAt: Type.Union([IsoDateTime, Type.Null()]),
+  lastUsedAt: Type.Union([IsoDateTime, Type.Null()]),
+  revokedAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+export type ApiTokenDto = Static<typeof ApiTokenSchema>;
+
+export const CreateApiTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    userId: Type.Optional(Uuid),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CreatedApiToken = Type.Object({ token: Type.String(), apiToken: ApiTokenSchema });

@@ -1,0 +1,302 @@
+import type { Localized } from "./locales.ts";
+
+/**
+ * The one error catalogue: stable codes → HTTP status and a safe message in kk/ru/en. Services throw by code;
+ * only the HTTP layer translates. Field-level codes (status 400) describe one field inside VALIDATION_FAILED.
+ */
+export interface ErrorDefinition {
+  status: number;
+  message: Localized;
+  /** Whether an occurrence is worth an operator's attention in the logs (unexpected, not user error). */
+  reportable?: boolean;
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: {
+    status: 400,
+    message: { kk: "Деректер дұрыс толтырылмаған.", ru: "Данные заполнены неверно.", en: "The request data is invalid." },
+  },
+  FIELD_REQUIRED: {
+    status: 400,
+    message: { kk: "Міндетті өріс.", ru: "Обязательное поле.", en: "This field is required." },
+  },
+  FIELD_INVALID: {
+    status: 400,
+    message: { kk: "Мәні жарамсыз.", ru: "Недопустимое значение.", en: "The value is invalid." },
+  },
+  FIELD_TOO_LONG: {
+    status: 400,
+    message: { kk: "Мән тым ұзын.", ru: "Слишком длинное значение.", en: "The value is too long." },
+  },
+  FIELD_TOO_SHORT: {
+    status: 400,
+    message: { kk: "Мән тым қысқа.", ru: "Слишком короткое значение.", en: "The value is too short." },
+  },
+  FIELD_OUT_OF_RANGE: {
+    status: 400,
+    message: { kk: "Мән рұқсат етілген шектен тыс.", ru: "Значение вне допустимого диапазона.", en: "The value is out of range." },
+  },
+  FIELD_UNKNOWN: {
+    status: 400,
+    message: { kk: "Белгісіз өріс.", ru: "Неизвестное поле.", en: "Unknown field." },
+  },
+  REFERENCE_UNKNOWN: {
+    status: 400,
+    message: {
+      kk: "Анықтамалықта мұндай мән жоқ.",
+      ru: "Такого значения нет в справочнике.",
+      en: "No such value in the reference data.",
+    },
+  },
+  IIN_INVALID_FORMAT: {
+    status: 400,
+    message: { kk: "ЖСН 12 цифрдан тұруы керек.", ru: "ИИН должен состоять из 12 цифр.", en: "An IIN has 12 digits." },
+  },
+  IIN_INVALID_CHECKSUM: {
+    status: 400,
+    message: {
+      kk: "ЖСН бақылау разряды сәйкес келмейді.",
+      ru: "Неверный контрольный разряд ИИН.",
+      en: "The IIN check digit does not match.",
+    },
+  },
+  IIN_INVALID_DATE: {
+    status: 400,
+    message: { kk: "ЖСН-дегі туған күн жарамсыз.", ru: "Неверная дата рождения в ИИН.", en: "The birth date in the IIN is invalid." },
+  },
+  IIN_INVALID_CENTURY: {
+    status: 400,
+    message: {
+      kk: "ЖСН-нің 7-разряды (ғасыр мен жыныс) жарамсыз.",
+      ru: "Неверный 7-й разряд ИИН (век и пол).",
+      en: "The 7th digit of the IIN (century and sex) is invalid.",
+    },
+  },
+  BIN_INVALID_FORMAT: {
+    status: 400,
+    message: { kk: "БСН 12 цифрдан тұруы керек.", ru: "БИН должен состоять из 12 цифр.", en: "A BIN has 12 digits." },
+  },
+  BIN_INVALID_CHECKSUM: {
+    status: 400,
+    message: {
+      kk: "БСН бақылау разряды сәйкес келмейді.",
+      ru: "Неверный контрольный разряд БИН.",
+      en: "The BIN check digit does not match.",
+    },
+  },
+  BIN_INVALID_DATE: {
+    status: 400,
+    message: { kk: "БСН-дегі тіркеу күні жарамсыз.", ru: "Неверная дата регистрации в БИН.", en: "The registration date in the BIN is invalid." },
+  },
+  BIN_INVALID_TYPE: {
+    status: 400,
+    message: {
+      kk: "БСН-дегі заңды тұлға түрі жарамсыз.",
+      ru: "Неверный тип юридического лица в БИН.",
+      en: "The entity type in the BIN is invalid.",
+    },
+  },
+  PHONE_INVALID: {
+    status: 400,
+    message: {
+      kk: "Телефон нөмірі +7XXXXXXXXXX форматында болуы керек.",
+      ru: "Телефон должен быть в формате +7XXXXXXXXXX.",
+      en: "The phone number must look like +7XXXXXXXXXX.",
+    },
+  },
+  EMAIL_INVALID: {
+    status: 400,
+    message: { kk: "Электрондық пошта мекенжайы жарамсыз.", ru: "Неверный адрес электронной почты.", en: "The e-mail address is invalid." },
+  },
+  DATE_INVALID: {
+    status: 400,
+    message: { kk: "Күні жарамсыз.", ru: "Неверная дата.", en: "The date is invalid." },
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: { kk: "Жүйеге кіру қажет.", ru: "Требуется вход в систему.", en: "Please sign in." },
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    message: { kk: "Логин немесе құпиясөз қате.", ru: "Неверный логин или пароль.", en: "Wrong login or password." },
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: {
+      kk: "Сәтсіз әрекеттер көп болғандықтан тіркелгі уақытша бұғатталды.",
+      ru: "Учётная запись временно заблокирована из-за неудачных попыток входа.",
+      en: "The account is temporarily locked after failed sign-in attempts.",
+    },
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: { kk: "Бұл әрекетке құқығыңыз жоқ.", ru: "Недостаточно прав для этого действия.", en: "You are not allowed to do this." },
+  },
+  CSRF_FAILED: {
+    status: 403,
+    message: {
+      kk: "Сұраудың қауіпсіздік белгісі жарамсыз. Бетті жаңартыңыз.",
+      ru: "Неверный токен защиты запроса. Обновите страницу.",
+      en: "The request's security token is missing or wrong. Reload the page.",
+    },
+  },
+  NOT_FOUND: {
+    status: 404,
+    message: { kk: "Табылмады.", ru: "Не найдено.", en: "Not found." },
+  },
+  PUBLIC_LOOKUP_FAILED: {
+    status: 404,
+    message: {
+      kk: "Осы нөмір мен деректер бойынша өтініш табылмады.",
+      ru: "Обращение с таким номером и данными не найдено.",
+      en: "No appeal matches this number and these details.",
+    },
+  },
+  CONFLICT: {
+    status: 409,
+    message: { kk: "Жазба басқа пайдаланушымен өзгертілді.", ru: "Запись изменена другим пользователем.", en: "Someone else changed this record." },
+  },
+  ALREADY_EXISTS: {
+    status: 409,
+    message: { kk: "Мұндай жазба бар.", ru: "Такая запись уже существует.", en: "Such a record already exists." },
+  },
+  IN_USE: {
+    status: 409,
+    message: { kk: "Жазба пайдаланылуда, оны жою мүмкін емес.", ru: "Запись используется и не может быть удалена.", en: "The record is in use and cannot be deleted." },
+  },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    message: {
+      kk: "Өтінішті бұл мәртебеге ауыстыруға болмайды.",
+      ru: "Обращение нельзя перевести в этот статус.",
+      en: "The appeal cannot move to this status.",
+    },
+  },
+  APPEAL_CLOSED: {
+    status: 409,
+    message: { kk: "Өтініш жабылған.", ru: "Обращение закрыто.", en: "The appeal is closed." },
+  },
+  EXTENSION_LIMIT_EXCEEDED: {
+    status: 400,
+    message: {
+      kk: "Мерзімді өтініш келіп түскен күннен бастап екі айдан артық ұзартуға болмайды.",
+      ru: "Срок нельзя продлить более чем на два месяца со дня поступления обращения.",
+      en: "The deadline cannot be extended beyond two months from receipt.",
+    },
+  },
+  EXTENSION_NOT_LATER: {
+    status: 400,
+    message: {
+      kk: "Жаңа мерзім ағымдағы мерзімнен кейін болуы керек.",
+      ru: "Новый срок должен быть позже текущего.",
+      en: "The new deadline must be later than the current one.",
+    },
+  },
+  COMPLAINT_CATEGORY_REQUIRED: {
+    status: 400,
+    message: {
+      kk: "Шағым үшін жіктеуіш санаты міндетті.",
+      ru: "Для жалобы категория классификатора обязательна.",
+      en: "A complaint needs a classifier category.",
+    },
+  },
+  COMPLAINT_OUTCOME_REQUIRED: {
+    status: 400,
+    message: {
+      kk: "Шағымды жабу үшін нәтижесін көрсетіңіз (расталды / расталмады).",
+      ru: "Для закрытия жалобы укажите результат (подтверждена / не подтверждена).",
+      en: "Closing a complaint needs its outcome (confirmed / not confirmed).",
+    },
+  },
+  ANSWER_REQUIRED: {
+    status: 400,
+    message: {
+      kk: "Өтініш берушіге жіберілетін жауап мәтіні міндетті.",
+      ru: "Обязателен текст ответа, который будет отправлен заявителю.",
+      en: "An answer to be sent to the applicant is required.",
+    },
+  },
+  REASON_REQUIRED: {
+    status: 400,
+    message: { kk: "Себебін көрсетіңіз.", ru: "Укажите причину.", en: "Give a reason." },
+  },
+  CONSENT_REQUIRED: {
+    status: 400,
+    message: {
+      kk: "Дербес деректерді өңдеуге келісім қажет.",
+      ru: "Необходимо согласие на обработку персональных данных.",
+      en: "Consent to the processing of personal data is required.",
+    },
+  },
+  APPLICANT_REQUIRED: {
+    status: 400,
+    message: {
+      kk: "Өтініш берушіні көрсетіңіз (анонимді өтініштер қаралмайды).",
+      ru: "Укажите заявителя (анонимные обращения не рассматриваются).",
+      en: "Give the applicant (anonymous appeals are not considered).",
+    },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: {
+      kk: "Бұл Idempotency-Key басқа сұрау үшін пайдаланылған.",
+      ru: "Этот Idempotency-Key уже использован для другого запроса.",
+      en: "This Idempotency-Key was used for a different request.",
+    },
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    message: { kk: "Файл тым үлкен.", ru: "Файл слишком большой.", en: "The file is too large." },
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 415,
+    message: { kk: "Бұл файл түріне рұқсат жоқ.", ru: "Этот тип файла не разрешён.", en: "This file type is not allowed." },
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    message: { kk: "Сұрау тым үлкен.", ru: "Слишком большой запрос.", en: "The request is too large." },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: {
+      kk: "Сұраулар тым көп. Біраз күтіп, қайталаңыз.",
+      ru: "Слишком много запросов. Подождите и повторите.",
+      en: "Too many requests. Wait a little and try again.",
+    },
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    message: { kk: "Мұндай API әдісі жоқ.", ru: "Такого метода API нет.", en: "No such API route." },
+  },
+  NOT_READY: {
+    status: 503,
+    message: { kk: "Сервис іске қосылуда.", ru: "Сервис запускается.", en: "The service is starting." },
+  },
+  INTERNAL: {
+    status: 500,
+    message: {
+      kk: "Ішкі қате. Әрекетті кейінірек қайталаңыз.",
+      ru: "Внутренняя ошибка. Повторите попытку позже.",
+      en: "Internal error. Try again later.",
+    },
+    reportable: true,
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** One problem with one field of the request, e.g. `{ field: "citizen.iin", code: "IIN_INVALID_CHECKSUM" }`. */
+export interface FieldError {
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldError[]; requestId?: string };
+}

@@ -1,0 +1,108 @@
+/**
+ * Permissions and the staff roles that hold them. Routes declare one permission each; policy functions add the
+ * row-level rules (own unit, own tenant). Roles are code because permissions are code; everything a contact
+ * centre tunes (statuses, transitions, types) is data.
+ */
+export const PERMISSIONS = [
+  "appeal.read",
+  "appeal.read_all",
+  "appeal.create",
+  "appeal.transition",
+  "appeal.close",
+  "appeal.assign",
+  "appeal.forward",
+  "appeal.extend",
+  "appeal.withdraw",
+  "appeal.link_duplicate",
+  "appeal.attach",
+  "citizen.read",
+  "citizen.write",
+  "reference.read",
+  "reference.write",
+  "org.read",
+  "org.write",
+  "users.read",
+  "users.write",
+  "tokens.manage",
+  "audit.read",
+  "audit.verify",
+  "outbox.read",
+  "outbox.retry",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  "operator",
+  "senior_operator",
+  "executor",
+  "supervisor",
+  "qa",
+  "knowledge_editor",
+  "analyst",
+  "admin",
+  "auditor",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+const OPERATOR: Permission[] = [
+  "appeal.read",
+  "appeal.create",
+  "appeal.transition",
+  "appeal.withdraw",
+  "appeal.attach",
+  "citizen.read",
+  "citizen.write",
+  "reference.read",
+  "org.read",
+];
+const SENIOR: Permission[] = [
+  ...OPERATOR,
+  "appeal.read_all",
+  "appeal.close",
+  "appeal.assign",
+  "appeal.forward",
+  "appeal.link_duplicate",
+  "outbox.read",
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  operator: OPERATOR,
+  senior_operator: SENIOR,
+  // Staff of a body (3rd line) work on appeals of their own unit; the policy narrows appeal.read to it.
+  executor: ["appeal.read", "appeal.transition", "appeal.attach", "citizen.read", "reference.read", "org.read"],
+  supervisor: [...SENIOR, "appeal.extend", "outbox.retry", "users.read"],
+  qa: ["appeal.read", "appeal.read_all", "citizen.read", "reference.read", "org.read"],
+  knowledge_editor: ["reference.read", "org.read"],
+  // Analysts and auditors see the registry without citizens' personal data (masked by the presenter).
+  analyst: ["appeal.read", "appeal.read_all", "reference.read", "org.read"],
+  admin: [
+    "reference.read",
+    "reference.write",
+    "org.read",
+    "org.write",
+    "users.read",
+    "users.write",
+    "tokens.manage",
+    "outbox.read",
+    "outbox.retry",
+    "audit.read",
+  ],
+  auditor: ["audit.read", "audit.verify", "appeal.read", "appeal.read_all", "reference.read", "org.read", "users.read"],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Union of the permissions of the given roles. */
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  const result = new Set<Permission>();
+  for (const role of roles) {
+    if (isRole(role)) {
+      for (const permission of ROLE_PERMISSIONS[role]) {
+        result.add(permission);
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,95 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { DB } from "./schema.ts";
+
+export type Db = Kysely<DB>;
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  readonly db: Db;
+  /** Runs a multi-statement SQL script without parameters (migrations, fixtures). */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, to start other instances from it quickly (tests). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+// Both drivers return the same JavaScript types: int8 and numeric as numbers (counts and ids stay far below
+// 2^53), dates as 'YYYY-MM-DD' strings with no time-zone shift, timestamps as Date.
+const parseInt8 = (value: string): number => Number(value);
+const keepDate = (value: string): string => value;
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir?: string | null;
+  poolSize?: number;
+  /** A PGlite data directory dump to start from (tests: a migrated template). */
+  loadDataDir?: Blob | File;
+}
+
+/** Opens PostgreSQL when a URL is given, else embedded PGlite (in memory when dataDir is null). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl !== null) {
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  }
+  return openPglite(options.dataDir ?? null, options.loadDataDir);
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const types = {
+    getTypeParser: (oid: number, format?: "text" | "binary") => {
+      if (oid === INT8 || oid === NUMERIC) {
+        return parseInt8;
+      }
+      if (oid === DATE) {
+        return keepDate;
+      }
+      return pg.types.getTypeParser(oid, format);
+    },
+  } as pg.CustomTypesConfig;
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: "postgres",
+    db,
+    async execScript(script) {
+      await sql.raw(script).execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | null, loadDataDir: Blob | File | undefined): Promise<Database> {
+  if (dataDir !== null) {
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir !== null ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: { [INT8]: parseInt8, [NUMERIC]: parseInt8, [DATE]: keepDate },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: "pglite",
+    db,
+    async execScript(script) {
+      await sql.raw(script).execute(db);
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+    },
+    async dumpDataDir() {
+      return db.connection().execute(async () => pglite.dumpDataDir("none"));
+    },
+  };
+}

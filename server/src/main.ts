@@ -1,0 +1,84 @@
+import path from "node:path";
+import pino from "pino";
+import { buildApp } from "./app.ts";
+import { openDatabase } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { ConfigError, loadConfig, type Config } from "./platform/config.ts";
+import { applyAdminPassword, DEMO_USERS, generatePassword, isDatabaseEmpty, seedDemo } from "./seed/demo-seed.ts";
+import { startWorker, type Worker } from "./worker/worker.ts";
+
+function printBanner(config: Config, address: string | null, password: string | null): void {
+  const lines = [
+    "",
+    "  Bailanys is running.",
+    address ? `  Open ${address}  (API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)` : "  API role not started on this process.",
+    `  Database: ${config.databaseUrl ? "PostgreSQL" : `embedded PGlite in ${path.join(config.dataDir, "pglite")}`}`,
+    `  Roles: ${config.roles.join(", ")}`,
+    "",
+    `  Demo logins: ${DEMO_USERS.map((u) => u.login).join(", ")}`,
+    password
+      ? `  Password of every demo login: ${password}`
+      : "  Password: the one printed when the demo was created, or BAILANYS_ADMIN_PASSWORD for admin.",
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
+  const app = config.roles.includes("api") ? await buildApp({ config, db: database.db, ready: false }) : null;
+  let address: string | null = null;
+  if (app) {
+    // Listen before migrating so that orchestrators see /healthz answer 503 until the schema is ready.
+    address = await app.listen({ port: config.port, host: config.host });
+    address = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  }
+  const applied = await migrate(database);
+  if (applied.length > 0) {
+    log.info({ applied }, "migrations applied");
+  }
+  let printedPassword: string | null = null;
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    printedPassword = config.adminPassword ?? generatePassword();
+    await seedDemo(database.db, printedPassword, config.argon2MemoryKiB);
+    log.info("demo contact centre seeded");
+  } else if (config.adminPassword) {
+    await applyAdminPassword(database.db, config.adminPassword, config.argon2MemoryKiB);
+  }
+  if (app) {
+    app.state.ready = true;
+  }
+  const worker: Worker | null = config.roles.includes("worker") ? startWorker(database.db, log, config.workerPollMs) : null;
+  printBanner(config, address, printedPassword);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    log.info({ signal }, "shutting down");
+    await app?.close();
+    await worker?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Bailanys failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { CitizenDto } from "@bailanys/common/api/appeals";
+import { Uuid } from "@bailanys/common/api/shared";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { requireActor } from "../../platform/require-actor.ts";
+import { findCitizens } from "./citizen-lookup.service.ts";
+
+export const citizenRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/citizens",
+    {
+      config: { permission: "citizen.read" },
+      schema: {
+        tags: ["citizens"],
+        summary: "Find an applicant by ИИН/БИН or phone (to pre-fill a registration); every lookup is audited",
+        querystring: Type.Object(
+          { iin: Type.Optional(Type.String({ pattern: "^\\d{12}$" })), phone: Type.Optional(Type.String({ maxLength: 20 })), id: Type.Optional(Uuid) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(CitizenDto) }) },
+      },
+    },
+    async (request) => ({ items: await findCitizens(app.db, requireActor(request), request.meta, request.query) }),
+  );
+};

@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+/** Process roles selectable with --role; the same image runs any subset. */
+export const PROCESS_ROLES = ["api", "worker"] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly roles: readonly ProcessRole[];
+  readonly adminPassword: string | null;
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+  readonly secureCookies: boolean;
+  readonly sessionTtlHours: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockMinutes: number;
+  readonly argon2MemoryKiB: number;
+  readonly publicRateLimitPerMinute: number;
+  readonly attachmentMaxBytes: number;
+  readonly workerPollMs: number;
+  readonly trustProxy: boolean;
+  readonly instanceId: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Parses the environment and argv once at boot; lists every problem at once. */
+export function loadConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") {
+      return fallback;
+    }
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") {
+      return fallback;
+    }
+    if (["1", "true", "yes"].includes(raw.toLowerCase())) {
+      return true;
+    }
+    if (["0", "false", "no"].includes(raw.toLowerCase())) {
+      return false;
+    }
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with "postgres://" or "postgresql://"');
+  }
+
+  const roles = parseRoles(argv, env.BAILANYS_ROLES, problems);
+
+  const adminPassword = env.BAILANYS_ADMIN_PASSWORD && env.BAILANYS_ADMIN_PASSWORD !== "" ? env.BAILANYS_ADMIN_PASSWORD : null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    problems.push("BAILANYS_ADMIN_PASSWORD must be at least 8 characters");
+  }
+
+  const logLevel = env.LOG_LEVEL ?? "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+
+  const config: Config = {
+    port: int("PORT", 8080, 0, 65535),
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl,
+    dataDir: path.resolve(env.BAILANYS_DATA_DIR ?? "data"),
+    roles,
+    adminPassword,
+    seedDemo: bool("BAILANYS_SEED_DEMO", true),
+    logLevel,
+    secureCookies: bool("BAILANYS_SECURE_COOKIES", env.NODE_ENV === "production"),
+    sessionTtlHours: int("BAILANYS_SESSION_TTL_HOURS", 12, 1, 24 * 30),
+    loginMaxFailures: int("BAILANYS_LOGIN_MAX_FAILURES", 5, 1, 100),
+    loginLockMinutes: int("BAILANYS_LOGIN_LOCK_MINUTES", 15, 1, 24 * 60),
+    argon2MemoryKiB: int("BAILANYS_ARGON2_MEMORY_KIB", 19456, 1024, 1048576),
+    publicRateLimitPerMinute: int("BAILANYS_PUBLIC_RATE_LIMIT", 30, 1, 100000),
+    attachmentMaxBytes: int("BAILANYS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    workerPollMs: int("BAILANYS_WORKER_POLL_MS", 1000, 10, 60000),
+    trustProxy: bool("BAILANYS_TRUST_PROXY", false),
+    instanceId: env.BAILANYS_INSTANCE_ID ?? randomBytes(4).toString("hex"),
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return Object.freeze(config);
+}
+
+function parseRoles(argv: string[], fromEnv: string | undefined, problems: string[]): ProcessRole[] {
+  const flag = argv.find((arg) => arg.startsWith("--role="));
+  const raw = flag ? flag.slice("--role=".length) : fromEnv;
+  if (raw === undefined || raw === "") {
+    return [...PROCESS_ROLES];
+  }
+  const roles: ProcessRole[] = [];
+  for (const part of raw.split(",").map((s) => s.trim())) {
+    const known = PROCESS_ROLES.find((role) => role === part);
+    if (!known) {
+      problems.push(`--role: unknown role "${part}" (known: ${PROCESS_ROLES.join(", ")})`);
+      continue;
+    }
+    roles.push(known);
+  }
+  return roles;
+}

@@ -1,0 +1,26 @@
+import type { Locale } from "@bailanys/common/locales";
+import type { Permission } from "@bailanys/common/permissions";
+import type { Db } from "../db/database.ts";
+import type { Actor, RequestMeta } from "./actor.ts";
+import type { Config } from "./config.ts";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The permission a caller needs; every route declares this or `public`. */
+    permission?: Permission;
+    /** Reachable without signing in (login, public status page, health, the due-date calculator). */
+    public?: boolean;
+    /** Signed-in users of any role (their own profile, sign-out). */
+    anyUser?: boolean;
+  }
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+    state: { ready: boolean };
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+    meta: RequestMeta;
+  }
+}

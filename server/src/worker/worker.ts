@@ -1,0 +1,68 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Db } from "../db/database.ts";
+import { sealAuditChains } from "../modules/audit/audit.service.ts";
+import { deleteExpiredSessions } from "../modules/auth/auth.repository.ts";
+import { deliverOutbox, logTransport } from "../modules/notifications/outbox-delivery.ts";
+import { runDueTimers } from "../modules/timers/timer.runner.ts";
+
+/** A recurring background job. Every job claims its work in PostgreSQL, so any number of workers may run it. */
+export interface JobDefinition {
+  id: string;
+  everyMs: number;
+  run(db: Db, log: FastifyBaseLogger): Promise<number>;
+}
+
+export function jobDefinitions(pollMs: number): JobDefinition[] {
+  return [
+    { id: "audit.seal", everyMs: pollMs, run: (db) => sealAuditChains(db) },
+    { id: "timers.fire", everyMs: pollMs, run: (db) => runDueTimers(db) },
+    { id: "outbox.deliver", everyMs: pollMs, run: (db, log) => deliverOutbox(db, { log: logTransport(log) }) },
+    { id: "sessions.cleanup", everyMs: 60 * 60_000, run: (db) => deleteExpiredSessions(db) },
+  ];
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/** Runs each job on its own interval; a failing run is logged and retried at the next tick. */
+export function startWorker(db: Db, log: FastifyBaseLogger, pollMs: number): Worker {
+  let stopping = false;
+  const timers = new Set<NodeJS.Timeout>();
+  const running = new Set<Promise<unknown>>();
+  for (const job of jobDefinitions(pollMs)) {
+    const jobLog = log.child({ job: job.id });
+    const tick = () => {
+      if (stopping) {
+        return;
+      }
+      const run = job
+        .run(db, jobLog)
+        .then((count) => {
+          if (count > 0) {
+            jobLog.debug({ count }, "job ran");
+          }
+        })
+        .catch((error: unknown) => jobLog.error({ err: error }, "job failed"))
+        .finally(() => {
+          running.delete(run);
+          if (!stopping) {
+            const next = setTimeout(tick, job.everyMs);
+            timers.add(next);
+          }
+        });
+      running.add(run);
+    };
+    const first = setTimeout(tick, 50);
+    timers.add(first);
+  }
+  return {
+    async stop() {
+      stopping = true;
+      for (const t of timers) {
+        clearTimeout(t);
+      }
+      await Promise.allSettled([...running]);
+    },
+  };
+}
