@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
+import { appealAttachmentRoutes } from "./modules/appeals/appeal-attachment.routes.ts";
 import { appealRoutes } from "./modules/appeals/appeal.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
@@ -21,6 +22,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userRoutes);
   await app.register(citizenRoutes);
   await app.register(appealRoutes);
+  await app.register(appealAttachmentRoutes);
   await app.register(publicRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);

@@ -27,6 +27,7 @@ function queryLocale(request: FastifyRequest): string | undefined {
  * bearer tokens are not sent by browsers on their own and need none.
  */
 export function installAuthentication(app: FastifyInstance): void {
+  app.decorate("routeCatalog", []);
   app.decorateRequest("actor", null);
   app.decorateRequest("locale", "ru");
   app.decorateRequest("meta", null as never);
@@ -34,8 +35,20 @@ export function installAuthentication(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     const config = route.config ?? {};
     const declared = [config.public === true, config.anyUser === true, config.permission !== undefined].filter(Boolean);
-    if (route.method !== "HEAD" && declared.length !== 1) {
+    if (route.method === "HEAD") {
+      return;
+    }
+    if (declared.length !== 1) {
       throw new Error(`Route ${String(route.method)} ${route.url} must declare exactly one of public, anyUser, permission`);
+    }
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      app.routeCatalog.push({
+        method: String(method),
+        url: route.url,
+        access: config.public ? "public" : config.anyUser ? "anyUser" : (config.permission ?? "public"),
+        hasBody: route.schema?.body !== undefined,
+        hasQuery: route.schema?.querystring !== undefined,
+      });
     }
   });
 

@@ -9,6 +9,7 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | null;
+  readonly dbPoolSize: number;
   readonly dataDir: string;
   readonly roles: readonly ProcessRole[];
   readonly adminPassword: string | null;
@@ -87,6 +88,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     port: int("PORT", 8080, 0, 65535),
     host: env.HOST ?? "0.0.0.0",
     databaseUrl,
+    dbPoolSize: int("DB_POOL_SIZE", 10, 1, 500),
     dataDir: path.resolve(env.BAILANYS_DATA_DIR ?? "data"),
     roles,
     adminPassword,

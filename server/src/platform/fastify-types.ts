@@ -4,6 +4,14 @@ import type { Db } from "../db/database.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
 import type { Config } from "./config.ts";
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: "public" | "anyUser" | Permission;
+  hasBody: boolean;
+  hasQuery: boolean;
+}
+
 declare module "fastify" {
   interface FastifyContextConfig {
     /** The permission a caller needs; every route declares this or `public`. */
@@ -17,6 +25,8 @@ declare module "fastify" {
     db: Db;
     config: Config;
     state: { ready: boolean };
+    /** Every route with what it requires, collected as routes are registered (tests check each × role). */
+    routeCatalog: RouteEntry[];
   }
   interface FastifyRequest {
     actor: Actor | null;

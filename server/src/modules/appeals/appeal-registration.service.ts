@@ -1,18 +1,20 @@
-import type { CreateAppealBody } from "@bailanys/common/api/appeals";
+import { randomUUID } from "node:crypto";
+import type { AppealDto, CreateAppealBody } from "@bailanys/common/api/appeals";
 import { computeDueDate } from "@bailanys/common/calendar";
 import { isLocale, localizedName, type Locale } from "@bailanys/common/locales";
 import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { actorAuditEntries, type AuditEvent } from "../audit/audit.service.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
-import { cleanCitizenInput, upsertCitizen, type CleanCitizen } from "../citizens/citizen.service.ts";
-import { enqueueCitizenNotification } from "../notifications/outbox.service.ts";
+import { cleanCitizenInput, type CleanCitizen } from "../citizens/citizen.service.ts";
 import { referenceSnapshot, type ReferenceSnapshot } from "../reference/reference.snapshot.ts";
 import { claimIdempotencyKey, completeIdempotencyKey } from "./idempotency.ts";
 import { escalationTimers, FORWARD_LIMIT_TIMER } from "./appeal-timers.ts";
-import { insertAppeal, insertEvent, nextAppealSequence } from "./appeal.repository.ts";
-import { insertTimers } from "../timers/timer.repository.ts";
+import { applicantAndNumber, writeRegistration } from "./appeal-registration.repository.ts";
+import { canSeePersonalData } from "./appeal.policy.ts";
+import { presentAppeal } from "./appeal.presenter.ts";
+import { availableTransitions, extensionLimit } from "./appeal-rules.ts";
 import { localDateText, localDateTimeText } from "./local-format.ts";
 import { formatAppealNumber } from "./appeal-number.ts";
 
@@ -152,6 +154,8 @@ export function responsibleText(ref: ReferenceSnapshot, locale: Locale, ids: { b
 export interface RegistrationResult {
   appealId: string;
   replayed: boolean;
+  /** The new appeal's card; null on an idempotent replay (read it afresh). */
+  card: AppealDto | null;
 }
 
 /**
@@ -164,6 +168,7 @@ export async function registerAppeal(
   meta: RequestMeta,
   input: CreateAppealBody,
   idempotencyKey: string | null,
+  locale: Locale = actor.locale,
 ): Promise<RegistrationResult> {
   const ref = await referenceSnapshot(db, actor.tenantId);
   const rules = await calendarRules(db, actor.tenantId);
@@ -175,36 +180,24 @@ export async function registerAppeal(
     throw new Error(`tenant ${actor.tenantId} has no initial appeal status`);
   }
 
+  const registeredAt = new Date();
+  const appealId = randomUUID();
   return db.transaction().execute(async (trx) => {
     if (idempotencyKey !== null) {
       const claim = await claimIdempotencyKey(trx, actor, idempotencyKey, input);
       if (claim.replay) {
-        return { appealId: claim.appealId, replayed: true };
+        return { appealId: claim.appealId, replayed: true, card: null };
       }
     }
-    let citizenId: string;
-    let citizenLocale: Locale = "ru";
-    const audit = [];
-    if ("existingId" in resolved.citizen) {
-      citizenId = resolved.citizen.existingId;
-      const row = await trx.selectFrom("citizens").select("preferred_language").where("id", "=", citizenId).executeTakeFirstOrThrow();
-      citizenLocale = isLocale(row.preferred_language) ? row.preferred_language : "ru";
-    } else {
-      const upserted = await upsertCitizen(trx, actor.tenantId, resolved.citizen.input, actor.userId);
-      citizenId = upserted.id;
-      citizenLocale = resolved.citizen.input.preferredLanguage;
-      audit.push({ action: upserted.created ? "citizen.create" : "citizen.update", entity: "citizen", entityId: citizenId });
-      if (resolved.citizen.input.consent) {
-        audit.push({ action: "citizen.consent", entity: "citizen", entityId: citizenId, details: { source: resolved.citizen.input.consent.source } });
-      }
-    }
-
-    const sequence = await nextAppealSequence(trx);
+    const { citizen, created, sequence } = await applicantAndNumber(trx, actor.tenantId, resolved.citizen);
+    const citizenLocale: Locale = isLocale(citizen.preferred_language) ? citizen.preferred_language : "ru";
+    const consent = "input" in resolved.citizen ? resolved.citizen.input.consent : null;
     const number = formatAppealNumber(ref.tenant.numberPrefix, rules, resolved.receivedAt, sequence);
-    const appeal = await insertAppeal(trx, {
+    const appealValues = {
+      id: appealId,
       tenant_id: actor.tenantId,
       number,
-      citizen_id: citizenId,
+      citizen_id: citizen.id,
       type_code: resolved.typeCode,
       kind_code: resolved.kindCode,
       category_id: resolved.categoryId,
@@ -219,6 +212,7 @@ export async function registerAppeal(
       text: input.text,
       status_code: initialStatus.code,
       received_at: resolved.receivedAt,
+      registered_at: registeredAt,
       registered_by: actor.userId,
       received_by_name: actor.fullName,
       term: resolved.term,
@@ -226,39 +220,71 @@ export async function registerAppeal(
       due_at: due.dueAt,
       original_due_at: due.dueAt,
       forward_due_at: forwardDue.dueAt,
-    });
-    await insertEvent(trx, {
+    };
+    const event = {
       tenantId: actor.tenantId,
-      appealId: appeal.id,
+      appealId,
       actorId: actor.userId,
       actorName: actor.fullName,
       kind: "registered",
       toStatus: initialStatus.code,
       clientVisible: true,
       details: { number, dueAt: due.dueAt.toISOString() },
-    });
-    await insertTimers(trx, [
-      ...escalationTimers(ref, appeal, 0),
-      { tenantId: actor.tenantId, kind: FORWARD_LIMIT_TIMER, refId: appeal.id, payload: {}, fireAt: forwardDue.dueAt },
-    ]);
-    await enqueueCitizenNotification(trx, {
-      tenantId: actor.tenantId,
-      appealId: appeal.id,
-      citizenId,
-      locale: citizenLocale,
-      template: "appeal_registered",
-      params: {
-        number,
-        registeredAt: localDateTimeText(rules, new Date(appeal.registered_at)),
-        receivedBy: actor.fullName,
-        dueDate: localDateText(rules, due.dueAt),
-        responsible: responsibleText(ref, citizenLocale, resolved),
-      },
-    });
-    await recordAudit(trx, actor, meta, [...audit, { action: "appeal.create", entity: "appeal", entityId: appeal.id, details: { number } }]);
-    if (idempotencyKey !== null) {
-      await completeIdempotencyKey(trx, actor, idempotencyKey, appeal.id);
+    };
+    const audit: AuditEvent[] = [];
+    if ("input" in resolved.citizen) {
+      audit.push({ action: created ? "citizen.create" : "citizen.update", entity: "citizen", entityId: citizen.id });
     }
-    return { appealId: appeal.id, replayed: false };
+    if (consent) {
+      audit.push({ action: "citizen.consent", entity: "citizen", entityId: citizen.id, details: { source: consent.source } });
+    }
+    audit.push({ action: "appeal.create", entity: "appeal", entityId: appealId, details: { number } });
+    const appeal = await writeRegistration(trx, {
+      appeal: appealValues,
+      event,
+      timers: [
+        ...escalationTimers(ref, { id: appealId, tenant_id: actor.tenantId, received_at: resolved.receivedAt, due_at: due.dueAt }, 0),
+        { tenantId: actor.tenantId, kind: FORWARD_LIMIT_TIMER, refId: appealId, payload: {}, fireAt: forwardDue.dueAt },
+      ],
+      notification: {
+        tenantId: actor.tenantId,
+        appealId,
+        citizenId: citizen.id,
+        locale: citizenLocale,
+        template: "appeal_registered",
+        params: {
+          number,
+          registeredAt: localDateTimeText(rules, registeredAt),
+          receivedBy: actor.fullName,
+          dueDate: localDateText(rules, due.dueAt),
+          responsible: responsibleText(ref, citizenLocale, resolved),
+        },
+      },
+      audit: actorAuditEntries(actor, meta, audit),
+      consent: consent ? { citizenId: citizen.id, givenAt: consent.givenAt, source: consent.source, recordedBy: actor.userId } : null,
+    });
+    if (idempotencyKey !== null) {
+      await completeIdempotencyKey(trx, actor, idempotencyKey, appealId);
+    }
+    // The registrar supplied these details a moment ago: the card is built from what was written, with no
+    // second read (and no read-audit record for data the actor itself entered).
+    const card = presentAppeal(
+      { ref, locale, showPersonalData: canSeePersonalData(actor), now: Date.now() },
+      appeal,
+      {
+        citizen,
+        consent: consent ? { given_at: consent.givenAt, source: consent.source } : null,
+        assigneeName: null,
+        events: [{ id: 0, tenant_id: actor.tenantId, appeal_id: appealId, at: registeredAt, actor_id: actor.userId, actor_name: actor.fullName, kind: "registered", from_status: null, to_status: initialStatus.code, reason: null, client_message: null, client_visible: true, details: event.details }],
+        forwards: [],
+        extensions: [],
+        attachments: [],
+        parent: null,
+        duplicateOf: null,
+      },
+      availableTransitions(ref, actor, appeal, locale),
+      extensionLimit(rules, resolved.receivedAt).date,
+    );
+    return { appealId, replayed: false, card };
   });
 }

@@ -56,7 +56,12 @@ export interface NewEvent {
 }
 
 export async function insertEvent(db: Db, event: NewEvent): Promise<void> {
-  await db
+  await eventInsert(db, event).execute();
+}
+
+/** The INSERT of one event, unexecuted, so that a larger statement can embed it. */
+export function eventInsert(db: Db, event: NewEvent) {
+  return db
     .insertInto("appeal_events")
     .values({
       tenant_id: event.tenantId,
@@ -70,8 +75,7 @@ export async function insertEvent(db: Db, event: NewEvent): Promise<void> {
       client_message: event.clientMessage ?? null,
       client_visible: event.clientVisible,
       details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+    });
 }
 
 export async function listEvents(db: Db, appealId: string): Promise<AppealEventRow[]> {

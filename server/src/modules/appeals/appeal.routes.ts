@@ -43,12 +43,12 @@ export const appealRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const key = request.headers["idempotency-key"] ?? null;
-      const result = await registerAppeal(app.db, actor, request.meta, request.body, key);
+      const result = await registerAppeal(app.db, actor, request.meta, request.body, key, request.locale);
       if (result.replayed) {
         reply.header("idempotent-replayed", "true");
       }
       reply.header("location", `/api/v1/appeals/${result.appealId}`);
-      return reply.status(201).send(await getAppealCard(app.db, actor, request.meta, result.appealId, request.locale));
+      return reply.status(201).send(result.card ?? (await getAppealCard(app.db, actor, request.meta, result.appealId, request.locale)));
     },
   );
 

@@ -28,7 +28,12 @@ export async function insertAuditEntries(db: Db, entries: NewAuditEntry[]): Prom
   if (entries.length === 0) {
     return;
   }
-  await db
+  await auditInsert(db, entries).execute();
+}
+
+/** The INSERT of audit rows, unexecuted, so that a larger statement can embed it. */
+export function auditInsert(db: Db, entries: NewAuditEntry[]) {
+  return db
     .insertInto("audit_log")
     .values(
       entries.map((entry) => ({
@@ -47,8 +52,18 @@ export async function insertAuditEntries(db: Db, entries: NewAuditEntry[]): Prom
         details: JSON.stringify(entry.details),
         chain: chainOf(entry.tenantId),
       })),
-    )
+    );
+}
+
+/** Chains with rows or with a head: a chain whose rows were all deleted still has its head. */
+export async function allChains(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .select("chain")
+    .union(db.selectFrom("audit_chain_heads").select("chain"))
+    .orderBy("chain")
     .execute();
+  return rows.map((row) => row.chain);
 }
 
 export async function chainsWithUnsealedRows(db: Db): Promise<string[]> {
@@ -149,7 +164,8 @@ export interface AuditQuery {
 export async function listAudit(db: Db, query: AuditQuery): Promise<AuditRow[]> {
   let q = db.selectFrom("audit_log").selectAll().where("tenant_id", "=", query.tenantId);
   if (query.action) {
-    q = q.where("action", "like", `${query.action}%`);
+    // A prefix match; % and _ typed into the filter are matched literally, not as wildcards.
+    q = q.where("action", "like", `${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   if (query.entity) {
     q = q.where("entity", "=", query.entity);

@@ -47,6 +47,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
             to: Type.Optional(Type.String({ format: "date-time" })),
             cursor: Type.Optional(Type.String({ maxLength: 100 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+            // The answer's language (read by the authentication hook), accepted on every route.
+            lang: Type.Optional(Type.String()),
           },
           { additionalProperties: false },
         ),

@@ -2,6 +2,7 @@ import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { auditRowHash } from "./audit-hash.ts";
 import {
+  allChains,
   chainOf,
   chainsWithUnsealedRows,
   countUnsealed,
@@ -23,10 +24,13 @@ export interface AuditEvent {
 
 /** Records what an actor did, inside the caller's transaction. Never put personal data in details. */
 export async function recordAudit(db: Db, actor: Actor, meta: RequestMeta, events: AuditEvent | AuditEvent[]): Promise<void> {
+  await insertAuditEntries(db, actorAuditEntries(actor, meta, events));
+}
+
+/** Audit rows of an actor's events, for callers that write them as part of a larger statement. */
+export function actorAuditEntries(actor: Actor, meta: RequestMeta, events: AuditEvent | AuditEvent[]): NewAuditEntry[] {
   const list = Array.isArray(events) ? events : [events];
-  await insertAuditEntries(
-    db,
-    list.map((event) => ({
+  return list.map((event) => ({
       tenantId: actor.tenantId,
       actorId: actor.userId,
       actorLogin: actor.login,
@@ -38,8 +42,7 @@ export async function recordAudit(db: Db, actor: Actor, meta: RequestMeta, event
       userAgent: meta.userAgent,
       requestId: meta.requestId,
       details: event.details ?? {},
-    })),
-  );
+    }));
 }
 
 /** Records an event with no signed-in actor (a failed login, a citizen's public lookup, the worker). */
@@ -97,9 +100,18 @@ export interface ChainReport {
 
 const VERIFY_BATCH = 2000;
 
-/** Recomputes a chain from its first row; reports edited rows, removed rows and a truncated tail. */
+/** Recomputes a contact centre's chain from its first row; reports edited rows, removed rows and a truncated tail. */
 export async function verifyAuditChain(db: Db, tenantId: string | null): Promise<ChainReport> {
-  const chain = chainOf(tenantId);
+  return verifyChain(db, chainOf(tenantId));
+}
+
+/** Every chain the database holds, including one whose rows were all removed but whose head remains. */
+export async function listAuditChains(db: Db): Promise<string[]> {
+  return allChains(db);
+}
+
+/** Recomputes one chain by name (a tenant id, or "platform" for events outside any contact centre). */
+export async function verifyChain(db: Db, chain: string): Promise<ChainReport> {
   const problems: ChainProblem[] = [];
   let expectedSeq = 1;
   let prevHash = "";

@@ -14,7 +14,13 @@ export const citizenRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ["citizens"],
         summary: "Find an applicant by ИИН/БИН or phone (to pre-fill a registration); every lookup is audited",
         querystring: Type.Object(
-          { iin: Type.Optional(Type.String({ pattern: "^\\d{12}$" })), phone: Type.Optional(Type.String({ maxLength: 20 })), id: Type.Optional(Uuid) },
+          {
+            iin: Type.Optional(Type.String({ pattern: "^\\d{12}$" })),
+            phone: Type.Optional(Type.String({ maxLength: 20 })),
+            id: Type.Optional(Uuid),
+            // The answer's language (read by the authentication hook), accepted on every route.
+            lang: Type.Optional(Type.String()),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ items: Type.Array(CitizenDto) }) },

@@ -69,16 +69,12 @@ export function cleanCitizenInput(input: CitizenInput, prefix: string, defaultSo
 }
 
 /**
- * One record per person however many channels they use: an applicant with a known ИИН/БИН is updated in place,
- * one without is a new record. Returns the id and whether personal data was created or changed.
+ * One record per person however many channels they use: an applicant with a known ИИН/БИН is updated in place
+ * (contacts only overwritten when given), one without is a new record. Returns the unexecuted INSERT so the
+ * caller chooses what it returns.
  */
-export async function upsertCitizen(
-  trx: Db,
-  tenantId: string,
-  citizen: CleanCitizen,
-  recordedBy: string | null,
-): Promise<{ id: string; created: boolean }> {
-  const values = {
+export function citizenUpsert(trx: Db, tenantId: string, citizen: CleanCitizen) {
+  const insert = trx.insertInto("citizens").values({
     tenant_id: tenantId,
     kind: citizen.kind,
     iin: citizen.iin,
@@ -87,44 +83,30 @@ export async function upsertCitizen(
     email: citizen.email,
     preferred_language: citizen.preferredLanguage,
     address: citizen.address,
-  };
-  let id: string;
-  let created: boolean;
-  if (citizen.iin !== null) {
-    const row = await trx
-      .insertInto("citizens")
-      .values(values)
-      .onConflict((oc) =>
-        oc.columns(["tenant_id", "iin"]).doUpdateSet((eb) => ({
-          full_name: eb.ref("excluded.full_name"),
-          phone: sql<string | null>`coalesce(excluded.phone, citizens.phone)`,
-          email: sql<string | null>`coalesce(excluded.email, citizens.email)`,
-          address: sql<string | null>`coalesce(excluded.address, citizens.address)`,
-          preferred_language: eb.ref("excluded.preferred_language"),
-          updated_at: sql<Date>`now()`,
-        })),
-      )
-      .returning(["id", sql<boolean>`xmax = 0`.as("inserted")])
-      .executeTakeFirstOrThrow();
-    id = row.id;
-    created = row.inserted;
-  } else {
-    const row = await trx.insertInto("citizens").values(values).returning("id").executeTakeFirstOrThrow();
-    id = row.id;
-    created = true;
+  });
+  if (citizen.iin === null) {
+    return insert;
   }
-  if (citizen.consent) {
-    await trx
-      .insertInto("consents")
-      .values({
-        tenant_id: tenantId,
-        citizen_id: id,
-        purpose: "appeal_processing",
-        source: citizen.consent.source,
-        given_at: citizen.consent.givenAt,
-        recorded_by: recordedBy,
-      })
-      .execute();
-  }
-  return { id, created };
+  return insert.onConflict((oc) =>
+    oc.columns(["tenant_id", "iin"]).doUpdateSet((eb) => ({
+      full_name: eb.ref("excluded.full_name"),
+      phone: sql<string | null>`coalesce(excluded.phone, citizens.phone)`,
+      email: sql<string | null>`coalesce(excluded.email, citizens.email)`,
+      address: sql<string | null>`coalesce(excluded.address, citizens.address)`,
+      preferred_language: eb.ref("excluded.preferred_language"),
+      updated_at: sql<Date>`now()`,
+    })),
+  );
+}
+
+/** The INSERT recording consent to processing (Law 94-V): when, through which channel, recorded by whom. */
+export function consentInsert(trx: Db, tenantId: string, citizenId: string, consent: { givenAt: Date; source: string }, recordedBy: string | null) {
+  return trx.insertInto("consents").values({
+    tenant_id: tenantId,
+    citizen_id: citizenId,
+    purpose: "appeal_processing",
+    source: consent.source,
+    given_at: consent.givenAt,
+    recorded_by: recordedBy,
+  });
 }

@@ -39,6 +39,8 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             status: Type.Optional(Type.Union([Type.Literal("pending"), Type.Literal("sent"), Type.Literal("failed")])),
             appealId: Type.Optional(Uuid),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            // The answer's language (read by the authentication hook), accepted on every route.
+            lang: Type.Optional(Type.String()),
           },
           { additionalProperties: false },
         ),

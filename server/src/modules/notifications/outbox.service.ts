@@ -15,7 +15,12 @@ export interface CitizenNotification {
 
 /** Queues a message to a citizen in the caller's transaction: it leaves only if the change commits. */
 export async function enqueueCitizenNotification(db: Db, n: CitizenNotification): Promise<void> {
-  await db
+  await citizenNotificationInsert(db, n).execute();
+}
+
+/** The INSERT of a citizen notification, unexecuted, so that a larger statement can embed it. */
+export function citizenNotificationInsert(db: Db, n: CitizenNotification) {
+  return db
     .insertInto("notification_outbox")
     .values({
       tenant_id: n.tenantId,
@@ -26,8 +31,7 @@ export async function enqueueCitizenNotification(db: Db, n: CitizenNotification)
       locale: n.locale,
       template: n.template,
       params: JSON.stringify(n.params),
-    })
-    .execute();
+    });
 }
 
 export interface StaffNotification {

@@ -16,10 +16,14 @@ export async function insertTimers(db: Db, timers: NewTimer[]): Promise<void> {
   if (timers.length === 0) {
     return;
   }
-  await db
+  await timersInsert(db, timers).execute();
+}
+
+/** The INSERT of timers (at least one), unexecuted, so that a larger statement can embed it. */
+export function timersInsert(db: Db, timers: NewTimer[]) {
+  return db
     .insertInto("timers")
-    .values(timers.map((t) => ({ tenant_id: t.tenantId, kind: t.kind, ref_id: t.refId, payload: JSON.stringify(t.payload), fire_at: t.fireAt })))
-    .execute();
+    .values(timers.map((t) => ({ tenant_id: t.tenantId, kind: t.kind, ref_id: t.refId, payload: JSON.stringify(t.payload), fire_at: t.fireAt })));
 }
 
 /** Cancels the pending timers of one object (e.g. when an appeal closes or its deadline moves). */
