@@ -1,13 +1,18 @@
-import argon2 from "argon2";
+import { hash, verify } from "@node-rs/argon2";
+
+// Algorithm.Argon2id of the package's const enum, which isolated modules cannot read.
+const ARGON2ID = 2;
+
+// @node-rs/argon2 ships prebuilt binaries as ordinary packages (no install script, nothing compiled on install).
 
 /** argon2id with the memory cost from the configuration (OWASP's minimum is 19 MiB, t=2, p=1). */
 export async function hashPassword(password: string, memoryKiB: number): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 });
+  return hash(password, { algorithm: ARGON2ID, memoryCost: memoryKiB, timeCost: 2, parallelism: 1 });
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(passwordHash, password);
   } catch {
     return false;
   }
