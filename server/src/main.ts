@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = pino({ level: config.logLevel });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolSize: config.dbPoolSize });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolSize: config.dbPoolSize,
+    onError: (error) => log.warn({ err: error }, "database connection lost; the pool reconnects"),
+  });
   const app = config.roles.includes("api") ? await buildApp({ config, db: database.db, ready: false }) : null;
   let address: string | null = null;
   if (app) {

@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   dataDir?: string | null;
   poolSize?: number;
+  /** Reports errors of idle PostgreSQL connections (the pool recovers from them by itself). */
+  onError?: (error: Error) => void;
   /** A PGlite data directory dump to start from (tests: a migrated template). */
   loadDataDir?: Blob | File;
 }
@@ -37,12 +39,12 @@ export interface DatabaseOptions {
 /** Opens PostgreSQL when a URL is given, else embedded PGlite (in memory when dataDir is null). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl !== null) {
-    return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onError ?? (() => {}));
   }
   return openPglite(options.dataDir ?? null, options.loadDataDir);
 }
 
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, onError: (error: Error) => void): Database {
   const types = {
     getTypeParser: (oid: number, format?: "text" | "binary") => {
       if (oid === INT8 || oid === NUMERIC) {
@@ -55,6 +57,9 @@ function openPostgres(url: string, poolSize: number): Database {
     },
   } as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection that PostgreSQL drops (restart, failover) is an error event on the pool; unhandled it
+  // would end the process. The pool replaces the connection by itself, so the event is only reported.
+  pool.on("error", (error) => onError(error));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: "postgres",

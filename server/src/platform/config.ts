@@ -67,6 +67,12 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     return fallback;
   };
 
+  // An empty value means "not set", as .env.example writes the optional variables (VAR= with nothing after).
+  const str = (name: string, fallback: string): string => {
+    const raw = env[name];
+    return raw === undefined || raw === "" ? fallback : raw;
+  };
+
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with "postgres://" or "postgresql://"');
@@ -79,17 +85,17 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     problems.push("BAILANYS_ADMIN_PASSWORD must be at least 8 characters");
   }
 
-  const logLevel = env.LOG_LEVEL ?? "info";
+  const logLevel = str("LOG_LEVEL", "info");
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
   }
 
   const config: Config = {
     port: int("PORT", 8080, 0, 65535),
-    host: env.HOST ?? "0.0.0.0",
+    host: str("HOST", "0.0.0.0"),
     databaseUrl,
     dbPoolSize: int("DB_POOL_SIZE", 10, 1, 500),
-    dataDir: path.resolve(env.BAILANYS_DATA_DIR ?? "data"),
+    dataDir: path.resolve(str("BAILANYS_DATA_DIR", "data")),
     roles,
     adminPassword,
     seedDemo: bool("BAILANYS_SEED_DEMO", true),
@@ -103,7 +109,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     attachmentMaxBytes: int("BAILANYS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     workerPollMs: int("BAILANYS_WORKER_POLL_MS", 1000, 10, 60000),
     trustProxy: bool("BAILANYS_TRUST_PROXY", false),
-    instanceId: env.BAILANYS_INSTANCE_ID ?? randomBytes(4).toString("hex"),
+    instanceId: str("BAILANYS_INSTANCE_ID", randomBytes(4).toString("hex")),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);

@@ -16,7 +16,13 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
-afterAll(async () => ctx.close());
+afterAll(async () => {
+  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
+  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
+  await ctx.db.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await ctx.close();
+});
 
 let address = 0;
 /** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */

@@ -8,7 +8,7 @@ import { AppError, type FieldProblem } from "../../platform/app-error.ts";
 import { cancelTimers } from "../timers/timer.repository.ts";
 import { ESCALATION_TIMER, FORWARD_LIMIT_TIMER } from "./appeal-timers.ts";
 import { changeAppeal, notifyApplicant } from "./appeal-change.ts";
-import { actionTarget } from "./appeal-rules.ts";
+import { actionTarget, isUuid } from "./appeal-rules.ts";
 import { findAppeal, findAppealByNumber, insertEvent, updateAppeal } from "./appeal.repository.ts";
 
 const ALL_TIMERS = [ESCALATION_TIMER, FORWARD_LIMIT_TIMER];
@@ -148,7 +148,7 @@ export async function withdrawAppeal(db: Db, actor: Actor, meta: RequestMeta, ap
 
 /** Links an appeal to the original it repeats and closes it as a duplicate. */
 export async function linkDuplicate(db: Db, actor: Actor, meta: RequestMeta, appealId: string, input: DuplicateBody): Promise<void> {
-  const original = /^[0-9a-f-]{36}$/.test(input.duplicateOf)
+  const original = isUuid(input.duplicateOf)
     ? await findAppeal(db, actor.tenantId, input.duplicateOf)
     : await findAppealByNumber(db, actor.tenantId, input.duplicateOf);
   if (!original || original.id === appealId) {

@@ -17,7 +17,13 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
-afterAll(async () => ctx.close());
+afterAll(async () => {
+  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
+  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
+  await ctx.db.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await ctx.close();
+});
 
 let address = 0;
 /** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
@@ -304,7 +310,7 @@ describe("withdrawal, duplicates and assignment", () => {
   it("refuses to link an appeal to itself or to a number that does not exist", async () => {
     const { tenant, supervisor } = await centre();
     const appeal = await register(supervisor.client, tenant);
-    for (const duplicateOf of [appeal.number, appeal.id, "T-1999-99999999"]) {
+    for (const duplicateOf of [appeal.number, appeal.id, "T-1999-99999999", crypto.randomUUID(), "-".repeat(36)]) {
       const response = await supervisor.client.post(`/api/v1/appeals/${appeal.id}/duplicate`, { duplicateOf, reason: "Same" });
       expect(response.status).toBe(400);
       expect(fieldCodes(response.body)).toEqual({ duplicateOf: "REFERENCE_UNKNOWN" });

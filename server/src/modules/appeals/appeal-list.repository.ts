@@ -27,7 +27,8 @@ export interface AppealListFilter {
   limit: number;
 }
 
-export type AppealListRow = AppealRow & { applicant_name: string | null; assignee_name: string | null };
+/** `cursor_at` is the row's sort time as ISO text with the database's microseconds, for the next page's cursor. */
+export type AppealListRow = AppealRow & { applicant_name: string | null; assignee_name: string | null; cursor_at: string };
 
 /** Whether a queue is worked in deadline order (oldest due first) rather than newest registration first. */
 export function ordersByDeadline(queue: AppealQueue): boolean {
@@ -35,12 +36,17 @@ export function ordersByDeadline(queue: AppealQueue): boolean {
 }
 
 export async function listAppealRows(db: Db, f: AppealListFilter): Promise<AppealListRow[]> {
+  const byDeadline = ordersByDeadline(f.queue);
+  // A JavaScript Date keeps milliseconds only; a cursor cut to them would skip (or repeat) the rows registered
+  // within the same millisecond as the last one of a page.
+  const sortColumn = byDeadline ? sql.ref("a.due_at") : sql.ref("a.registered_at");
   let q = db
     .selectFrom("appeals as a")
     .leftJoin("citizens as c", "c.id", "a.citizen_id")
     .leftJoin("users as u", "u.id", "a.assignee_id")
     .selectAll("a")
     .select(["c.full_name as applicant_name", "u.full_name as assignee_name"])
+    .select(sql<string>`to_char(${sortColumn} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("cursor_at"))
     .where("a.tenant_id", "=", f.tenantId);
 
   if (f.scope) {
@@ -107,20 +113,28 @@ export async function listAppealRows(db: Db, f: AppealListFilter): Promise<Appea
   if (f.registeredTo) {
     q = q.where("a.registered_at", "<", f.registeredTo);
   }
-  if (f.q) {
-    const text = f.q.trim();
-    const escaped = text.replace(/[\\%_]/g, (m) => `\\${m}`);
-    q = q.where((eb) => eb.or([eb("a.number", "=", text), eb("a.number", "like", `%${escaped}`), eb("a.subject", "ilike", `%${escaped}%`)]));
+  const text = f.q?.trim() ?? "";
+  if (text !== "") {
+    const escape = (value: string) => value.replace(/[\\%_]/g, (m) => `\\${m}`);
+    // Every word must occur in the subject, in any order; or the text is the number or its end.
+    const words = text.split(/\s+/);
+    q = q.where((eb) =>
+      eb.or([
+        eb("a.number", "=", text),
+        eb("a.number", "like", `%${escape(text)}`),
+        eb.and(words.map((word) => eb("a.subject", "ilike", `%${escape(word)}%`))),
+      ]),
+    );
   }
 
-  if (ordersByDeadline(f.queue)) {
+  if (byDeadline) {
     if (f.cursor) {
-      q = q.where(sql<boolean>`(a.due_at, a.id) > (${new Date(f.cursor.at)}, ${f.cursor.id}::uuid)`);
+      q = q.where(sql<boolean>`(a.due_at, a.id) > (${f.cursor.at}::timestamptz, ${f.cursor.id}::uuid)`);
     }
     q = q.orderBy("a.due_at", "asc").orderBy("a.id", "asc");
   } else {
     if (f.cursor) {
-      q = q.where(sql<boolean>`(a.registered_at, a.id) < (${new Date(f.cursor.at)}, ${f.cursor.id}::uuid)`);
+      q = q.where(sql<boolean>`(a.registered_at, a.id) < (${f.cursor.at}::timestamptz, ${f.cursor.id}::uuid)`);
     }
     q = q.orderBy("a.registered_at", "desc").orderBy("a.id", "desc");
   }

@@ -6,12 +6,15 @@ import { AppError } from "../../platform/app-error.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
-import { listAppealRows, ordersByDeadline } from "./appeal-list.repository.ts";
+import { listAppealRows } from "./appeal-list.repository.ts";
 import { loadCardRelations } from "./appeal-card.repository.ts";
 import { canReadAppeal, canSeePersonalData } from "./appeal.policy.ts";
 import { presentAppeal, presentAppealListItem } from "./appeal.presenter.ts";
-import { availableTransitions, extensionLimit } from "./appeal-rules.ts";
+import { availableTransitions, extensionLimit, isUuid } from "./appeal-rules.ts";
 import { findAppeal } from "./appeal.repository.ts";
+
+/** A cursor's time: UTC ISO text with up to microseconds, exactly as the list query wrote it. */
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 function decodeCursor(cursor: string | undefined): { at: string; id: string } | null {
   if (!cursor) {
@@ -19,7 +22,8 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
   }
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof at === "string" && typeof id === "string" && !Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$/.test(id)) {
+    const validTime = typeof at === "string" && CURSOR_TIME.test(at) && new Date(at).toISOString().slice(0, 19) === at.slice(0, 19);
+    if (validTime && typeof id === "string" && isUuid(id)) {
       return { at, id };
     }
   } catch {
@@ -28,7 +32,7 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
   throw AppError.field("query.cursor", "FIELD_INVALID");
 }
 
-const encodeCursor = (at: Date | string, id: string): string => Buffer.from(JSON.stringify([new Date(at).toISOString(), id])).toString("base64url");
+const encodeCursor = (at: string, id: string): string => Buffer.from(JSON.stringify([at, id])).toString("base64url");
 
 /** One page of a work queue, newest or most urgent first; personal data masked for readers without the right. */
 export async function listAppeals(db: Db, actor: Actor, meta: RequestMeta, query: AppealListQuery, locale: Locale): Promise<AppealPage> {
@@ -69,8 +73,7 @@ export async function listAppeals(db: Db, actor: Actor, meta: RequestMeta, query
   const ctx = { ref, locale, showPersonalData, now: Date.now() };
   return {
     items: page.map((row) => presentAppealListItem(ctx, row)),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor(ordersByDeadline(queue) ? last.due_at : last.registered_at, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null,
   };
 }
 

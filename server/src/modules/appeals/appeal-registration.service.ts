@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppealDto, CreateAppealBody } from "@bailanys/common/api/appeals";
-import { computeDueDate } from "@bailanys/common/calendar";
-import { isLocale, localizedName, type Locale } from "@bailanys/common/locales";
+import { computeDueDate, toLocal } from "@bailanys/common/calendar";
+import { localizedName, type Locale } from "@bailanys/common/locales";
 import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
@@ -11,12 +11,11 @@ import { cleanCitizenInput, type CleanCitizen } from "../citizens/citizen.servic
 import { referenceSnapshot, type ReferenceSnapshot } from "../reference/reference.snapshot.ts";
 import { claimIdempotencyKey, completeIdempotencyKey } from "./idempotency.ts";
 import { escalationTimers, FORWARD_LIMIT_TIMER } from "./appeal-timers.ts";
-import { applicantAndNumber, writeRegistration } from "./appeal-registration.repository.ts";
+import { writeRegistration } from "./appeal-registration.repository.ts";
 import { canSeePersonalData } from "./appeal.policy.ts";
 import { presentAppeal } from "./appeal.presenter.ts";
 import { availableTransitions, extensionLimit } from "./appeal-rules.ts";
 import { localDateText, localDateTimeText } from "./local-format.ts";
-import { formatAppealNumber } from "./appeal-number.ts";
 
 /** How far in the future a reception time may lie (clock skew between a channel and the server). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -182,109 +181,128 @@ export async function registerAppeal(
 
   const registeredAt = new Date();
   const appealId = randomUUID();
-  return db.transaction().execute(async (trx) => {
-    if (idempotencyKey !== null) {
-      const claim = await claimIdempotencyKey(trx, actor, idempotencyKey, input);
-      if (claim.replay) {
-        return { appealId: claim.appealId, replayed: true, card: null };
-      }
-    }
-    const { citizen, created, sequence } = await applicantAndNumber(trx, actor.tenantId, resolved.citizen);
-    const citizenLocale: Locale = isLocale(citizen.preferred_language) ? citizen.preferred_language : "ru";
-    const consent = "input" in resolved.citizen ? resolved.citizen.input.consent : null;
-    const number = formatAppealNumber(ref.tenant.numberPrefix, rules, resolved.receivedAt, sequence);
-    const appealValues = {
-      id: appealId,
-      tenant_id: actor.tenantId,
-      number,
-      citizen_id: citizen.id,
-      type_code: resolved.typeCode,
-      kind_code: resolved.kindCode,
-      category_id: resolved.categoryId,
-      criticality_code: resolved.criticalityCode,
-      language_code: resolved.languageCode,
-      form: resolved.form,
-      channel_code: resolved.channelCode,
-      body_id: resolved.bodyId,
-      unit_id: resolved.unitId,
-      position_id: resolved.positionId,
-      subject: input.subject.trim(),
-      text: input.text,
-      status_code: initialStatus.code,
-      received_at: resolved.receivedAt,
-      registered_at: registeredAt,
-      registered_by: actor.userId,
-      received_by_name: actor.fullName,
-      term: resolved.term,
-      term_unit: resolved.termUnit,
-      due_at: due.dueAt,
-      original_due_at: due.dueAt,
-      forward_due_at: forwardDue.dueAt,
-    };
-    const event = {
+  const consent = "input" in resolved.citizen ? resolved.citizen.input.consent : null;
+  const notificationLocale: Locale = "input" in resolved.citizen ? resolved.citizen.input.preferredLanguage : actor.locale;
+  const dueDetails = { dueAt: due.dueAt.toISOString() };
+  const audit: AuditEvent[] = [{ action: "appeal.create", entity: "appeal", entityId: appealId }];
+  if (consent) {
+    audit.push({ action: "citizen.consent", entity: "appeal", entityId: appealId, details: { source: consent.source } });
+  }
+  const write = (executor: Db) =>
+    writeRegistration(executor, {
       tenantId: actor.tenantId,
-      appealId,
-      actorId: actor.userId,
-      actorName: actor.fullName,
-      kind: "registered",
-      toStatus: initialStatus.code,
-      clientVisible: true,
-      details: { number, dueAt: due.dueAt.toISOString() },
-    };
-    const audit: AuditEvent[] = [];
-    if ("input" in resolved.citizen) {
-      audit.push({ action: created ? "citizen.create" : "citizen.update", entity: "citizen", entityId: citizen.id });
-    }
-    if (consent) {
-      audit.push({ action: "citizen.consent", entity: "citizen", entityId: citizen.id, details: { source: consent.source } });
-    }
-    audit.push({ action: "appeal.create", entity: "appeal", entityId: appealId, details: { number } });
-    const appeal = await writeRegistration(trx, {
-      appeal: appealValues,
-      event,
+      applicant: resolved.citizen,
+      numberPrefix: ref.tenant.numberPrefix,
+      numberYear: toLocal(rules, resolved.receivedAt).date.slice(0, 4),
+      appeal: {
+        id: appealId,
+        tenant_id: actor.tenantId,
+        type_code: resolved.typeCode,
+        kind_code: resolved.kindCode,
+        category_id: resolved.categoryId,
+        criticality_code: resolved.criticalityCode,
+        language_code: resolved.languageCode,
+        form: resolved.form,
+        channel_code: resolved.channelCode,
+        body_id: resolved.bodyId,
+        unit_id: resolved.unitId,
+        position_id: resolved.positionId,
+        subject: input.subject.trim(),
+        text: input.text,
+        status_code: initialStatus.code,
+        received_at: resolved.receivedAt,
+        registered_at: registeredAt,
+        registered_by: actor.userId,
+        received_by_name: actor.fullName,
+        term: resolved.term,
+        term_unit: resolved.termUnit,
+        due_at: due.dueAt,
+        original_due_at: due.dueAt,
+        forward_due_at: forwardDue.dueAt,
+      },
+      event: {
+        tenantId: actor.tenantId,
+        appealId,
+        actorId: actor.userId,
+        actorName: actor.fullName,
+        kind: "registered",
+        toStatus: initialStatus.code,
+        clientVisible: true,
+        details: dueDetails,
+      },
       timers: [
         ...escalationTimers(ref, { id: appealId, tenant_id: actor.tenantId, received_at: resolved.receivedAt, due_at: due.dueAt }, 0),
         { tenantId: actor.tenantId, kind: FORWARD_LIMIT_TIMER, refId: appealId, payload: {}, fireAt: forwardDue.dueAt },
       ],
       notification: {
-        tenantId: actor.tenantId,
-        appealId,
-        citizenId: citizen.id,
-        locale: citizenLocale,
+        locale: notificationLocale,
         template: "appeal_registered",
         params: {
-          number,
           registeredAt: localDateTimeText(rules, registeredAt),
           receivedBy: actor.fullName,
           dueDate: localDateText(rules, due.dueAt),
-          responsible: responsibleText(ref, citizenLocale, resolved),
+          responsible: responsibleText(ref, notificationLocale, resolved),
         },
       },
       audit: actorAuditEntries(actor, meta, audit),
-      consent: consent ? { citizenId: citizen.id, givenAt: consent.givenAt, source: consent.source, recordedBy: actor.userId } : null,
+      consent: consent ? { givenAt: consent.givenAt, source: consent.source, recordedBy: actor.userId } : null,
     });
-    if (idempotencyKey !== null) {
+
+  let written: Awaited<ReturnType<typeof write>>;
+  if (idempotencyKey === null) {
+    // One statement commits atomically on its own: no BEGIN/COMMIT round trips.
+    written = await write(db);
+  } else {
+    const outcome = await db.transaction().execute(async (trx) => {
+      const claim = await claimIdempotencyKey(trx, actor, idempotencyKey, input);
+      if (claim.replay) {
+        return { kind: "replay" as const, appealId: claim.appealId };
+      }
+      const result = await write(trx);
       await completeIdempotencyKey(trx, actor, idempotencyKey, appealId);
+      return { kind: "written" as const, result };
+    });
+    if (outcome.kind === "replay") {
+      return { appealId: outcome.appealId, replayed: true, card: null };
     }
-    // The registrar supplied these details a moment ago: the card is built from what was written, with no
-    // second read (and no read-audit record for data the actor itself entered).
-    const card = presentAppeal(
-      { ref, locale, showPersonalData: canSeePersonalData(actor), now: Date.now() },
-      appeal,
-      {
-        citizen,
-        consent: consent ? { given_at: consent.givenAt, source: consent.source } : null,
-        assigneeName: null,
-        events: [{ id: 0, tenant_id: actor.tenantId, appeal_id: appealId, at: registeredAt, actor_id: actor.userId, actor_name: actor.fullName, kind: "registered", from_status: null, to_status: initialStatus.code, reason: null, client_message: null, client_visible: true, details: event.details }],
-        forwards: [],
-        extensions: [],
-        attachments: [],
-        parent: null,
-        duplicateOf: null,
-      },
-      availableTransitions(ref, actor, appeal, locale),
-      extensionLimit(rules, resolved.receivedAt).date,
-    );
-    return { appealId, replayed: false, card };
-  });
+    written = outcome.result;
+  }
+
+  // The registrar supplied these details a moment ago: the card is built from what was written, with no
+  // second read (and no read-audit record for data the actor itself entered).
+  const { appeal, citizen } = written;
+  const card = presentAppeal(
+    { ref, locale, showPersonalData: canSeePersonalData(actor), now: Date.now() },
+    appeal,
+    {
+      citizen,
+      consent: consent ? { given_at: consent.givenAt, source: consent.source } : null,
+      assigneeName: null,
+      events: [
+        {
+          id: 0,
+          tenant_id: actor.tenantId,
+          appeal_id: appealId,
+          at: registeredAt,
+          actor_id: actor.userId,
+          actor_name: actor.fullName,
+          kind: "registered",
+          from_status: null,
+          to_status: initialStatus.code,
+          reason: null,
+          client_message: null,
+          client_visible: true,
+          details: dueDetails,
+        },
+      ],
+      forwards: [],
+      extensions: [],
+      attachments: [],
+      parent: null,
+      duplicateOf: null,
+    },
+    availableTransitions(ref, actor, appeal, locale),
+    extensionLimit(rules, resolved.receivedAt).date,
+  );
+  return { appealId, replayed: false, card };
 }

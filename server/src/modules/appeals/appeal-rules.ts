@@ -18,6 +18,11 @@ export function extensionLimit(rules: CalendarRules, receivedAt: Date): { date: 
   return { date, endAt: localEndOfDay(rules, date) };
 }
 
+/** Whether a string is a UUID PostgreSQL accepts; anything else would fail the query instead of finding nothing. */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 export function isClosedStatus(ref: ReferenceSnapshot, code: string): boolean {
   return ref.statuses.get(code)?.phase === "closed";
 }

@@ -39,25 +39,37 @@ export async function fireAppealTimer(trx: Db, timer: TimerRow, ref: ReferenceSn
     if (!rule || appeal.escalation_level >= level) {
       return;
     }
+    // Every level passed on the way is recorded, lowest first: another node may still be firing a lower level's
+    // timer when this one fires, and that level's people must hear of the appeal all the same.
+    const passed = ref.escalation
+      .filter((r) => r.level > appeal.escalation_level && r.level < level && r.active)
+      .sort((a, b) => a.level - b.level);
     await updateAppeal(trx, appeal.id, { escalation_level: level });
-    await insertEvent(trx, {
-      tenantId: appeal.tenant_id,
-      appealId: appeal.id,
-      actorId: null,
-      actorName: null,
-      kind: "escalated",
-      clientVisible: false,
-      details: { level, thresholdPct: rule.threshold_pct },
-    });
-    await enqueueStaffNotification(trx, {
-      tenantId: appeal.tenant_id,
-      appealId: appeal.id,
-      roles: rule.notify_roles,
-      template: "staff_escalation",
-      locale: "ru",
-      params: { number: appeal.number, level: String(level), rule: localizedName(rule, "ru"), dueDate: localDateText(rules, new Date(appeal.due_at)) },
-    });
-    await recordAnonymousAudit(trx, systemAudit(timer, "appeal.escalate", { level }));
+    for (const reached of [...passed, rule]) {
+      await insertEvent(trx, {
+        tenantId: appeal.tenant_id,
+        appealId: appeal.id,
+        actorId: null,
+        actorName: null,
+        kind: "escalated",
+        clientVisible: false,
+        details: { level: reached.level, thresholdPct: reached.threshold_pct },
+      });
+      await enqueueStaffNotification(trx, {
+        tenantId: appeal.tenant_id,
+        appealId: appeal.id,
+        roles: reached.notify_roles,
+        template: "staff_escalation",
+        locale: "ru",
+        params: {
+          number: appeal.number,
+          level: String(reached.level),
+          rule: localizedName(reached, "ru"),
+          dueDate: localDateText(rules, new Date(appeal.due_at)),
+        },
+      });
+      await recordAnonymousAudit(trx, systemAudit(timer, "appeal.escalate", { level: reached.level }));
+    }
     return;
   }
   if (timer.kind === FORWARD_LIMIT_TIMER) {

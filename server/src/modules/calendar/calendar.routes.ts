@@ -148,6 +148,10 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { permission: "reference.write" }, schema: { tags: ["calendar"], summary: "Remove a date override", params: Type.Object({ date: LocalDate }), response: { 200: CalendarDto } } },
     async (request) => {
       const actor = requireActor(request);
+      // The pattern lets 2026-02-30 through; the database would fail on it instead of answering.
+      if (!isValidLocalDate(request.params.date)) {
+        throw AppError.field("params.date", "DATE_INVALID");
+      }
       await deleteOverride(app.db, actor, request.meta, request.params.date);
       return presentCalendar(app.db, actor.tenantId);
     },

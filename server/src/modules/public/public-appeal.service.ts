@@ -41,11 +41,15 @@ async function countFailure(db: Db, tenantId: string, number: string): Promise<v
  * about which numbers exist; wrong guesses are limited per number as well as per address.
  */
 export async function publicAppealStatus(db: Db, meta: RequestMeta, number: string, query: PublicAppealQuery, locale: Locale): Promise<PublicAppealDto> {
+  // A factor counts only in full: a phone "fragment" of one digit would match one applicant in ten.
   const iin = query.iin?.trim() ?? "";
   const phoneTail = query.phone?.replace(/\D/g, "") ?? "";
-  if (!/^\d{12}$/.test(iin) && !/^\d{4}$/.test(phoneTail)) {
+  const byIin = /^\d{12}$/.test(iin);
+  const byPhone = /^\d{4}$/.test(phoneTail);
+  if (!byIin && !byPhone) {
     throw new AppError("VALIDATION_FAILED", [{ field: "query.iin", code: "FIELD_REQUIRED" }]);
   }
+  const factor = byIin ? "iin" : "phone";
   const tenant = await resolvePublicTenant(db, query.tenant);
   if (!tenant) {
     throw new AppError("PUBLIC_LOOKUP_FAILED");
@@ -62,8 +66,7 @@ export async function publicAppealStatus(db: Db, meta: RequestMeta, number: stri
     .where("a.number", "=", number)
     .executeTakeFirst();
   const matches =
-    row !== undefined &&
-    ((iin !== "" && row.citizen_iin === iin) || (phoneTail !== "" && row.citizen_phone !== null && row.citizen_phone.endsWith(phoneTail)));
+    row !== undefined && ((byIin && row.citizen_iin === iin) || (byPhone && row.citizen_phone !== null && row.citizen_phone.endsWith(phoneTail)));
   const audit = {
     tenantId: tenant.id,
     actorId: null,
@@ -78,7 +81,7 @@ export async function publicAppealStatus(db: Db, meta: RequestMeta, number: stri
   if (!row || !matches) {
     await db.transaction().execute(async (trx) => {
       await countFailure(trx, tenant.id, number);
-      await recordAnonymousAudit(trx, { ...audit, action: "public.appeal_lookup_failed", details: { factor: iin !== "" ? "iin" : "phone" } });
+      await recordAnonymousAudit(trx, { ...audit, action: "public.appeal_lookup_failed", details: { factor } });
     });
     throw new AppError("PUBLIC_LOOKUP_FAILED");
   }
@@ -99,7 +102,7 @@ export async function publicAppealStatus(db: Db, meta: RequestMeta, number: stri
       .orderBy("forwarded_at")
       .execute(),
   ]);
-  await recordAnonymousAudit(db, { ...audit, action: "public.appeal_lookup", details: { factor: iin !== "" ? "iin" : "phone" } });
+  await recordAnonymousAudit(db, { ...audit, action: "public.appeal_lookup", details: { factor } });
 
   const name = (entry: { name_kk: string; name_ru: string; name_en: string } | undefined): string | null =>
     entry ? localizedName(entry, locale) : null;

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
@@ -175,9 +176,29 @@ export async function importClassifier(db: Db, actor: Actor, meta: RequestMeta, 
         }
         ids.set(r.code, row.id);
       }
+      // The file alone has no loop (checked above), but with the items already stored it can close one.
+      const looped = await itemsInLoops(trx, actor.tenantId);
+      if (looped.size > 0) {
+        const problems = records.flatMap((r, i) => (looped.has(r.code) && r.parent_code !== "" ? [{ field: `rows.${i + 2}.parent_code`, code: "FIELD_INVALID" as const }] : []));
+        throw new AppError("VALIDATION_FAILED", problems.length > 0 ? problems : [{ field: "rows", code: "FIELD_INVALID" }]);
+      }
       return { created, updated };
     },
   );
+}
+
+/** Codes of the tenant's classifier items that are their own ancestor. */
+async function itemsInLoops(db: Db, tenantId: string): Promise<Set<string>> {
+  const rows = await sql<{ code: string }>`
+    with recursive walk (start_id, parent_id, depth) as (
+      select id, parent_id, 1 from classifier_items where tenant_id = ${tenantId} and parent_id is not null
+      union all
+      select w.start_id, c.parent_id, w.depth + 1
+        from walk w join classifier_items c on c.tenant_id = ${tenantId} and c.id = w.parent_id
+       where c.parent_id is not null and w.parent_id <> w.start_id and w.depth < 100
+    )
+    select distinct c.code from walk w join classifier_items c on c.id = w.start_id where w.parent_id = w.start_id`.execute(db);
+  return new Set(rows.rows.map((r) => r.code));
 }
 
 /** Rows sorted so that every parent comes before its children; null when the parents form a cycle. */

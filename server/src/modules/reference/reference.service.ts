@@ -70,7 +70,10 @@ function listRow(list: ReferenceListName, body: AnyListBody): Record<string, unk
   if ("phase" in body) {
     row.phase = body.phase;
     row.action = body.action ?? null;
-    row.is_initial = body.isInitial ?? false;
+    // Like clientVisible and color: an omitted flag keeps the stored value (false for a new status).
+    if (body.isInitial !== undefined) {
+      row.is_initial = body.isInitial;
+    }
     if (body.clientVisible !== undefined) {
       row.client_visible = body.clientVisible;
     }
@@ -101,6 +104,10 @@ export async function upsertListItem(db: Db, actor: Actor, meta: RequestMeta, li
         // One initial status per tenant: choosing a new one demotes the old one.
         await trx.updateTable("appeal_statuses").set({ is_initial: false }).where("tenant_id", "=", actor.tenantId).where("code", "!=", code).execute();
       }
+      if (list === "statuses" && row.is_initial === false && (await isInitialStatus(trx, actor.tenantId, code))) {
+        // Registration needs an initial status; the way to change it is to make another status initial.
+        throw AppError.field("isInitial", "FIELD_INVALID");
+      }
       // The table name comes from the fixed TABLES map; the row keys from listRow above.
       await trx
         .insertInto(table as "channels")
@@ -111,7 +118,16 @@ export async function upsertListItem(db: Db, actor: Actor, meta: RequestMeta, li
   );
 }
 
+async function isInitialStatus(db: Db, tenantId: string, code: string): Promise<boolean> {
+  const row = await db.selectFrom("appeal_statuses").select("is_initial").where("tenant_id", "=", tenantId).where("code", "=", code).executeTakeFirst();
+  return row?.is_initial === true;
+}
+
 export async function deleteListItem(db: Db, actor: Actor, meta: RequestMeta, list: ReferenceListName, code: string): Promise<void> {
+  if (list === "statuses" && (await isInitialStatus(db, actor.tenantId, code))) {
+    // Every new appeal starts in it; another status must become initial first.
+    throw new AppError("IN_USE");
+  }
   try {
     await referenceChange(
       db,
@@ -242,11 +258,39 @@ export async function createClassifierItem(db: Db, actor: Actor, meta: RequestMe
   });
 }
 
+/** True when `candidateId` is `id` or lies below it; `union` (not `union all`) stops on an existing cycle. */
+async function isSelfOrDescendant(trx: Db, tenantId: string, id: string, candidateId: string): Promise<boolean> {
+  const hit = await trx
+    .withRecursive("ancestors(id, parent_id)", (qb) =>
+      qb
+        .selectFrom("classifier_items")
+        .select(["id", "parent_id"])
+        .where("tenant_id", "=", tenantId)
+        .where("id", "=", candidateId)
+        .union((eb) =>
+          eb
+            .selectFrom("classifier_items")
+            .innerJoin("ancestors", "ancestors.parent_id", "classifier_items.id")
+            .select(["classifier_items.id", "classifier_items.parent_id"])
+            .where("classifier_items.tenant_id", "=", tenantId),
+        ),
+    )
+    .selectFrom("ancestors")
+    .select("id")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return hit !== undefined;
+}
+
 export async function updateClassifierItem(db: Db, actor: Actor, meta: RequestMeta, id: string, body: ClassifierItemBody): Promise<void> {
   if (body.parentId === id) {
     throw AppError.field("parentId", "FIELD_INVALID");
   }
   await referenceChange(db, actor, meta, { action: "reference.classifier.update", entityId: body.code }, classifierFields, async (trx) => {
+    // A parent below the item itself would detach the branch into a loop that no tree view can show.
+    if (body.parentId && (await isSelfOrDescendant(trx, actor.tenantId, id, body.parentId))) {
+      throw AppError.field("parentId", "FIELD_INVALID");
+    }
     const result = await trx.updateTable("classifier_items").set(classifierRow(body)).where("tenant_id", "=", actor.tenantId).where("id", "=", id).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
       throw new AppError("NOT_FOUND");
@@ -255,19 +299,27 @@ export async function updateClassifierItem(db: Db, actor: Actor, meta: RequestMe
 }
 
 export async function deleteClassifierItem(db: Db, actor: Actor, meta: RequestMeta, id: string): Promise<void> {
-  await referenceChange(
-    db,
-    actor,
-    meta,
-    { action: "reference.classifier.delete", entityId: id },
-    { unique: { field: "id", code: "ALREADY_EXISTS" }, foreignKey: { field: "id", code: "IN_USE" } },
-    async (trx) => {
-      const result = await trx.deleteFrom("classifier_items").where("tenant_id", "=", actor.tenantId).where("id", "=", id).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) {
-        throw new AppError("NOT_FOUND");
-      }
-    },
-  );
+  try {
+    await referenceChange(
+      db,
+      actor,
+      meta,
+      { action: "reference.classifier.delete", entityId: id },
+      { unique: { field: "id", code: "ALREADY_EXISTS" }, foreignKey: { field: "id", code: "IN_USE" } },
+      async (trx) => {
+        const result = await trx.deleteFrom("classifier_items").where("tenant_id", "=", actor.tenantId).where("id", "=", id).executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) {
+          throw new AppError("NOT_FOUND");
+        }
+      },
+    );
+  } catch (error) {
+    // An item with sub-items or appeals cannot go (409, as for the code lists); the administrator deactivates it.
+    if (error instanceof AppError && error.fields[0]?.code === "IN_USE") {
+      throw new AppError("IN_USE", error.fields);
+    }
+    throw error;
+  }
 }
 
 export { referenceChange };

@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../server/src/app.ts";
+import { openDatabase, type Database } from "../server/src/db/database.ts";
+import { migrate } from "../server/src/db/migrate.ts";
+import { loadConfig } from "../server/src/platform/config.ts";
+import { seedDemo } from "../server/src/seed/demo-seed.ts";
+
+export const DEMO_PASSWORD = "e2e-demo-password";
+export const SCREENSHOTS = path.resolve(import.meta.dirname, "../test-results/screenshots");
+const WEB_DIST = path.resolve(import.meta.dirname, "../web/dist/index.html");
+
+export interface Platform {
+  baseUrl: string;
+  app: FastifyInstance;
+  database: Database;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The whole platform on a fresh embedded database with the demo centre, and Debian's Chromium to drive it. */
+export async function startPlatform(): Promise<Platform> {
+  if (!existsSync(WEB_DIST)) {
+    throw new Error("web/dist is missing: run `npm run build:web` before the browser tests");
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  await migrate(database);
+  await seedDemo(database.db, DEMO_PASSWORD, 1024);
+  const config = loadConfig({ LOG_LEVEL: "warn", BAILANYS_ARGON2_MEMORY_KIB: "1024" }, ["--role=api"]);
+  const app = await buildApp({ config, db: database.db });
+  const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  return {
+    baseUrl,
+    app,
+    database,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant, type TestUser } from "../../test/harness.ts";
+
+let ctx: TestContext;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+afterAll(async () => ctx.close());
+
+// Sign-in allows 20 attempts a minute per address; each sign-in here comes from an address of its own.
+let addresses = 0;
+async function signIn(user: TestUser): Promise<ApiClient> {
+  addresses += 1;
+  const response = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: `10.7.0.${addresses}`, payload: { login: user.login, password: user.password } });
+  expect(response.statusCode).toBe(200);
+  return bearerClient(ctx.app, response.json().token);
+}
+
+interface Applicant {
+  iin: string;
+  fullName: string;
+  phone: string;
+  email: string;
+}
+
+async function centreWithApplicant(serial: number): Promise<{ tenant: TestTenant; operatorUser: TestUser; operator: ApiClient; person: Applicant; citizenId: string }> {
+  const tenant = await buildTenant(ctx.db);
+  const operatorUser = await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] });
+  const operator = await signIn(operatorUser);
+  const person = { ...applicant(serial), email: `applicant${serial}@example.kz` };
+  const appeal = await operator.post("/api/v1/appeals", { typeCode: "request", subject: "Lookup", text: "…", citizen: { ...person, consent: { given: true, source: "phone" } } });
+  expect(appeal.status).toBe(201);
+  return { tenant, operatorUser, operator, person, citizenId: appeal.body.citizen.id };
+}
+
+const lookups = (tenantId: string) =>
+  ctx.db.selectFrom("audit_log").select(["actor_id", "entity", "details"]).where("tenant_id", "=", tenantId).where("action", "=", "citizen.lookup").orderBy("id").execute();
+
+describe("finding an applicant", () => {
+  it("finds them by ИИН, by phone however it is written, or by id, and audits every lookup without the number itself", async () => {
+    const { tenant, operatorUser, operator, person, citizenId } = await centreWithApplicant(501);
+    const local = person.phone.replace("+7", "8");
+    const written = `${local.slice(0, 1)} (${local.slice(1, 4)}) ${local.slice(4, 7)}-${local.slice(7, 9)}-${local.slice(9)}`;
+    for (const query of [`iin=${person.iin}`, `phone=${encodeURIComponent(written)}`, `id=${citizenId}`]) {
+      const response = await operator.get(`/api/v1/citizens?${query}`);
+      expect(response.status, query).toBe(200);
+      expect(response.body.items, query).toEqual([
+        {
+          id: citizenId,
+          kind: "person",
+          iin: person.iin,
+          fullName: person.fullName,
+          phone: person.phone,
+          email: person.email,
+          preferredLanguage: "ru",
+          masked: false,
+          consentGivenAt: expect.any(String),
+          consentSource: "phone",
+        },
+      ]);
+    }
+    const audit = await lookups(tenant.tenantId);
+    expect(audit.map((a) => a.details)).toEqual([
+      { citizenIds: [citizenId], by: "iin" },
+      { citizenIds: [citizenId], by: "phone" },
+      { citizenIds: [citizenId], by: "id" },
+    ]);
+    expect(audit.every((a) => a.actor_id === operatorUser.id && a.entity === "citizen")).toBe(true);
+    expect(JSON.stringify(audit)).not.toContain(person.iin);
+    expect(JSON.stringify(audit)).not.toContain(person.phone);
+  });
+
+  it("finds nothing in another contact centre, and a lookup that finds nobody is not recorded", async () => {
+    const { person } = await centreWithApplicant(502);
+    const other = await buildTenant(ctx.db);
+    const stranger = await signIn(await buildUser(ctx.db, other.tenantId, { roles: ["senior_operator"] }));
+    const response = await stranger.get(`/api/v1/citizens?iin=${person.iin}`);
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([]);
+    expect(await lookups(other.tenantId)).toEqual([]);
+  });
+
+  it("refuses lookups without a key or with a malformed one, and readers without citizen.read", async () => {
+    const { tenant, operator, person } = await centreWithApplicant(503);
+    const cases: [string, string][] = [
+      ["", "query.iin:FIELD_REQUIRED"],
+      ["iin=12345", "query.iin:FIELD_INVALID"],
+      ["phone=12345", "query.phone:PHONE_INVALID"],
+      ["id=not-a-uuid", "query.id:FIELD_INVALID"],
+    ];
+    for (const [query, expected] of cases) {
+      const response = await operator.get(`/api/v1/citizens?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`), query).toEqual([expected]);
+    }
+    const analyst = await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["analyst"] }));
+    expect((await analyst.get(`/api/v1/citizens?iin=${person.iin}`)).status).toBe(403);
+    expect(await lookups(tenant.tenantId)).toEqual([]);
+  });
+});

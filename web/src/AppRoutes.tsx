@@ -1,0 +1,48 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { Route, Routes } from "react-router-dom";
+import { AppLayout } from "./components/AppLayout.tsx";
+import { FullPageLoader } from "./components/FullPageLoader.tsx";
+import { HomeRedirect } from "./components/HomeRedirect.tsx";
+import { RequireAuth } from "./components/RequireAuth.tsx";
+import { RequirePermission } from "./components/RequirePermission.tsx";
+import { AppealCardPage } from "./pages/appeals/card/AppealCardPage.tsx";
+import { AppealsRegistryPage } from "./pages/appeals/AppealsRegistryPage.tsx";
+import { NewAppealPage } from "./pages/appeals/NewAppealPage.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { PublicStatusPage } from "./pages/public/PublicStatusPage.tsx";
+
+// Administration screens are loaded on first use: most staff never open them, so they stay out of the first download.
+const ReferenceAdminPage = lazy(() => import("./pages/admin/reference/ReferenceAdminPage.tsx").then((m) => ({ default: m.ReferenceAdminPage })));
+const CalendarAdminPage = lazy(() => import("./pages/admin/calendar/CalendarAdminPage.tsx").then((m) => ({ default: m.CalendarAdminPage })));
+const UsersAdminPage = lazy(() => import("./pages/admin/users/UsersAdminPage.tsx").then((m) => ({ default: m.UsersAdminPage })));
+const AuditPage = lazy(() => import("./pages/admin/audit/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+
+const later = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
+
+/** Every screen of the web app; staff screens sit in the shell and check their permission. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<HomeRedirect />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/status" element={<PublicStatusPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route path="/appeals" element={<RequirePermission permission="appeal.read"><AppealsRegistryPage /></RequirePermission>} />
+        <Route path="/appeals/new" element={<RequirePermission permission="appeal.create"><NewAppealPage /></RequirePermission>} />
+        <Route path="/appeals/:id" element={<RequirePermission permission="appeal.read"><AppealCardPage /></RequirePermission>} />
+        <Route path="/admin/reference" element={<RequirePermission permission="reference.read">{later(<ReferenceAdminPage />)}</RequirePermission>} />
+        <Route path="/admin/calendar" element={<RequirePermission permission="reference.read">{later(<CalendarAdminPage />)}</RequirePermission>} />
+        <Route path="/admin/users" element={<RequirePermission permission="users.read">{later(<UsersAdminPage />)}</RequirePermission>} />
+        <Route path="/admin/audit" element={<RequirePermission permission="audit.read">{later(<AuditPage />)}</RequirePermission>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Permission } from "@bailanys/common/permissions";
+import {
+  IconCalendarEvent,
+  IconDatabaseCog,
+  IconFilePlus,
+  IconInbox,
+  IconSearch,
+  IconShieldCheck,
+  IconUsers,
+  type Icon,
+} from "@tabler/icons-react";
+
+export interface NavItem {
+  to: string;
+  labelKey: "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
+  icon: Icon;
+  /** Shown only to users holding this permission; none means everyone signed in. */
+  permission?: Permission;
+}
+
+/** The screens in navigation order; the first one the user may open is their start page. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/appeals", labelKey: "nav.appeals", icon: IconInbox, permission: "appeal.read" },
+  { to: "/appeals/new", labelKey: "nav.newAppeal", icon: IconFilePlus, permission: "appeal.create" },
+  { to: "/admin/reference", labelKey: "nav.reference", icon: IconDatabaseCog, permission: "reference.read" },
+  { to: "/admin/calendar", labelKey: "nav.calendar", icon: IconCalendarEvent, permission: "reference.read" },
+  { to: "/admin/users", labelKey: "nav.users", icon: IconUsers, permission: "users.read" },
+  { to: "/admin/audit", labelKey: "nav.audit", icon: IconShieldCheck, permission: "audit.read" },
+  { to: "/status", labelKey: "nav.publicStatus", icon: IconSearch },
+];

@@ -1,0 +1,36 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// In development the API runs as its own process; in production the server serves dist/ itself.
+const API = "http://localhost:8080";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      "/api": API,
+      "/healthz": API,
+    },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than our code: separate chunks stay cached across releases.
+        manualChunks(id) {
+          if (!id.includes("node_modules")) {
+            return undefined;
+          }
+          if (id.includes("@mantine") || id.includes("@floating-ui")) {
+            return "mantine";
+          }
+          if (id.includes("@tabler")) {
+            return "icons";
+          }
+          return "vendor";
+        },
+      },
+    },
+  },
+});
