@@ -32,9 +32,12 @@ export const NOTIFICATION_TEMPLATES = {
       `The deadline of appeal No. ${v(p, "number")} is extended to ${v(p, "dueDate")}. Reason: ${v(p, "reason")}. Action plan: ${v(p, "plan")}.`,
   },
   appeal_forwarded: {
-    kk: (p) => `№ ${v(p, "number")} өтініш${p.scope === "part" ? " (бір бөлігі)" : ""} қарау үшін жолданды: ${v(p, "to")}.${p.message ? ` ${p.message}` : ""}`,
-    ru: (p) => `Обращение № ${v(p, "number")}${p.scope === "part" ? " (в части)" : ""} направлено на рассмотрение: ${v(p, "to")}.${p.message ? ` ${p.message}` : ""}`,
-    en: (p) => `Appeal No. ${v(p, "number")}${p.scope === "part" ? " (in part)" : ""} was forwarded to: ${v(p, "to")}.${p.message ? ` ${p.message}` : ""}`,
+    kk: (p) =>
+      `№ ${v(p, "number")} өтініш${p.scope === "part" ? " (бір бөлігі)" : ""} қарау үшін жолданды: ${v(p, "to")}.${p.childNumber ? ` Жаңа нөмірі: ${p.childNumber}.` : ""}${p.message ? ` ${p.message}` : ""}`,
+    ru: (p) =>
+      `Обращение № ${v(p, "number")}${p.scope === "part" ? " (в части)" : ""} направлено на рассмотрение: ${v(p, "to")}.${p.childNumber ? ` Новый номер: ${p.childNumber}.` : ""}${p.message ? ` ${p.message}` : ""}`,
+    en: (p) =>
+      `Appeal No. ${v(p, "number")}${p.scope === "part" ? " (in part)" : ""} was forwarded to: ${v(p, "to")}.${p.childNumber ? ` Its new number: ${p.childNumber}.` : ""}${p.message ? ` ${p.message}` : ""}`,
   },
   appeal_answer: {
     kk: (p) => `№ ${v(p, "number")} өтінішке жауап: ${v(p, "message")}`,

@@ -290,6 +290,14 @@ export const PublicAppealDto = Type.Object({
   position: Nullable(Type.String()),
   closed: Type.Boolean(),
   history: Type.Array(Type.Object({ at: IsoDateTime, status: Nullable(Type.String()), message: Nullable(Type.String()) })),
-  forwards: Type.Array(Type.Object({ to: Type.String(), scope: Type.String(), status: Type.String(), at: IsoDateTime })),
+  forwards: Type.Array(
+    Type.Object({
+      to: Type.String(),
+      scope: Type.String(),
+      status: Type.String(),
+      at: IsoDateTime,
+      childNumber: Nullable(Type.String({ description: "Registration number of the appeal opened for the forwarded part" })),
+    }),
+  ),
 });
 export type PublicAppealDto = Static<typeof PublicAppealDto>;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -51,7 +51,10 @@ export default async function setup(): Promise<void> {
     if (!dump) {
       throw new Error("PGlite dump unavailable");
     }
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    // Write then rename: a concurrent run never reads a half-written template.
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
     await database.close();
   }
   process.env.BAILANYS_TEST_PGLITE_DUMP = file;

@@ -130,9 +130,20 @@ export interface ApiClient {
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** Signs in through the public login endpoint and returns a bearer-token client. */
+let signInAddress = 0;
+
+/**
+ * Signs in through the public login endpoint and returns a bearer-token client. Each sign-in comes from an
+ * address of its own, as sign-in is rate-limited per address and a test file may sign in many users.
+ */
 export async function signIn(app: FastifyInstance, user: TestUser): Promise<ApiClient> {
-  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { login: user.login, password: user.password } });
+  signInAddress += 1;
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    remoteAddress: `10.250.${Math.floor(signInAddress / 250) % 250}.${(signInAddress % 250) + 1}`,
+    payload: { login: user.login, password: user.password },
+  });
   if (response.statusCode !== 200) {
     throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   }

@@ -25,6 +25,15 @@ export async function openTestDatabase(): Promise<Database> {
         await database.close();
         const cleanup = new pg.Client({ connectionString: url });
         await cleanup.connect();
+        // pool.end() resolves before the server has seen every connection go; dropping the database under a
+        // connection still closing makes that connection fail after the test. Wait for them to leave first.
+        for (let i = 0; i < 250; i += 1) {
+          const open = await cleanup.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+          if ((open.rows[0]?.n ?? 0) === 0) {
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await cleanup.query(`drop database if exists ${name} with (force)`);
         await cleanup.end();
       },

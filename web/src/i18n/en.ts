@@ -207,6 +207,7 @@ export const en = {
     scope: "Scope",
     scopeWhole: "Whole",
     scopePart: "Part",
+    childNumber: "Opened as No. {{number}}",
     targetKind: "Destination",
     targetPlatform: "Body on the platform",
     targetExternal: "External body",

@@ -209,6 +209,7 @@ export const kk: Messages = {
     scope: "Көлемі",
     scopeWhole: "Толығымен",
     scopePart: "Ішінара",
+    childNumber: "№ {{number}} болып тіркелді",
     targetKind: "Қайда",
     targetPlatform: "Платформадағы орган",
     targetExternal: "Сыртқы орган",

@@ -209,6 +209,7 @@ export const ru: Messages = {
     scope: "Объём",
     scopeWhole: "Полностью",
     scopePart: "Частично",
+    childNumber: "Зарегистрировано под № {{number}}",
     targetKind: "Куда",
     targetPlatform: "Орган на платформе",
     targetExternal: "Внешний орган",

@@ -28,7 +28,9 @@ export async function extendAppeal(db: Db, actor: Actor, meta: RequestMeta, appe
     if (newDueAt.getTime() > limit.endAt.getTime()) {
       throw AppError.field("newDueDate", "EXTENSION_LIMIT_EXCEEDED");
     }
-    const updated = await updateAppeal(trx, appeal.id, { due_at: newDueAt });
+    // Escalation thresholds are fractions of the time to the deadline: with a new deadline they start over
+    // (the escalations already raised stay in the history).
+    const updated = await updateAppeal(trx, appeal.id, { due_at: newDueAt, escalation_level: 0 });
     await trx
       .insertInto("appeal_extensions")
       .values({
@@ -42,7 +44,7 @@ export async function extendAppeal(db: Db, actor: Actor, meta: RequestMeta, appe
       })
       .execute();
     await cancelTimers(trx, appeal.id, [ESCALATION_TIMER]);
-    await insertTimers(trx, escalationTimers(ref, updated, appeal.escalation_level));
+    await insertTimers(trx, escalationTimers(ref, updated, 0));
     await insertEvent(trx, {
       tenantId: appeal.tenant_id,
       appealId: appeal.id,

@@ -173,4 +173,23 @@ describe("extending the deadline (R6.4, АППК Art. 76)", () => {
     expect(watch?.cancelled_at).toBeNull();
     expect(watch?.fire_at).toEqual(forwardWatch?.fire_at);
   });
+
+  it("starts escalation over for the new deadline when an overdue appeal is extended", async () => {
+    const { supervisor, appeal } = await appealReceivedEndOfJanuary();
+    await ctx.db.updateTable("appeals").set({ escalation_level: 3 }).where("id", "=", appeal.id).execute();
+
+    const extended = await extend(supervisor.client, appeal.id, { newDueDate: "2026-03-31", ...plan });
+
+    expect(extended.status).toBe(200);
+    expect(extended.body.escalationLevel).toBe(0);
+    const pending = await ctx.db
+      .selectFrom("timers")
+      .select("payload")
+      .where("ref_id", "=", appeal.id)
+      .where("kind", "=", "appeal.escalation")
+      .where("fired_at", "is", null)
+      .where("cancelled_at", "is", null)
+      .execute();
+    expect(pending.map((t) => (t.payload as { level: number }).level).sort()).toEqual([1, 2, 3]);
+  });
 });

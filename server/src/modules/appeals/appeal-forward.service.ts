@@ -39,6 +39,7 @@ export async function forwardAppeal(db: Db, actor: Actor, meta: RequestMeta, app
     const internal = toBody !== undefined && !toBody.is_external;
     const withinLimit = Date.now() <= new Date(appeal.forward_due_at).getTime();
     let childAppealId: string | null = null;
+    let childNumber: string | null = null;
     let forwardStatus: "sent" | "accepted" = "sent";
     let newStatus: string | null = null;
 
@@ -81,6 +82,7 @@ export async function forwardAppeal(db: Db, actor: Actor, meta: RequestMeta, app
         parent_id: appeal.id,
       });
       childAppealId = child.id;
+      childNumber = child.number;
       await insertEvent(trx, {
         tenantId: appeal.tenant_id,
         appealId: child.id,
@@ -128,6 +130,7 @@ export async function forwardAppeal(db: Db, actor: Actor, meta: RequestMeta, app
     await notifyApplicant(ctx, appeal, "appeal_forwarded", (locale) => ({
       to: toBody ? localizedName(toBody, locale) : (input.externalBodyName ?? ""),
       scope: input.scope,
+      childNumber: childNumber ?? "",
       message: input.clientMessage ?? "",
     }));
     return {

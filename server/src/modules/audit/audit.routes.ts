@@ -1,3 +1,4 @@
+import { AuditPage, ChainReport } from "@bailanys/common/api/audit";
 import { Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -5,29 +6,6 @@ import { AppError } from "../../platform/app-error.ts";
 import { requireActor } from "../../platform/require-actor.ts";
 import { listAudit } from "./audit.repository.ts";
 import { recordAudit, sealAuditChains, verifyAuditChain } from "./audit.service.ts";
-
-const AuditEntry = Type.Object({
-  id: Type.Integer(),
-  at: Type.String({ format: "date-time" }),
-  actorId: Type.Union([Uuid, Type.Null()]),
-  actorLogin: Type.Union([Type.String(), Type.Null()]),
-  actorKind: Type.String(),
-  action: Type.String(),
-  entity: Type.Union([Type.String(), Type.Null()]),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  sealed: Type.Boolean(),
-});
-
-const ChainReport = Type.Object({
-  chain: Type.String(),
-  ok: Type.Boolean(),
-  checked: Type.Integer(),
-  unsealed: Type.Integer(),
-  problems: Type.Array(Type.Object({ seq: Type.Integer(), id: Type.Union([Type.Integer(), Type.Null()]), problem: Type.String() })),
-});
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -52,7 +30,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(AuditEntry), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: AuditPage },
       },
     },
     async (request) => {

@@ -5,6 +5,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { newToken, sha256Hex } from "../../platform/hash.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { forgetApiToken } from "./actor-cache.ts";
 import { API_TOKEN_PREFIX } from "./auth.service.ts";
 
 /** Issues a token for an integration; the secret is shown once and only its hash is stored. */
@@ -72,4 +73,5 @@ export async function revokeApiToken(db: Db, actor: Actor, meta: RequestMeta, id
     }
     await recordAudit(trx, actor, meta, { action: "api_token.revoke", entity: "api_token", entityId: id });
   });
+  forgetApiToken(id);
 }

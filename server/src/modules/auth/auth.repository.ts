@@ -103,7 +103,7 @@ export async function findActorBySession(db: Db, sessionId: string): Promise<Act
     .executeTakeFirst();
 }
 
-export async function findActorByApiToken(db: Db, tokenHash: string): Promise<ActorRow | undefined> {
+export async function findActorByApiToken(db: Db, tokenHash: string): Promise<(ActorRow & { token_id: string }) | undefined> {
   const row = await db
     .selectFrom("api_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")

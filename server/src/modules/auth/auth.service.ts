@@ -19,6 +19,7 @@ import {
   type ActorRow,
 } from "./auth.repository.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
+import { cachedActor, forgetToken, forgetUser, rememberActor } from "./actor-cache.ts";
 
 export const SESSION_TOKEN_PREFIX = "bs";
 export const API_TOKEN_PREFIX = "bt";
@@ -108,6 +109,7 @@ export async function logout(db: Db, actor: Actor, meta: RequestMeta): Promise<v
   await db.transaction().execute(async (trx) => {
     if (actor.sessionId) {
       await deleteSession(trx, actor.sessionId);
+      forgetToken(actor.sessionId);
     }
     await recordAudit(trx, actor, meta, { action: "auth.logout", entity: "user", entityId: actor.userId });
   });
@@ -121,9 +123,18 @@ export interface ResolvedActor {
 /** Finds who a session or API token belongs to; null when unknown, expired or revoked. */
 export async function resolveToken(db: Db, token: string): Promise<ResolvedActor | null> {
   const hash = sha256Hex(token);
+  const cached = cachedActor(hash);
+  if (cached) {
+    return cached;
+  }
   if (token.startsWith(`${SESSION_TOKEN_PREFIX}_`)) {
     const row = await findActorBySession(db, hash);
-    return row ? { actor: toActor(row, "user"), csrfToken: row.csrf_token } : null;
+    if (!row) {
+      return null;
+    }
+    const resolved = { actor: toActor(row, "user"), csrfToken: row.csrf_token };
+    rememberActor(hash, resolved, null);
+    return resolved;
   }
   if (token.startsWith(`${API_TOKEN_PREFIX}_`)) {
     const row = await findActorByApiToken(db, hash);
@@ -131,7 +142,9 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedActor
       return null;
     }
     await touchApiToken(db, hash);
-    return { actor: toActor(row, "token"), csrfToken: null };
+    const resolved = { actor: toActor(row, "token"), csrfToken: null };
+    rememberActor(hash, resolved, row.token_id);
+    return resolved;
   }
   return null;
 }
@@ -182,6 +195,7 @@ export async function updateOwnLocale(db: Db, actor: Actor, meta: RequestMeta, l
     await trx.updateTable("users").set({ locale, updated_at: new Date() }).where("id", "=", actor.userId).execute();
     await recordAudit(trx, actor, meta, { action: "user.update_locale", entity: "user", entityId: actor.userId, details: { locale } });
   });
+  forgetUser(actor.userId);
   return { ...actor, locale };
 }
 

@@ -3,7 +3,7 @@ import { isPlausibleEmail } from "@bailanys/common/contact-details";
 import { validateBin } from "@bailanys/common/identity-number";
 import type { Selectable } from "kysely";
 import type { Db } from "../../db/database.ts";
-import { isForeignKeyViolation } from "../../db/pg-errors.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db/pg-errors.ts";
 import type { BodiesTable, PositionsTable, UnitsTable } from "../../db/schema.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
@@ -42,6 +42,10 @@ async function orgChange<T extends { id: string }>(
   } catch (error) {
     if (isForeignKeyViolation(error)) {
       throw onForeignKey;
+    }
+    // The only unique key an org edit can break is a body's БИН within the tenant.
+    if (isUniqueViolation(error)) {
+      throw AppError.field("bin", "ALREADY_EXISTS");
     }
     throw error;
   } finally {

@@ -84,6 +84,17 @@ describe("bodies", () => {
     expect(await count()).toBe(before);
   });
 
+  it("refuses a second body with the same БИН in one contact centre, but not in another", async () => {
+    const { admin } = await centre();
+    const bin = makeBin("2015-03", 77);
+    expect((await admin.post("/api/v1/bodies", { bin, ...names("First"), isExternal: false })).status).toBe(201);
+    const again = await admin.post("/api/v1/bodies", { bin, ...names("Second"), isExternal: false });
+    expect(again.status).toBe(400);
+    expect(fieldCodes(again.body)).toEqual(["bin:ALREADY_EXISTS"]);
+    const other = await centre();
+    expect((await other.admin.post("/api/v1/bodies", { bin, ...names("Elsewhere"), isExternal: false })).status).toBe(201);
+  });
+
   it("a body in use cannot be deleted", async () => {
     const { tenant, admin } = await centre();
     // The factory's body has units, users may work there and appeals are routed to it.

@@ -96,10 +96,11 @@ export async function publicAppealStatus(db: Db, meta: RequestMeta, number: stri
       .orderBy("id")
       .execute(),
     db
-      .selectFrom("appeal_forwards")
-      .select(["to_body_id", "external_body_name", "scope", "status", "forwarded_at"])
-      .where("appeal_id", "=", row.id)
-      .orderBy("forwarded_at")
+      .selectFrom("appeal_forwards as f")
+      .leftJoin("appeals as child", "child.id", "f.child_appeal_id")
+      .select(["f.to_body_id", "f.external_body_name", "f.scope", "f.status", "f.forwarded_at", "child.number as child_number"])
+      .where("f.appeal_id", "=", row.id)
+      .orderBy("f.forwarded_at")
       .execute(),
   ]);
   await recordAnonymousAudit(db, { ...audit, action: "public.appeal_lookup", details: { factor } });
@@ -129,6 +130,7 @@ export async function publicAppealStatus(db: Db, meta: RequestMeta, number: stri
       scope: f.scope,
       status: f.status,
       at: new Date(f.forwarded_at).toISOString(),
+      childNumber: f.child_number,
     })),
   };
 }

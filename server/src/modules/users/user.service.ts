@@ -8,6 +8,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
 import type { Config } from "../../platform/config.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { forgetUser } from "../auth/actor-cache.ts";
 import { hashPassword } from "../auth/password.ts";
 
 // What the presenter needs and nothing more: a row that never holds the password hash cannot leak it.
@@ -163,7 +164,7 @@ export async function updateUser(db: Db, actor: Actor, meta: RequestMeta, id: st
     }
   }
   try {
-    return await db.transaction().execute(async (trx) => {
+    const updated = await db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom("users").select(["roles", "active"]).where("tenant_id", "=", actor.tenantId).where("id", "=", id).forUpdate().executeTakeFirst();
       if (!current) {
         throw new AppError("NOT_FOUND");
@@ -194,6 +195,9 @@ export async function updateUser(db: Db, actor: Actor, meta: RequestMeta, id: st
       });
       return row;
     });
+    // Roles and the active flag apply from the next request, also where the caller was remembered.
+    forgetUser(id);
+    return updated;
   } catch (error) {
     throw translateWriteError(error);
   }
@@ -215,6 +219,7 @@ export async function resetPassword(db: Db, actor: Actor, meta: RequestMeta, id:
     const sessionsEnded = await endSessions(trx, actor.tenantId, id);
     await recordAudit(trx, actor, meta, { action: "user.reset_password", entity: "user", entityId: id, details: { sessionsEnded } });
   });
+  forgetUser(id);
 }
 
 /** Lifts a sign-in lock left by failed attempts before it runs out. */

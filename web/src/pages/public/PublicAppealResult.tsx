@@ -78,7 +78,14 @@ export function PublicAppealResult({ appeal }: { appeal: PublicAppealDto }) {
                 <Table.Tbody>
                   {appeal.forwards.map((f, index) => (
                     <Table.Tr key={`${f.at}-${index}`}>
-                      <Table.Td>{f.to}</Table.Td>
+                      <Table.Td>
+                        {f.to}
+                        {f.childNumber && (
+                          <Text size="xs" c="dimmed">
+                            {t("forward.childNumber", { number: f.childNumber })}
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td>{f.scope === "part" ? t("forward.scopePart") : t("forward.scopeWhole")}</Table.Td>
                       <Table.Td>{formatDateTime(f.at)}</Table.Td>
                       <Table.Td>{forwardStatus(f.status)}</Table.Td>

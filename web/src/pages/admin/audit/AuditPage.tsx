@@ -9,9 +9,9 @@ import { almatyInputToIso } from "../../../lib/almatyInput.ts";
 import { formatDateTime } from "../../../lib/formatDateTime.ts";
 import { notifyError } from "../../../lib/notifyError.ts";
 import { useSession } from "../../../session/useSession.ts";
-import type { AuditEntry, AuditPage as AuditPageDto } from "./auditTypes.ts";
+import type { AuditEntry, AuditPage as AuditPageDto } from "@bailanys/common/api/audit";
 import { VerifyChainResult } from "./VerifyChainResult.tsx";
-import type { ChainReport } from "./auditTypes.ts";
+import type { ChainReport } from "@bailanys/common/api/audit";
 
 interface Filters {
   action: string;

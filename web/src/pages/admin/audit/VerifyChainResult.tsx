@@ -1,7 +1,7 @@
 import { Alert, List, Text } from "@mantine/core";
 import { IconAlertTriangle, IconShieldCheck } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { ChainReport } from "./auditTypes.ts";
+import type { ChainReport } from "@bailanys/common/api/audit";
 
 /** The verdict of the hash-chain check: intact, or which records are broken and how. */
 export function VerifyChainResult({ report, onClose }: { report: ChainReport; onClose: () => void }) {
