@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { preparedStatementPool } from "./prepared-pool.ts";
 import type { DB } from "./schema.ts";
 
 export type Db = Kysely<DB>;
@@ -60,7 +61,7 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
   // An idle connection that PostgreSQL drops (restart, failover) is an error event on the pool; unhandled it
   // would end the process. The pool replaces the connection by itself, so the event is only reported.
   pool.on("error", (error) => onError(error));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
   return {
     kind: "postgres",
     db,
