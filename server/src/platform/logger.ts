@@ -16,6 +16,11 @@ export function loggerOptions(config: Config): FastifyServerOptions["logger"] {
       req(request: { method: string; url: string; id: string }) {
         return { method: request.method, url: request.url.split("?")[0], id: request.id };
       },
+      // PostgreSQL puts the offending values in `detail` ("Key (tenant_id, iin)=(…)"): keep only what names the
+      // failure, never the data.
+      err(error: Error & { code?: string; constraint?: string }) {
+        return { type: error.name, message: error.message, code: error.code, constraint: error.constraint, stack: error.stack ?? "" };
+      },
     },
   };
 }

@@ -150,6 +150,20 @@ export async function signIn(app: FastifyInstance, user: TestUser): Promise<ApiC
   return bearerClient(app, (response.json() as { token: string }).token);
 }
 
+export interface StaffMember {
+  client: ApiClient;
+  id: string;
+  login: string;
+  fullName: string;
+}
+
+/** A user with these roles in the tenant, signed in (each from an address of its own). */
+export async function signedInStaff(ctx: TestContext, tenant: { tenantId: string }, roles: Role[], options: { unitId?: string | null; bodyId?: string | null } = {}): Promise<StaffMember> {
+  const user = await buildUser(ctx.db, tenant.tenantId, { roles, unitId: options.unitId ?? null, bodyId: options.bodyId ?? null });
+  const row = await ctx.db.selectFrom("users").select("full_name").where("id", "=", user.id).executeTakeFirstOrThrow();
+  return { client: await signIn(ctx.app, user), id: user.id, login: user.login, fullName: row.full_name };
+}
+
 export function bearerClient(app: FastifyInstance, token: string): ApiClient {
   const request: ApiClient["request"] = async (method, url, body, headers = {}) => {
     const response = await app.inject({

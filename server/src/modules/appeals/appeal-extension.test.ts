@@ -1,50 +1,19 @@
-import type { Role } from "@bailanys/common/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applicant,
-  bearerClient,
-  buildTenant,
-  buildUser,
-  startTestApp,
-  writeCounts,
-  type ApiClient,
-  type TestContext,
-  type TestTenant,
-} from "../../test/harness.ts";
+import { applicant, buildTenant, signedInStaff, startTestApp, writeCounts, type ApiClient, type TestContext } from "../../test/harness.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => {
-  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
-  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
-  await ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await ctx.close();
 });
-
-let address = 0;
-/** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
-async function staff(tenant: TestTenant, roles: Role[]): Promise<{ client: ApiClient; id: string; fullName: string }> {
-  const user = await buildUser(ctx.db, tenant.tenantId, { roles });
-  address += 1;
-  const response = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    remoteAddress: `10.2.${Math.floor(address / 250)}.${(address % 250) + 1}`,
-    payload: { login: user.login, password: user.password },
-  });
-  expect(response.statusCode).toBe(200);
-  const row = await ctx.db.selectFrom("users").select("full_name").where("id", "=", user.id).executeTakeFirstOrThrow();
-  return { client: bearerClient(ctx.app, (response.json() as { token: string }).token), id: user.id, fullName: row.full_name };
-}
 
 let serial = 200;
 /** A tenant with a supervisor and one appeal received on Saturday 31 January 2026 (15 working days). */
 async function appealReceivedEndOfJanuary() {
   const tenant = await buildTenant(ctx.db);
-  const supervisor = await staff(tenant, ["supervisor"]);
+  const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
   serial += 1;
   const response = await supervisor.client.post("/api/v1/appeals", {
     typeCode: "statement",
@@ -65,7 +34,7 @@ const fieldCodes = (body: { error: { fields?: { field: string; code: string }[] 
 describe("extending the deadline (R6.4, АППК Art. 76)", () => {
   it("an operator may not extend a deadline; a supervisor may", async () => {
     const { tenant, supervisor, appeal } = await appealReceivedEndOfJanuary();
-    const operator = await staff(tenant, ["operator", "senior_operator"]);
+    const operator = await signedInStaff(ctx, tenant, ["operator", "senior_operator"]);
 
     const refused = await extend(operator.client, appeal.id, { newDueDate: "2026-03-20", ...plan });
     expect(refused.status).toBe(403);
@@ -134,7 +103,7 @@ describe("extending the deadline (R6.4, АППК Art. 76)", () => {
 
   it("a month shorter than the day of receipt ends the limit on its last day (31 Dec → 28 Feb)", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const created = await supervisor.client.post("/api/v1/appeals", {
       typeCode: "statement",
       subject: "Snow not cleared",

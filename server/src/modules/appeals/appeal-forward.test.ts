@@ -1,49 +1,19 @@
-import type { Role } from "@bailanys/common/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applicant,
-  bearerClient,
-  buildTenant,
-  buildUser,
-  startTestApp,
-  writeCounts,
-  type ApiClient,
-  type TestContext,
-  type TestTenant,
-} from "../../test/harness.ts";
+import { applicant, buildTenant, signedInStaff, startTestApp, writeCounts, type ApiClient, type TestContext } from "../../test/harness.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => {
-  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
-  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
-  await ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await ctx.close();
 });
-
-let address = 0;
-/** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
-async function staff(tenant: TestTenant, roles: Role[]): Promise<ApiClient> {
-  const user = await buildUser(ctx.db, tenant.tenantId, { roles });
-  address += 1;
-  const response = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    remoteAddress: `10.3.${Math.floor(address / 250)}.${(address % 250) + 1}`,
-    payload: { login: user.login, password: user.password },
-  });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, (response.json() as { token: string }).token);
-}
 
 let serial = 300;
 /** A tenant with a supervisor (who may forward) and a fresh appeal of body A. */
 async function setup(extra: Record<string, unknown> = {}) {
   const tenant = await buildTenant(ctx.db);
-  const supervisor = await staff(tenant, ["supervisor"]);
+  const supervisor = (await signedInStaff(ctx, tenant, ["supervisor"])).client;
   serial += 1;
   const response = await supervisor.post("/api/v1/appeals", {
     typeCode: "statement",
@@ -215,7 +185,7 @@ describe("forwarding (D.forward)", () => {
 
   it("an operator cannot forward an appeal", async () => {
     const { tenant, appeal } = await setup();
-    const operator = await staff(tenant, ["operator"]);
+    const operator = (await signedInStaff(ctx, tenant, ["operator"])).client;
     const response = await forward(operator, appeal.id, { scope: "whole", toBodyId: tenant.otherBodyId, reason: "r" });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe("FORBIDDEN");

@@ -1,60 +1,18 @@
-import type { Role } from "@bailanys/common/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applicant,
-  buildTenant,
-  bearerClient,
-  buildUser,
-  startTestApp,
-  writeCounts,
-  type ApiClient,
-  type TestContext,
-  type TestTenant,
-  type TestUser,
-} from "../../test/harness.ts";
+import { applicant, buildTenant, signedInStaff, startTestApp, writeCounts, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => {
-  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
-  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
-  await ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await ctx.close();
 });
-
-let address = 0;
-/** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
-async function signInFrom(user: TestUser): Promise<ApiClient> {
-  address += 1;
-  const response = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    remoteAddress: `10.1.${Math.floor(address / 250)}.${(address % 250) + 1}`,
-    payload: { login: user.login, password: user.password },
-  });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, (response.json() as { token: string }).token);
-}
-
-interface Staff {
-  client: ApiClient;
-  id: string;
-  fullName: string;
-}
-
-async function staff(tenant: TestTenant, roles: Role[], unitId: string | null = null): Promise<Staff> {
-  const user = await buildUser(ctx.db, tenant.tenantId, { roles, unitId });
-  const row = await ctx.db.selectFrom("users").select("full_name").where("id", "=", user.id).executeTakeFirstOrThrow();
-  return { client: await signInFrom(user), id: user.id, fullName: row.full_name };
-}
 
 /** A tenant of its own with the people who work an appeal through its life. */
 async function centre() {
   const tenant = await buildTenant(ctx.db);
-  const [operator, supervisor] = await Promise.all([staff(tenant, ["operator"]), staff(tenant, ["supervisor"])]);
+  const [operator, supervisor] = await Promise.all([signedInStaff(ctx, tenant, ["operator"]), signedInStaff(ctx, tenant, ["supervisor"])]);
   return { tenant, operator, supervisor };
 }
 
@@ -211,7 +169,7 @@ describe("the status graph", () => {
 
   it("is data: a move an administrator removes from the graph is refused afterwards", async () => {
     const { tenant, operator } = await centre();
-    const admin = await staff(tenant, ["admin"]);
+    const admin = await signedInStaff(ctx, tenant, ["admin"]);
     const reference = await admin.client.get("/api/v1/reference");
     const transitions = reference.body.transitions.filter(
       (t: { fromStatus: string; toStatus: string }) => !(t.fromStatus === "registered" && t.toStatus === "in_progress"),
@@ -319,7 +277,7 @@ describe("withdrawal, duplicates and assignment", () => {
 
   it("assigns a unit, position and person of the appeal's body, and refuses a unit of another body", async () => {
     const { tenant, supervisor } = await centre();
-    const executor = await staff(tenant, ["executor"], tenant.unitId);
+    const executor = await signedInStaff(ctx, tenant, ["executor"], { unitId: tenant.unitId });
     const appeal = await register(supervisor.client, tenant);
 
     const foreign = await supervisor.client.post(`/api/v1/appeals/${appeal.id}/assign`, { unitId: tenant.otherUnitId });

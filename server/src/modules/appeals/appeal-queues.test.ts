@@ -1,8 +1,7 @@
 import { computeDueDate } from "@bailanys/common/calendar";
-import type { Role } from "@bailanys/common/permissions";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
+import { applicant, buildTenant, signedInStaff, startTestApp, type ApiClient, type TestContext } from "../../test/harness.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
 
 let ctx: TestContext;
@@ -10,27 +9,8 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => {
-  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
-  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
-  await ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await ctx.close();
 });
-
-let address = 0;
-/** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
-async function staff(tenant: TestTenant, roles: Role[], unitId: string | null = null): Promise<{ client: ApiClient; id: string }> {
-  const user = await buildUser(ctx.db, tenant.tenantId, { roles, unitId });
-  address += 1;
-  const response = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    remoteAddress: `10.5.${Math.floor(address / 250)}.${(address % 250) + 1}`,
-    payload: { login: user.login, password: user.password },
-  });
-  expect(response.statusCode).toBe(200);
-  return { client: bearerClient(ctx.app, (response.json() as { token: string }).token), id: user.id };
-}
 
 let serial = 500;
 async function register(client: ApiClient, extra: Record<string, unknown> = {}): Promise<{ id: string; number: string; citizen: { id: string } }> {
@@ -72,8 +52,8 @@ async function allPages(client: ApiClient, query: string, limit: number): Promis
 describe("work queues", () => {
   it("mine lists the open appeals assigned to me", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
-    const executor = await staff(tenant, ["executor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
+    const executor = await signedInStaff(ctx, tenant, ["executor"]);
     const [assigned, assignedThenClosed, unassigned] = [await register(supervisor.client), await register(supervisor.client), await register(supervisor.client)];
     for (const appeal of [assigned, assignedThenClosed]) {
       expect((await supervisor.client.post(`/api/v1/appeals/${appeal.id}/assign`, { assigneeId: executor.id })).status).toBe(200);
@@ -87,9 +67,9 @@ describe("work queues", () => {
 
   it("unit lists the open appeals of my unit", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
-    const executorA = await staff(tenant, ["executor"], tenant.unitId);
-    const noUnit = await staff(tenant, ["senior_operator"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
+    const executorA = await signedInStaff(ctx, tenant, ["executor"], { unitId: tenant.unitId });
+    const noUnit = await signedInStaff(ctx, tenant, ["senior_operator"]);
     const inUnit = await register(supervisor.client, { categoryId: tenant.categoryId });
     const otherUnit = await register(supervisor.client, { bodyId: tenant.otherBodyId, unitId: tenant.otherUnitId });
     const closedInUnit = await register(supervisor.client, { categoryId: tenant.categoryId });
@@ -102,7 +82,7 @@ describe("work queues", () => {
 
   it("overdue lists open appeals whose deadline has passed, most overdue first", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const veryLate = await register(supervisor.client, { receivedAt: daysAgo(60) });
     const late = await register(supervisor.client, { receivedAt: daysAgo(40) });
     const lateButClosed = await register(supervisor.client, { receivedAt: daysAgo(40) });
@@ -116,7 +96,7 @@ describe("work queues", () => {
 
   it("due_soon lists open appeals due within the given hours, and neither overdue nor later ones", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     // The reception time whose deadline comes soonest after the next hour, by the tenant's own calendar.
     const rules = await calendarRules(ctx.db, tenant.tenantId);
     const now = Date.now();
@@ -142,7 +122,7 @@ describe("work queues", () => {
 
   it("routing lists open appeals still new or awaiting routing", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const fresh = await register(supervisor.client);
     const waiting = await register(supervisor.client);
     await supervisor.client.post(`/api/v1/appeals/${waiting.id}/transitions`, { to: "awaiting_routing" });
@@ -161,7 +141,7 @@ describe("work queues", () => {
 describe("registry filters", () => {
   it("filters by status, type and criticality", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const statement = await register(supervisor.client);
     const request = await register(supervisor.client, { typeCode: "request", criticalityCode: "critical" });
     const complaint = await register(supervisor.client, { typeCode: "complaint", categoryId: tenant.categoryId, criticalityCode: "critical" });
@@ -177,7 +157,7 @@ describe("registry filters", () => {
 
   it("finds an appeal by its number, the end of its number, or words of its subject", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const water = await register(supervisor.client, { subject: "Нет воды в подвале дома" });
     const lights = await register(supervisor.client, { subject: "Street lights are off" });
 
@@ -196,7 +176,7 @@ describe("registry filters", () => {
 describe("pagination", () => {
   it("returns every appeal exactly once, in order, across pages", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const created: { id: string }[] = [];
     for (let i = 0; i < 25; i += 1) {
       // Spread over a few deadlines so that the deadline-ordered queues have ties to break as well.
@@ -213,7 +193,7 @@ describe("pagination", () => {
 
   it("loses no appeal when several were registered within the same millisecond", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const created: { id: string }[] = [];
     for (let i = 0; i < 10; i += 1) {
       created.push(await register(supervisor.client));
@@ -232,7 +212,7 @@ describe("pagination", () => {
 
   it("refuses a cursor it did not issue", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const cursors = [
       "garbage",
@@ -252,9 +232,9 @@ describe("pagination", () => {
 describe("who sees what", () => {
   it("an operator without appeal.read_all sees only what they registered, are assigned or their unit holds", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
-    const operator = await staff(tenant, ["operator"]);
-    const unitOperator = await staff(tenant, ["operator"], tenant.unitId);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
+    const operator = await signedInStaff(ctx, tenant, ["operator"]);
+    const unitOperator = await signedInStaff(ctx, tenant, ["operator"], { unitId: tenant.unitId });
     const own = await register(operator.client);
     const assigned = await register(supervisor.client, { bodyId: tenant.otherBodyId });
     await supervisor.client.post(`/api/v1/appeals/${assigned.id}/assign`, { assigneeId: operator.id });
@@ -273,8 +253,8 @@ describe("who sees what", () => {
 
   it("an analyst sees the registry with applicants' names masked, and no personal-data read is logged", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
-    const analyst = await staff(tenant, ["analyst"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
+    const analyst = await signedInStaff(ctx, tenant, ["analyst"]);
     const appeal = await register(supervisor.client, { citizen: applicant(590, { fullName: "Айгерим Нурланова" }) });
 
     const response = await list(analyst.client, "queue=all");
@@ -291,7 +271,7 @@ describe("who sees what", () => {
 
   it("listing with personal data writes a citizen.read_list audit record naming the citizens shown", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
     const first = await register(supervisor.client);
     const second = await register(supervisor.client);
 

@@ -1,34 +1,14 @@
 import { APPEAL_QUEUES } from "@bailanys/common/api/appeals";
-import type { Role } from "@bailanys/common/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
+import { applicant, buildTenant, signedInStaff, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => {
-  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
-  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
-  await ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await ctx.close();
 });
-
-let address = 0;
-/** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
-async function staff(tenant: TestTenant, roles: Role[]): Promise<{ client: ApiClient; id: string }> {
-  const user = await buildUser(ctx.db, tenant.tenantId, { roles, unitId: tenant.unitId, bodyId: tenant.bodyId });
-  address += 1;
-  const response = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    remoteAddress: `10.6.${Math.floor(address / 250)}.${(address % 250) + 1}`,
-    payload: { login: user.login, password: user.password },
-  });
-  expect(response.statusCode).toBe(200);
-  return { client: bearerClient(ctx.app, (response.json() as { token: string }).token), id: user.id };
-}
 
 let serial = 600;
 async function register(client: ApiClient, tenant: TestTenant, extra: Record<string, unknown> = {}) {
@@ -49,8 +29,8 @@ async function register(client: ApiClient, tenant: TestTenant, extra: Record<str
 async function twoCentres() {
   const a = await buildTenant(ctx.db);
   const b = await buildTenant(ctx.db);
-  const aStaff = await staff(a, ["supervisor", "admin", "qa"]);
-  const bStaff = await staff(b, ["supervisor"]);
+  const aStaff = await signedInStaff(ctx, a, ["supervisor", "admin", "qa"], { unitId: a.unitId, bodyId: a.bodyId });
+  const bStaff = await signedInStaff(ctx, b, ["supervisor"], { unitId: b.unitId, bodyId: b.bodyId });
   const bAppeal = await register(bStaff.client, b);
   return { a, b, aStaff, bStaff, bAppeal };
 }

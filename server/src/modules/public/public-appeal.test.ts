@@ -1,6 +1,5 @@
-import type { Role } from "@bailanys/common/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
+import { applicant, buildTenant, signedInStaff, startTestApp, type TestContext } from "../../test/harness.ts";
 import { runDueTimers } from "../timers/timer.runner.ts";
 
 let ctx: TestContext;
@@ -9,33 +8,14 @@ beforeAll(async () => {
   ctx = await startTestApp({ BAILANYS_PUBLIC_RATE_LIMIT: "10000" });
 });
 afterAll(async () => {
-  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
-  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught.
-  await ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await ctx.close();
 });
-
-let address = 0;
-/** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
-async function staff(tenant: TestTenant, roles: Role[]): Promise<{ client: ApiClient; id: string }> {
-  const user = await buildUser(ctx.db, tenant.tenantId, { roles });
-  address += 1;
-  const response = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    remoteAddress: `10.7.${Math.floor(address / 250)}.${(address % 250) + 1}`,
-    payload: { login: user.login, password: user.password },
-  });
-  expect(response.statusCode).toBe(200);
-  return { client: bearerClient(ctx.app, (response.json() as { token: string }).token), id: user.id };
-}
 
 let serial = 700;
 /** A tenant with one appeal of unit A1; returns what its applicant knows: the number, their ИИН and phone. */
 async function setup(extra: Record<string, unknown> = {}) {
   const tenant = await buildTenant(ctx.db);
-  const supervisor = await staff(tenant, ["supervisor"]);
+  const supervisor = await signedInStaff(ctx, tenant, ["supervisor"]);
   serial += 1;
   const person = applicant(serial);
   const response = await supervisor.client.post("/api/v1/appeals", {

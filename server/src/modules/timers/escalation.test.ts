@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { computeDueDate } from "@bailanys/common/calendar";
-import type { Role } from "@bailanys/common/permissions";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.ts";
 import { openDatabase, type Database, type Db } from "../../db/database.ts";
 import { migrate } from "../../db/migrate.ts";
-import { applicant, bearerClient, buildTenant, buildUser, signIn, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
+import { applicant, buildTenant, buildUser, signedInStaff, signIn, startTestApp, type ApiClient, type TestContext } from "../../test/harness.ts";
 import { testDatabaseKind } from "../../test/test-database.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
 import { runDueTimers } from "./timer.runner.ts";
@@ -18,28 +17,8 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => {
-  // The harness drops the PostgreSQL database right after pool.end(), which does not wait for the connections to
-  // close; a backend the drop terminates then fails an idle client, and the pool re-throws it as uncaught. Closing
-  // the pool first and letting the connections go avoids that race (see the report on test-database.ts).
-  await ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await ctx.close();
 });
-
-let address = 0;
-/** Signs in through the login endpoint, each user from an address of their own (login is limited per address). */
-async function staff(tenant: TestTenant, roles: Role[]): Promise<ApiClient> {
-  const user = await buildUser(ctx.db, tenant.tenantId, { roles });
-  address += 1;
-  const response = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    remoteAddress: `10.4.${Math.floor(address / 250)}.${(address % 250) + 1}`,
-    payload: { login: user.login, password: user.password },
-  });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, (response.json() as { token: string }).token);
-}
 
 /**
  * A reception time for which 85–95 % of a 15-working-day term has passed by now: the 50 % and 80 % thresholds lie
@@ -128,7 +107,7 @@ async function durableStorage(): Promise<{ open(): Promise<Database>; dispose():
 describe("escalation timers (R9.3)", () => {
   it("escalates an appeal past 50 % and 80 % of its term to level 2 once, telling each rule's roles", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = (await signedInStaff(ctx, tenant, ["supervisor"])).client;
     const appeal = await register(supervisor, await receivedAtPastEightyPercent(ctx.db, tenant.tenantId));
 
     await drain(ctx.db);
@@ -169,7 +148,7 @@ describe("escalation timers (R9.3)", () => {
 
   it("does not escalate closed appeals", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = (await signedInStaff(ctx, tenant, ["supervisor"])).client;
     const receivedAt = await receivedAtPastEightyPercent(ctx.db, tenant.tenantId);
     const answered = await register(supervisor, receivedAt);
     await supervisor.post(`/api/v1/appeals/${answered.id}/transitions`, { to: "in_progress" });
@@ -189,7 +168,7 @@ describe("escalation timers (R9.3)", () => {
 
   it("flags an appeal still awaiting routing 3 working days after receipt, and not one in progress", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = (await signedInStaff(ctx, tenant, ["supervisor"])).client;
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
     const unrouted = await register(supervisor, tenDaysAgo);
     await supervisor.post(`/api/v1/appeals/${unrouted.id}/transitions`, { to: "awaiting_routing" });
@@ -236,7 +215,7 @@ describe("escalation timers (R9.3)", () => {
   // PGlite is one embedded session inside this process: no other node can hold a timer while this one runs.
   it.skipIf(testDatabaseKind() === "pglite")("still records the 50 % escalation when another node holds its timer while the 80 % one fires", async () => {
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = (await signedInStaff(ctx, tenant, ["supervisor"])).client;
     const appeal = await register(supervisor, await receivedAtPastEightyPercent(ctx.db, tenant.tenantId));
     const levelOne = await ctx.db
       .selectFrom("timers")
@@ -281,7 +260,7 @@ describe("escalation timers (R9.3)", () => {
   it.skipIf(testDatabaseKind() === "pglite")("fires every timer exactly once when two nodes run them at the same time", async () => {
     await drain(ctx.db);
     const tenant = await buildTenant(ctx.db);
-    const supervisor = await staff(tenant, ["supervisor"]);
+    const supervisor = (await signedInStaff(ctx, tenant, ["supervisor"])).client;
     const receivedAt = await receivedAtPastEightyPercent(ctx.db, tenant.tenantId);
     const appeals: { id: string }[] = [];
     for (let i = 0; i < 50; i += 1) {
