@@ -8,7 +8,7 @@ import {
   YearResponse,
 } from "@bailanys/common/api/calendar";
 import { LocalDate, Uuid } from "@bailanys/common/api/shared";
-import { addCalendarDays, isValidLocalDate, isWorkingDay, localizedHolidayName, nonWorkingDays } from "@bailanys/common/calendar";
+import { isValidLocalDate } from "@bailanys/common/calendar";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AppError } from "../../platform/app-error.ts";
@@ -16,7 +16,7 @@ import { requireActor } from "../../platform/require-actor.ts";
 import { resolvePublicTenant } from "../tenants/tenant.repository.ts";
 import { createHoliday, deleteHoliday, deleteOverride, setOverride, updateCalendarSettings, updateHoliday } from "./calendar.admin.service.ts";
 import { presentCalendar, presentDueDate } from "./calendar.presenter.ts";
-import { calendarRules, dueDateFor } from "./calendar.service.ts";
+import { calendarRules, dueDateFor, yearOverview } from "./calendar.service.ts";
 
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -58,24 +58,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: YearResponse },
       },
     },
-    async (request) => {
-      const rules = await calendarRules(app.db, requireActor(request).tenantId);
-      const { year } = request.params;
-      let workingDays = 0;
-      for (let date = `${year}-01-01`; date.startsWith(String(year)); date = addCalendarDays(date, 1)) {
-        workingDays += isWorkingDay(rules, date) ? 1 : 0;
-      }
-      return {
-        year,
-        workingDays,
-        days: nonWorkingDays(rules, year).map((day) => ({
-          date: day.date,
-          working: day.working,
-          reason: day.reason,
-          name: day.holiday ? localizedHolidayName(day.holiday, request.locale) : (day.note ?? null),
-        })),
-      };
-    },
+    async (request) => yearOverview(await calendarRules(app.db, requireActor(request).tenantId), request.params.year, request.locale),
   );
 
   app.put(

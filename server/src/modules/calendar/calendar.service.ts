@@ -1,4 +1,15 @@
-import { computeDueDate, type CalendarRules, type DueDateResult, type TermUnit } from "@bailanys/common/calendar";
+import type { YearResponse } from "@bailanys/common/api/calendar";
+import {
+  addCalendarDays,
+  computeDueDate,
+  isWorkingDay,
+  localizedHolidayName,
+  nonWorkingDays,
+  type CalendarRules,
+  type DueDateResult,
+  type TermUnit,
+} from "@bailanys/common/calendar";
+import type { Locale } from "@bailanys/common/locales";
 import type { Db } from "../../db/database.ts";
 import { loadCalendarRules } from "./calendar.repository.ts";
 
@@ -25,4 +36,22 @@ export function forgetCalendarRules(tenantId: string): void {
 /** The legal deadline of a term counted from the moment an appeal was received. */
 export async function dueDateFor(db: Db, tenantId: string, input: { received: Date; term: number; unit: TermUnit }): Promise<DueDateResult> {
   return computeDueDate(await calendarRules(db, tenantId), input);
+}
+
+/** A year at a glance for the calendar screen: the working-day count and every day that breaks the usual week. */
+export function yearOverview(rules: CalendarRules, year: number, locale: Locale): YearResponse {
+  let workingDays = 0;
+  for (let date = `${year}-01-01`; date.startsWith(String(year)); date = addCalendarDays(date, 1)) {
+    workingDays += isWorkingDay(rules, date) ? 1 : 0;
+  }
+  return {
+    year,
+    workingDays,
+    days: nonWorkingDays(rules, year).map((day) => ({
+      date: day.date,
+      working: day.working,
+      reason: day.reason,
+      name: day.holiday ? localizedHolidayName(day.holiday, locale) : (day.note ?? null),
+    })),
+  };
 }

@@ -1,12 +1,8 @@
-import { renderNotification, NOTIFICATION_TEMPLATES, type NotificationTemplate } from "@bailanys/common/notifications";
-import { isLocale } from "@bailanys/common/locales";
 import { Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { sql } from "kysely";
-import { AppError } from "../../platform/app-error.ts";
 import { requireActor } from "../../platform/require-actor.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { listOutbox, presentOutboxRow, retryNotification } from "./notification.service.ts";
 
 const OutboxItem = Type.Object({
   id: Uuid,
@@ -24,7 +20,6 @@ const OutboxItem = Type.Object({
   sentAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
 });
 
-const isTemplate = (value: string): value is NotificationTemplate => Object.prototype.hasOwnProperty.call(NOTIFICATION_TEMPLATES, value);
 
 export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -47,34 +42,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(OutboxItem) }) },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      let q = app.db.selectFrom("notification_outbox").selectAll().where("tenant_id", "=", actor.tenantId);
-      if (request.query.status) {
-        q = q.where("status", "=", request.query.status);
-      }
-      if (request.query.appealId) {
-        q = q.where("appeal_id", "=", request.query.appealId);
-      }
-      const rows = await q.orderBy("created_at", "desc").orderBy("id").limit(request.query.limit ?? 50).execute();
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          appealId: r.appeal_id,
-          audience: r.audience,
-          recipientRoles: r.recipient_roles,
-          channel: r.channel,
-          locale: r.locale,
-          template: r.template,
-          text: isTemplate(r.template) && isLocale(r.locale) ? renderNotification(r.template, r.locale, r.params as Record<string, string>) : r.template,
-          status: r.status,
-          attempts: r.attempts,
-          lastError: r.last_error,
-          createdAt: new Date(r.created_at).toISOString(),
-          sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
-        })),
-      };
-    },
+    async (request) => ({ items: (await listOutbox(app.db, requireActor(request), request.query)).map(presentOutboxRow) }),
   );
 
   app.post(
@@ -84,20 +52,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ["notifications"], summary: "Send a failed notification again", params: Type.Object({ id: Uuid }), response: { 204: Type.Null() } },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      await app.db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable("notification_outbox")
-          .set({ status: "pending", attempts: 0, next_attempt_at: sql<Date>`now()`, last_error: null })
-          .where("tenant_id", "=", actor.tenantId)
-          .where("id", "=", request.params.id)
-          .where("status", "=", "failed")
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) {
-          throw new AppError("NOT_FOUND");
-        }
-        await recordAudit(trx, actor, request.meta, { action: "notification.retry", entity: "notification", entityId: request.params.id });
-      });
+      await retryNotification(app.db, requireActor(request), request.meta, request.params.id);
       return reply.status(204).send(null);
     },
   );
