@@ -11,6 +11,7 @@ import type { Db } from "./db/database.ts";
 import { installAuthentication } from "./platform/authenticate.ts";
 import type { Config } from "./platform/config.ts";
 import { installErrorHandler } from "./platform/error-handler.ts";
+import { installIdempotentReplay } from "./platform/idempotent-replay.ts";
 import "./platform/fastify-types.ts";
 import { loggerOptions } from "./platform/logger.ts";
 import { apiRoutes } from "./api-routes.ts";
@@ -60,6 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   installAuthentication(app);
+  installIdempotentReplay(app);
 
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
     if (!app.state.ready) {

@@ -379,7 +379,8 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   status_code: number;
   response: Json<unknown>;
-  created_at: CreatedAt;
+  // Updatable: a retry that takes over an abandoned claim renews it.
+  created_at: GeneratedTimestamp;
 }
 
 export interface PublicLookupFailuresTable {

@@ -20,6 +20,8 @@ declare module "fastify" {
     public?: boolean;
     /** Signed-in users of any role (their own profile, sign-out). */
     anyUser?: boolean;
+    /** A creation that honours Idempotency-Key through the generic replay (platform/idempotent-replay.ts). */
+    idempotent?: boolean;
   }
   interface FastifyInstance {
     db: Db;
@@ -32,5 +34,7 @@ declare module "fastify" {
     actor: Actor | null;
     locale: Locale;
     meta: RequestMeta;
+    /** The Idempotency-Key this request claimed, until its answer is stored. */
+    idempotencyKey: string | null;
   }
 }

@@ -73,7 +73,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/calendar/holidays",
-    { config: { permission: "reference.write" }, schema: { tags: ["calendar"], summary: "Add a yearly public holiday", body: HolidayBody, response: { 201: CalendarDto } } },
+    { config: { idempotent: true, permission: "reference.write" }, schema: { tags: ["calendar"], summary: "Add a yearly public holiday", body: HolidayBody, response: { 201: CalendarDto } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await createHoliday(app.db, actor, request.meta, request.body);

@@ -40,7 +40,7 @@ const NoContent = { 204: Type.Null() };
 export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/bodies",
-    { config: { permission: "org.write" }, schema: { tags: ["org"], summary: "Add a state body or an outside organisation", body: BodyBody, response: { 201: BodyDto } } },
+    { config: { idempotent: true, permission: "org.write" }, schema: { tags: ["org"], summary: "Add a state body or an outside organisation", body: BodyBody, response: { 201: BodyDto } } },
     async (request, reply) => {
       const row = await createBody(app.db, requireActor(request), request.meta, request.body);
       return reply.status(201).send(presentBody(row));
@@ -64,7 +64,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/units",
-    { config: { permission: "org.write" }, schema: { tags: ["org"], summary: "Add a unit (department) to a body", body: UnitBody, response: { 201: UnitDto } } },
+    { config: { idempotent: true, permission: "org.write" }, schema: { tags: ["org"], summary: "Add a unit (department) to a body", body: UnitBody, response: { 201: UnitDto } } },
     async (request, reply) => {
       const row = await createUnit(app.db, requireActor(request), request.meta, request.body);
       return reply.status(201).send(presentUnit(row));
@@ -88,7 +88,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/positions",
-    { config: { permission: "org.write" }, schema: { tags: ["org"], summary: "Add a staff position to a unit", body: PositionBody, response: { 201: PositionDto } } },
+    { config: { idempotent: true, permission: "org.write" }, schema: { tags: ["org"], summary: "Add a staff position to a unit", body: PositionBody, response: { 201: PositionDto } } },
     async (request, reply) => {
       const row = await createPosition(app.db, requireActor(request), request.meta, request.body);
       return reply.status(201).send(presentPosition(row));

@@ -95,7 +95,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/reference/classifier",
-    { config: { permission: "reference.write" }, schema: { tags: ["reference"], summary: "Add a classifier item", body: ClassifierItemBody, response: { 201: ReferenceDto } } },
+    { config: { idempotent: true, permission: "reference.write" }, schema: { tags: ["reference"], summary: "Add a classifier item", body: ClassifierItemBody, response: { 201: ReferenceDto } } },
     async (request, reply) => {
       await createClassifierItem(app.db, requireActor(request), request.meta, request.body);
       return reply.status(201).send(await current(request));

@@ -25,7 +25,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/users",
     {
-      config: { permission: "users.write" },
+      config: { idempotent: true, permission: "users.write" },
       schema: { tags: ["users"], summary: "Open a staff account with an initial password", body: CreateUserBody, response: { 201: UserDto } },
     },
     async (request, reply) => {
