@@ -5,6 +5,7 @@ import { IconCheck, IconShieldCheck } from "@tabler/icons-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { almatyInputToIso } from "../../../lib/almatyInput.ts";
 import { formatDateTime } from "../../../lib/formatDateTime.ts";
 import { notifyError } from "../../../lib/notifyError.ts";
@@ -107,16 +108,7 @@ export function AuditPage() {
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={900}>
           <Table striped data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("audit.time")}</Table.Th>
-                <Table.Th>{t("audit.actor")}</Table.Th>
-                <Table.Th>{t("audit.action")}</Table.Th>
-                <Table.Th>{t("audit.entity")}</Table.Th>
-                <Table.Th>{t("audit.ip")}</Table.Th>
-                <Table.Th>{t("audit.sealed")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t("audit.time"), t("audit.actor"), t("audit.action"), t("audit.entity"), t("audit.ip"), t("audit.sealed")]} />
             <Table.Tbody>
               {items.map((entry) => (
                 <Table.Tr key={entry.id}>

@@ -1,13 +1,14 @@
 import type { CalendarDto, Holiday } from "@bailanys/common/api/calendar";
 import { Button, Card, Group, Table, Text, Title } from "@mantine/core";
-import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
-import { ConfirmDeleteButton } from "../../../components/ConfirmDeleteButton.tsx";
+import { EditDeleteButtons } from "../../../components/EditDeleteButtons.tsx";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { YesNo } from "../../../components/YesNo.tsx";
 import { useLocalizedName } from "../../../i18n/useLocalizedName.ts";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
+import { deleteWithNotice } from "../../../lib/deleteWithNotice.ts";
 import { HolidayModal } from "./HolidayModal.tsx";
 
 interface Props {
@@ -25,14 +26,7 @@ export function HolidaysCard({ holidays, canWrite, onChange }: Props) {
   const [editing, setEditing] = useState<Holiday | "new" | null>(null);
   const sorted = [...holidays].sort((a, b) => a.month - b.month || a.day - b.day);
 
-  const remove = async (holiday: Holiday) => {
-    try {
-      onChange(await api<CalendarDto>(`/calendar/holidays/${holiday.id}`, { method: "DELETE" }));
-      notifySuccess(t("common.deleted"));
-    } catch (error) {
-      notifyError(error);
-    }
-  };
+  const remove = (holiday: Holiday) => deleteWithNotice(async () => onChange(await api<CalendarDto>(`/calendar/holidays/${holiday.id}`, { method: "DELETE" })));
 
   return (
     <Card withBorder>
@@ -48,14 +42,7 @@ export function HolidaysCard({ holidays, canWrite, onChange }: Props) {
       </Group>
       <Table.ScrollContainer minWidth={500}>
         <Table striped data-testid="calendar-holidays">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("calendar.dayMonth")}</Table.Th>
-              <Table.Th>{t("org.name")}</Table.Th>
-              <Table.Th>{t("calendar.movable")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("calendar.dayMonth"), t("org.name"), t("calendar.movable")]} withActions={canWrite} />
           <Table.Tbody>
             {sorted.map((h) => (
               <Table.Tr key={h.id}>
@@ -70,12 +57,7 @@ export function HolidaysCard({ holidays, canWrite, onChange }: Props) {
                 </Table.Td>
                 {canWrite && (
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(h)}>
-                        {t("common.edit")}
-                      </Button>
-                      <ConfirmDeleteButton what={name(h)} onConfirm={() => remove(h)} />
-                    </Group>
+                    <EditDeleteButtons onEdit={() => setEditing(h)} onDelete={() => remove(h)} what={name(h)} />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -5,9 +5,11 @@ import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
-import { ConfirmDeleteButton } from "../../../components/ConfirmDeleteButton.tsx";
+import { EditDeleteButtons } from "../../../components/EditDeleteButtons.tsx";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { errorText } from "../../../lib/errorText.ts";
+import { deleteWithNotice } from "../../../lib/deleteWithNotice.ts";
 import { formatDate } from "../../../lib/formatDateTime.ts";
 import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
 
@@ -50,14 +52,7 @@ export function OverridesCard({ overrides, canWrite, onChange }: Props) {
     }
   };
 
-  const remove = async (override: Override) => {
-    try {
-      onChange(await api<CalendarDto>(`/calendar/overrides/${override.date}`, { method: "DELETE" }));
-      notifySuccess(t("common.deleted"));
-    } catch (error) {
-      notifyError(error);
-    }
-  };
+  const remove = (override: Override) => deleteWithNotice(async () => onChange(await api<CalendarDto>(`/calendar/overrides/${override.date}`, { method: "DELETE" })));
 
   const edit = (override: Override) => {
     setDate(override.date);
@@ -93,14 +88,7 @@ export function OverridesCard({ overrides, canWrite, onChange }: Props) {
         )}
         <Table.ScrollContainer minWidth={500}>
           <Table striped data-testid="calendar-overrides">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("calendar.date")}</Table.Th>
-                <Table.Th>{t("calendar.dayKind")}</Table.Th>
-                <Table.Th>{t("calendar.note")}</Table.Th>
-                {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t("calendar.date"), t("calendar.dayKind"), t("calendar.note")]} withActions={canWrite} />
             <Table.Tbody>
               {sorted.map((o) => (
                 <Table.Tr key={o.date}>
@@ -113,12 +101,7 @@ export function OverridesCard({ overrides, canWrite, onChange }: Props) {
                   <Table.Td>{o.note ?? "—"}</Table.Td>
                   {canWrite && (
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button size="compact-sm" variant="subtle" onClick={() => edit(o)}>
-                          {t("common.edit")}
-                        </Button>
-                        <ConfirmDeleteButton what={formatDate(o.date)} onConfirm={() => remove(o)} />
-                      </Group>
+                      <EditDeleteButtons onEdit={() => edit(o)} onDelete={() => remove(o)} what={formatDate(o.date)} />
                     </Table.Td>
                   )}
                 </Table.Tr>

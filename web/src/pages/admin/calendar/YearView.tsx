@@ -3,6 +3,7 @@ import { Badge, Card, Group, NumberInput, Table, Text, Title } from "@mantine/co
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { almatyToday } from "../../../lib/almatyInput.ts";
 import { formatDate } from "../../../lib/formatDateTime.ts";
 import { notifyError } from "../../../lib/notifyError.ts";
@@ -53,14 +54,7 @@ export function YearView({ revision }: { revision: number }) {
           </Text>
           <Table.ScrollContainer minWidth={500}>
             <Table striped data-testid="calendar-year">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("calendar.date")}</Table.Th>
-                  <Table.Th>{t("calendar.weekdayColumn")}</Table.Th>
-                  <Table.Th>{t("calendar.dayKind")}</Table.Th>
-                  <Table.Th>{t("calendar.reason")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHeader labels={[t("calendar.date"), t("calendar.weekdayColumn"), t("calendar.dayKind"), t("calendar.reason")]} />
               <Table.Tbody>
                 {data.days.map((d) => (
                   <Table.Tr key={d.date}>

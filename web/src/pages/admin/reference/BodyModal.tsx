@@ -1,12 +1,14 @@
 import type { BodyBody } from "@bailanys/common/api/org";
 import type { ReferenceDto } from "@bailanys/common/api/reference";
-import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
+import { Checkbox, SimpleGrid, Switch, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FormModal } from "../../../components/FormModal.tsx";
 import { NamesFields } from "../../../components/NamesFields.tsx";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import type { Names } from "../../../i18n/useLocalizedName.ts";
 import { errorText } from "../../../lib/errorText.ts";
+import { missingNames } from "../../../lib/missingNames.ts";
 import { useOrgSave } from "./useOrgSave.ts";
 
 type Body = ReferenceDto["bodies"][number];
@@ -26,14 +28,9 @@ export function BodyModal({ body, onClose }: { body: Body | null; onClose: () =>
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
 
   const submit = async () => {
-    const found: Partial<Record<Field, string>> = {};
+    const found: Partial<Record<Field, string>> = missingNames(names, errorText("FIELD_REQUIRED", locale));
     if (bin !== "" && !/^\d{12}$/.test(bin)) {
       found.bin = errorText("BIN_INVALID_FORMAT", locale);
-    }
-    for (const key of ["nameKk", "nameRu", "nameEn"] as const) {
-      if (names[key].trim() === "") {
-        found[key] = errorText("FIELD_REQUIRED", locale);
-      }
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -49,32 +46,14 @@ export function BodyModal({ body, onClose }: { body: Body | null; onClose: () =>
   };
 
   return (
-    <Modal opened onClose={onClose} title={body ? t("org.editBody") : t("org.newBody")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("org.bin")} value={bin} onChange={(e) => setBin(e.currentTarget.value.trim())} error={errors.bin} inputMode="numeric" maxLength={12} />
-            <TextInput label={t("org.email")} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} maxLength={200} />
-          </SimpleGrid>
-          <NamesFields value={names} onChange={setNames} errors={errors} />
-          <Checkbox label={t("org.isExternal")} description={t("org.isExternalHint")} checked={isExternal} onChange={(e) => setIsExternal(e.currentTarget.checked)} />
-          <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened onClose={onClose} title={body ? t("org.editBody") : t("org.newBody")} size="lg" onSubmit={submit} busy={busy}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t("org.bin")} value={bin} onChange={(e) => setBin(e.currentTarget.value.trim())} error={errors.bin} inputMode="numeric" maxLength={12} />
+        <TextInput label={t("org.email")} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} maxLength={200} />
+      </SimpleGrid>
+      <NamesFields value={names} onChange={setNames} errors={errors} />
+      <Checkbox label={t("org.isExternal")} description={t("org.isExternalHint")} checked={isExternal} onChange={(e) => setIsExternal(e.currentTarget.checked)} />
+      <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+    </FormModal>
   );
 }

@@ -1,13 +1,16 @@
 import type { ClassifierItemBody, ClassifierItemDto, ReferenceDto } from "@bailanys/common/api/reference";
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
+import { NumberInput, Select, SimpleGrid, Switch, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
+import { BodySelect } from "../../../components/BodySelect.tsx";
+import { FormModal } from "../../../components/FormModal.tsx";
 import { NamesFields } from "../../../components/NamesFields.tsx";
+import { useSave } from "../../../hooks/useSave.ts";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { useLocalizedName, type Names } from "../../../i18n/useLocalizedName.ts";
 import { errorText } from "../../../lib/errorText.ts";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
+import { missingNames } from "../../../lib/missingNames.ts";
 import { useReference } from "../../../reference/useReference.ts";
 import { classifierOptions } from "../../../lib/classifierOptions.ts";
 
@@ -36,7 +39,7 @@ export function ClassifierItemModal({ item, parentId: initialParent, onClose }: 
   const [sort, setSort] = useState(item?.sort ?? 0);
   const [active, setActive] = useState(item?.active ?? true);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSave();
 
   // An item cannot move under itself or its own descendants.
   const excluded = new Set<string>();
@@ -56,20 +59,14 @@ export function ClassifierItemModal({ item, parentId: initialParent, onClose }: 
   const parents = classifierOptions(reference?.classifier ?? [], name, false)
     .filter((o) => !excluded.has(o.value))
     .map(({ value, label }) => ({ value, label }));
-  const bodies = (reference?.bodies ?? []).filter((b) => !b.isExternal).map((b) => ({ value: b.id, label: name(b) }));
   const units = (reference?.units ?? []).filter((u) => u.bodyId === bodyId).map((u) => ({ value: u.id, label: name(u) }));
   const types = (reference?.types ?? []).map((x) => ({ value: x.code, label: name(x) }));
 
   const submit = async () => {
-    const found: Partial<Record<Field, string>> = {};
     const required = errorText("FIELD_REQUIRED", locale);
+    const found: Partial<Record<Field, string>> = missingNames(names, required);
     if (!CODE.test(code)) {
       found.code = code === "" ? required : errorText("FIELD_INVALID", locale);
-    }
-    for (const key of ["nameKk", "nameRu", "nameEn"] as const) {
-      if (names[key].trim() === "") {
-        found[key] = required;
-      }
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -87,62 +84,37 @@ export function ClassifierItemModal({ item, parentId: initialParent, onClose }: 
       sort,
       active,
     };
-    setBusy(true);
-    try {
-      const path = item ? `/reference/classifier/${item.id}` : "/reference/classifier";
-      replace(await api<ReferenceDto>(path, { method: item ? "PUT" : "POST", json: body }));
-      notifySuccess(t("common.saved"));
+    const path = item ? `/reference/classifier/${item.id}` : "/reference/classifier";
+    const problems = await save(async () => replace(await api<ReferenceDto>(path, { method: item ? "PUT" : "POST", json: body })), FIELDS);
+    if (problems === null) {
       onClose();
-    } catch (error) {
-      setErrors(notifyError(error, FIELDS));
-    } finally {
-      setBusy(false);
+    } else {
+      setErrors(problems);
     }
   };
 
   return (
-    <Modal opened onClose={onClose} title={item ? t("reference.editEntry", { code: item.code }) : t("reference.newEntry")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("reference.code")} value={code} onChange={(e) => setCode(e.currentTarget.value.trim())} error={errors.code} maxLength={40} />
-            <Select label={t("reference.parent")} data={parents} value={parentId} onChange={setParentId} error={errors.parentId} clearable searchable />
-          </SimpleGrid>
-          <NamesFields value={names} onChange={setNames} errors={errors} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t("appeals.body")}
-              data={bodies}
-              value={bodyId}
-              onChange={(v) => {
-                setBodyId(v);
-                setUnitId(null);
-              }}
-              error={errors.bodyId}
-              clearable
-              searchable
-            />
-            <Select label={t("appeals.unit")} data={units} value={unitId} onChange={setUnitId} error={errors.unitId} disabled={bodyId === null} clearable />
-            <Select label={t("reference.defaultType")} data={types} value={defaultTypeCode} onChange={setDefaultTypeCode} error={errors.defaultTypeCode} clearable searchable />
-            <NumberInput label={t("reference.sort")} value={sort} onChange={(v) => setSort(typeof v === "number" ? v : 0)} min={0} max={100000} allowDecimal={false} />
-            <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened onClose={onClose} title={item ? t("reference.editEntry", { code: item.code }) : t("reference.newEntry")} size="lg" onSubmit={submit} busy={busy}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t("reference.code")} value={code} onChange={(e) => setCode(e.currentTarget.value.trim())} error={errors.code} maxLength={40} />
+        <Select label={t("reference.parent")} data={parents} value={parentId} onChange={setParentId} error={errors.parentId} clearable searchable />
+      </SimpleGrid>
+      <NamesFields value={names} onChange={setNames} errors={errors} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <BodySelect
+          value={bodyId}
+          onChange={(v) => {
+            setBodyId(v);
+            setUnitId(null);
+          }}
+          error={errors.bodyId}
+          clearable
+        />
+        <Select label={t("appeals.unit")} data={units} value={unitId} onChange={setUnitId} error={errors.unitId} disabled={bodyId === null} clearable />
+        <Select label={t("reference.defaultType")} data={types} value={defaultTypeCode} onChange={setDefaultTypeCode} error={errors.defaultTypeCode} clearable searchable />
+        <NumberInput label={t("reference.sort")} value={sort} onChange={(v) => setSort(typeof v === "number" ? v : 0)} min={0} max={100000} allowDecimal={false} />
+        <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -1,13 +1,15 @@
 import type { ClassifierItemDto, ReferenceDto } from "@bailanys/common/api/reference";
 import { Alert, Button, FileButton, Group, List, Stack, Table, Text } from "@mantine/core";
-import { IconFileImport, IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, ApiError } from "../../../api/client.ts";
 import { ActiveBadge } from "../../../components/ActiveBadge.tsx";
-import { ConfirmDeleteButton } from "../../../components/ConfirmDeleteButton.tsx";
+import { EditDeleteButtons } from "../../../components/EditDeleteButtons.tsx";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { useLocalizedName } from "../../../i18n/useLocalizedName.ts";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
+import { deleteWithNotice } from "../../../lib/deleteWithNotice.ts";
+import { notifyError } from "../../../lib/notifyError.ts";
 import { useReference } from "../../../reference/useReference.ts";
 import { classifierOptions } from "../../../lib/classifierOptions.ts";
 import { ClassifierItemModal } from "./ClassifierItemModal.tsx";
@@ -28,18 +30,7 @@ export function ClassifierTab({ canWrite }: { canWrite: boolean }) {
   const tree = useMemo(() => classifierOptions(items, name, false), [items, name]);
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
 
-  const remove = async (item: ClassifierItemDto) => {
-    try {
-      replace(await api<ReferenceDto>(`/reference/classifier/${item.id}`, { method: "DELETE" }));
-      notifySuccess(t("common.deleted"));
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "IN_USE") {
-        notifyError(new ApiError(error.status, error.code, `${error.message} ${t("reference.deactivateInstead")}`));
-      } else {
-        notifyError(error);
-      }
-    }
-  };
+  const remove = (item: ClassifierItemDto) => deleteWithNotice(async () => replace(await api<ReferenceDto>(`/reference/classifier/${item.id}`, { method: "DELETE" })));
 
   const upload = async (file: File | null) => {
     if (!file) {
@@ -113,16 +104,7 @@ export function ClassifierTab({ canWrite }: { canWrite: boolean }) {
       )}
       <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover data-testid="reference-classifier">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reference.classifierItem")}</Table.Th>
-              <Table.Th>{t("appeals.body")}</Table.Th>
-              <Table.Th>{t("appeals.unit")}</Table.Th>
-              <Table.Th>{t("reference.defaultType")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("reference.classifierItem"), t("appeals.body"), t("appeals.unit"), t("reference.defaultType"), t("common.status")]} withActions={canWrite} />
           <Table.Tbody>
             {tree.map((node) => {
               const item = byId.get(node.value);
@@ -144,15 +126,11 @@ export function ClassifierTab({ canWrite }: { canWrite: boolean }) {
                   </Table.Td>
                   {canWrite && (
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
+                      <EditDeleteButtons onEdit={() => setEditing({ item, parentId: item.parentId })} onDelete={() => remove(item)} what={item.code}>
                         <Button size="compact-sm" variant="subtle" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ item: null, parentId: item.id })}>
                           {t("reference.addChild")}
                         </Button>
-                        <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing({ item, parentId: item.parentId })}>
-                          {t("common.edit")}
-                        </Button>
-                        <ConfirmDeleteButton what={item.code} onConfirm={() => remove(item)} />
-                      </Group>
+                      </EditDeleteButtons>
                     </Table.Td>
                   )}
                 </Table.Tr>

@@ -1,13 +1,15 @@
 import type { ReferenceDto, ReferenceListName } from "@bailanys/common/api/reference";
-import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
+import { Checkbox, NumberInput, Select, SimpleGrid, Switch, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
+import { FormModal } from "../../../components/FormModal.tsx";
 import { NamesFields } from "../../../components/NamesFields.tsx";
+import { useSave } from "../../../hooks/useSave.ts";
 import type { Names } from "../../../i18n/useLocalizedName.ts";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { errorText } from "../../../lib/errorText.ts";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
+import { missingNames } from "../../../lib/missingNames.ts";
 import { useReference } from "../../../reference/useReference.ts";
 
 export type CodeRow = { code: string; nameKk: string; nameRu: string; nameEn: string; sort: number; active: boolean };
@@ -55,108 +57,81 @@ export function CodeListEntryModal({ list, row, fields, onClose }: Props) {
   const [sort, setSort] = useState<number>(row?.sort ?? 0);
   const [active, setActive] = useState(row?.active ?? true);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSave();
 
   const submit = async () => {
-    const found: Record<string, string> = {};
     const required = errorText("FIELD_REQUIRED", locale);
+    const found: Partial<Record<string, string>> = missingNames(names, required);
     if (!CODE.test(code)) {
       found.code = code === "" ? required : errorText("FIELD_INVALID", locale);
-    }
-    for (const key of ["nameKk", "nameRu", "nameEn"] as const) {
-      if (names[key].trim() === "") {
-        found[key] = required;
-      }
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
       return;
     }
-    setBusy(true);
-    try {
-      const body = { nameKk: names.nameKk.trim(), nameRu: names.nameRu.trim(), nameEn: names.nameEn.trim(), ...extra, sort, active };
-      replace(await api<ReferenceDto>(`/reference/${list}/${encodeURIComponent(code)}`, { method: "PUT", json: body }));
-      notifySuccess(t("common.saved"));
+    const body = { nameKk: names.nameKk.trim(), nameRu: names.nameRu.trim(), nameEn: names.nameEn.trim(), ...extra, sort, active };
+    const placed = await save(async () => replace(await api<ReferenceDto>(`/reference/${list}/${encodeURIComponent(code)}`, { method: "PUT", json: body })), ["params.code", "nameKk", "nameRu", "nameEn", ...fields.map((f) => f.key)]);
+    if (placed === null) {
       onClose();
-    } catch (error) {
-      const placed = notifyError(error, ["params.code", "nameKk", "nameRu", "nameEn", ...fields.map((f) => f.key)]);
+    } else {
+      // The server names the code by its place in the path; the form shows it under the code input.
       setErrors({ ...placed, code: placed["params.code"] });
-    } finally {
-      setBusy(false);
     }
   };
 
   const setField = (key: string, value: Value) => setExtra((current) => ({ ...current, [key]: value }));
 
   return (
-    <Modal opened onClose={onClose} title={row ? t("reference.editEntry", { code: row.code }) : t("reference.newEntry")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t("reference.code")}
-            description={row ? undefined : t("reference.codeHint")}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value.trim())}
-            error={errors.code}
-            disabled={row !== null}
-            maxLength={60}
-          />
-          <NamesFields value={names} onChange={setNames} errors={errors} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {fields.map((field) => {
-              const value = extra[field.key] ?? null;
-              switch (field.kind) {
-                case "text":
-                  return <TextInput key={field.key} label={field.label} value={typeof value === "string" ? value : ""} onChange={(e) => setField(field.key, e.currentTarget.value)} error={errors[field.key]} />;
-                case "number":
-                  return (
-                    <NumberInput
-                      key={field.key}
-                      label={field.label}
-                      value={typeof value === "number" ? value : field.min}
-                      onChange={(v) => setField(field.key, typeof v === "number" ? v : field.min)}
-                      min={field.min}
-                      max={field.max}
-                      allowDecimal={false}
-                      error={errors[field.key]}
-                    />
-                  );
-                case "boolean":
-                  return <Checkbox key={field.key} mt="lg" label={field.label} checked={value === true} onChange={(e) => setField(field.key, e.currentTarget.checked)} />;
-                case "select":
-                  return (
-                    <Select
-                      key={field.key}
-                      label={field.label}
-                      data={field.options}
-                      value={typeof value === "string" ? value : null}
-                      onChange={(v) => setField(field.key, v)}
-                      clearable={field.nullable === true}
-                      allowDeselect={field.nullable === true}
-                      error={errors[field.key]}
-                    />
-                  );
-              }
-            })}
-            <NumberInput label={t("reference.sort")} value={sort} onChange={(v) => setSort(typeof v === "number" ? v : 0)} min={0} max={100000} allowDecimal={false} />
-            <Switch mt="lg" label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened onClose={onClose} title={row ? t("reference.editEntry", { code: row.code }) : t("reference.newEntry")} size="lg" onSubmit={submit} busy={busy}>
+      <TextInput
+        label={t("reference.code")}
+        description={row ? undefined : t("reference.codeHint")}
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value.trim())}
+        error={errors.code}
+        disabled={row !== null}
+        maxLength={60}
+      />
+      <NamesFields value={names} onChange={setNames} errors={errors} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {fields.map((field) => {
+          const value = extra[field.key] ?? null;
+          switch (field.kind) {
+            case "text":
+              return <TextInput key={field.key} label={field.label} value={typeof value === "string" ? value : ""} onChange={(e) => setField(field.key, e.currentTarget.value)} error={errors[field.key]} />;
+            case "number":
+              return (
+                <NumberInput
+                  key={field.key}
+                  label={field.label}
+                  value={typeof value === "number" ? value : field.min}
+                  onChange={(v) => setField(field.key, typeof v === "number" ? v : field.min)}
+                  min={field.min}
+                  max={field.max}
+                  allowDecimal={false}
+                  error={errors[field.key]}
+                />
+              );
+            case "boolean":
+              return <Checkbox key={field.key} mt="lg" label={field.label} checked={value === true} onChange={(e) => setField(field.key, e.currentTarget.checked)} />;
+            case "select":
+              return (
+                <Select
+                  key={field.key}
+                  label={field.label}
+                  data={field.options}
+                  value={typeof value === "string" ? value : null}
+                  onChange={(v) => setField(field.key, v)}
+                  clearable={field.nullable === true}
+                  allowDeselect={field.nullable === true}
+                  error={errors[field.key]}
+                />
+              );
+          }
+        })}
+        <NumberInput label={t("reference.sort")} value={sort} onChange={(v) => setSort(typeof v === "number" ? v : 0)} min={0} max={100000} allowDecimal={false} />
+        <Switch mt="lg" label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+      </SimpleGrid>
+    </FormModal>
   );
 }

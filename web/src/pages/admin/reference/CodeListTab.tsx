@@ -1,12 +1,13 @@
 import type { ReferenceDto, ReferenceListName } from "@bailanys/common/api/reference";
 import { Button, Group, Stack, Table, Text } from "@mantine/core";
-import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiError } from "../../../api/client.ts";
+import { api } from "../../../api/client.ts";
 import { ActiveBadge } from "../../../components/ActiveBadge.tsx";
-import { ConfirmDeleteButton } from "../../../components/ConfirmDeleteButton.tsx";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
+import { EditDeleteButtons } from "../../../components/EditDeleteButtons.tsx";
+import { TableHeader } from "../../../components/TableHeader.tsx";
+import { deleteWithNotice } from "../../../lib/deleteWithNotice.ts";
 import { useReference } from "../../../reference/useReference.ts";
 import { CodeListEntryModal, type CodeRow, type ExtraField } from "./CodeListEntryModal.tsx";
 
@@ -25,18 +26,7 @@ export function CodeListTab<Row extends CodeRow>({ list, rows, columns, fields, 
   const { replace } = useReference();
   const [editing, setEditing] = useState<Row | "new" | null>(null);
 
-  const remove = async (row: Row) => {
-    try {
-      replace(await api<ReferenceDto>(`/reference/${list}/${encodeURIComponent(row.code)}`, { method: "DELETE" }));
-      notifySuccess(t("common.deleted"));
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "IN_USE") {
-        notifyError(new ApiError(error.status, error.code, `${error.message} ${t("reference.deactivateInstead")}`));
-      } else {
-        notifyError(error);
-      }
-    }
-  };
+  const remove = (row: Row) => deleteWithNotice(async () => replace(await api<ReferenceDto>(`/reference/${list}/${encodeURIComponent(row.code)}`, { method: "DELETE" })));
 
   return (
     <Stack>
@@ -49,20 +39,10 @@ export function CodeListTab<Row extends CodeRow>({ list, rows, columns, fields, 
       )}
       <Table.ScrollContainer minWidth={900}>
         <Table striped highlightOnHover data-testid={`reference-${list}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reference.code")}</Table.Th>
-              <Table.Th>{t("reference.nameKk")}</Table.Th>
-              <Table.Th>{t("reference.nameRu")}</Table.Th>
-              <Table.Th>{t("reference.nameEn")}</Table.Th>
-              {columns.map((c) => (
-                <Table.Th key={c.label}>{c.label}</Table.Th>
-              ))}
-              <Table.Th>{t("reference.sort")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader
+            labels={[t("reference.code"), t("reference.nameKk"), t("reference.nameRu"), t("reference.nameEn"), ...columns.map((c) => c.label), t("reference.sort"), t("common.status")]}
+            withActions={canWrite}
+          />
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.code}>
@@ -83,12 +63,7 @@ export function CodeListTab<Row extends CodeRow>({ list, rows, columns, fields, 
                 </Table.Td>
                 {canWrite && (
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(row)}>
-                        {t("common.edit")}
-                      </Button>
-                      <ConfirmDeleteButton what={row.code} onConfirm={() => remove(row)} />
-                    </Group>
+                    <EditDeleteButtons onEdit={() => setEditing(row)} onDelete={() => remove(row)} what={row.code} />
                   </Table.Td>
                 )}
               </Table.Tr>

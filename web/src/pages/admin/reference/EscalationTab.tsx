@@ -1,41 +1,25 @@
 import type { EscalationRuleDto, ReferenceDto } from "@bailanys/common/api/reference";
 import { ROLES } from "@bailanys/common/permissions";
-import { ActionIcon, Button, Checkbox, Group, MultiSelect, NumberInput, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconDeviceFloppy, IconPlus, IconRestore, IconTrash } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { ActionIcon, Checkbox, MultiSelect, NumberInput, Stack, Table, Text, TextInput } from "@mantine/core";
+import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
 import { ActiveBadge } from "../../../components/ActiveBadge.tsx";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
+import { TableHeader } from "../../../components/TableHeader.tsx";
+import { useListDraft } from "../../../hooks/useListDraft.ts";
 import { useReference } from "../../../reference/useReference.ts";
+import { ListDraftActions } from "./ListDraftActions.tsx";
 
 /** Escalation thresholds (share of the term elapsed → level, who is notified), saved as a whole. */
 export function EscalationTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const { reference, replace } = useReference();
-  const [draft, setDraft] = useState<EscalationRuleDto[]>(reference?.escalationRules ?? []);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setDraft(reference?.escalationRules ?? []);
-  }, [reference]);
+  const { draft, changed, busy, update, add, remove, reset, save } = useListDraft<EscalationRuleDto>(reference?.escalationRules, async (rules) => {
+    replace(await api<ReferenceDto>("/reference/escalation-rules", { method: "PUT", json: { rules } }));
+  });
 
   const roles = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const roleName = (role: string) => roles.find((r) => r.value === role)?.label ?? role;
-  const update = (index: number, patch: Partial<EscalationRuleDto>) => setDraft((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-  const changed = JSON.stringify(draft) !== JSON.stringify(reference?.escalationRules ?? []);
-
-  const save = async () => {
-    setBusy(true);
-    try {
-      replace(await api<ReferenceDto>("/reference/escalation-rules", { method: "PUT", json: { rules: draft } }));
-      notifySuccess(t("common.saved"));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Stack>
@@ -44,18 +28,10 @@ export function EscalationTab({ canWrite }: { canWrite: boolean }) {
       </Text>
       <Table.ScrollContainer minWidth={1000}>
         <Table striped data-testid="reference-escalation">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reference.level")}</Table.Th>
-              <Table.Th>{t("reference.thresholdPct")}</Table.Th>
-              <Table.Th>{t("reference.nameKk")}</Table.Th>
-              <Table.Th>{t("reference.nameRu")}</Table.Th>
-              <Table.Th>{t("reference.nameEn")}</Table.Th>
-              <Table.Th>{t("reference.notifyRoles")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader
+            labels={[t("reference.level"), t("reference.thresholdPct"), t("reference.nameKk"), t("reference.nameRu"), t("reference.nameEn"), t("reference.notifyRoles"), t("common.status")]}
+            withActions={canWrite}
+          />
           <Table.Tbody>
             {draft.map((rule, index) =>
               canWrite ? (
@@ -82,7 +58,7 @@ export function EscalationTab({ canWrite }: { canWrite: boolean }) {
                     <Checkbox aria-label={`${t("common.active")} (${index + 1})`} label={t("common.active")} checked={rule.active} onChange={(e) => update(index, { active: e.currentTarget.checked })} />
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`${t("common.delete")} (${index + 1})`} onClick={() => setDraft((rows) => rows.filter((_, i) => i !== index))}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`${t("common.delete")} (${index + 1})`} onClick={() => remove(index)}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Table.Td>
@@ -105,27 +81,18 @@ export function EscalationTab({ canWrite }: { canWrite: boolean }) {
         </Table>
       </Table.ScrollContainer>
       {canWrite && (
-        <Group justify="space-between">
-          <Button
-            variant="default"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            disabled={draft.length >= 9}
-            onClick={() => {
-              const level = Math.min(9, Math.max(0, ...draft.map((r) => r.level)) + 1);
-              setDraft((rows) => [...rows, { level, thresholdPct: 100, nameKk: "", nameRu: "", nameEn: "", notifyRoles: ["supervisor"], active: true }]);
-            }}
-          >
-            {t("reference.addRule")}
-          </Button>
-          <Group>
-            <Button variant="default" leftSection={<IconRestore size={16} aria-hidden />} disabled={!changed} onClick={() => setDraft(reference?.escalationRules ?? [])}>
-              {t("common.reset")}
-            </Button>
-            <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} disabled={!changed} loading={busy} onClick={() => void save()}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Group>
+        <ListDraftActions
+          addLabel={t("reference.addRule")}
+          addDisabled={draft.length >= 9}
+          onAdd={() => {
+            const level = Math.min(9, Math.max(0, ...draft.map((r) => r.level)) + 1);
+            add({ level, thresholdPct: 100, nameKk: "", nameRu: "", nameEn: "", notifyRoles: ["supervisor"], active: true });
+          }}
+          changed={changed}
+          busy={busy}
+          onReset={reset}
+          onSave={save}
+        />
       )}
       {draft.length === 0 && <Text c="dimmed">{t("common.none")}</Text>}
     </Stack>

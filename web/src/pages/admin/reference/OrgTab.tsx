@@ -1,10 +1,11 @@
 import type { ReferenceDto } from "@bailanys/common/api/reference";
 import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
-import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActiveBadge } from "../../../components/ActiveBadge.tsx";
-import { ConfirmDeleteButton } from "../../../components/ConfirmDeleteButton.tsx";
+import { EditDeleteButtons } from "../../../components/EditDeleteButtons.tsx";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { YesNo } from "../../../components/YesNo.tsx";
 import { useLocalizedName } from "../../../i18n/useLocalizedName.ts";
 import { useReference } from "../../../reference/useReference.ts";
@@ -34,12 +35,7 @@ export function OrgTab({ canWrite }: { canWrite: boolean }) {
   const editButtons = (onEdit: () => void, onDelete: () => Promise<void>, what: string) =>
     canWrite && (
       <Table.Td>
-        <Group gap={4} wrap="nowrap">
-          <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit}>
-            {t("common.edit")}
-          </Button>
-          <ConfirmDeleteButton what={what} onConfirm={onDelete} />
-        </Group>
+        <EditDeleteButtons onEdit={onEdit} onDelete={onDelete} what={what} />
       </Table.Td>
     );
   const header = (title: string, onAdd: () => void) => (
@@ -58,16 +54,7 @@ export function OrgTab({ canWrite }: { canWrite: boolean }) {
       {header(t("org.bodies"), () => setEditing({ kind: "body", row: null }))}
       <Table.ScrollContainer minWidth={800}>
         <Table striped data-testid="org-bodies">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("org.name")}</Table.Th>
-              <Table.Th>{t("org.bin")}</Table.Th>
-              <Table.Th>{t("org.isExternal")}</Table.Th>
-              <Table.Th>{t("org.email")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("org.name"), t("org.bin"), t("org.isExternal"), t("org.email"), t("common.status")]} withActions={canWrite} />
           <Table.Tbody>
             {reference.bodies.map((b) => (
               <Table.Tr key={b.id}>
@@ -94,15 +81,7 @@ export function OrgTab({ canWrite }: { canWrite: boolean }) {
       {header(t("org.units"), () => setEditing({ kind: "unit", row: null }))}
       <Table.ScrollContainer minWidth={800}>
         <Table striped data-testid="org-units">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("org.name")}</Table.Th>
-              <Table.Th>{t("appeals.body")}</Table.Th>
-              <Table.Th>{t("org.parentUnit")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("org.name"), t("appeals.body"), t("org.parentUnit"), t("common.status")]} withActions={canWrite} />
           <Table.Tbody>
             {reference.units.map((u) => (
               <Table.Tr key={u.id}>
@@ -122,15 +101,7 @@ export function OrgTab({ canWrite }: { canWrite: boolean }) {
       {header(t("org.positions"), () => setEditing({ kind: "position", row: null }))}
       <Table.ScrollContainer minWidth={800}>
         <Table striped data-testid="org-positions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("org.name")}</Table.Th>
-              <Table.Th>{t("appeals.unit")}</Table.Th>
-              <Table.Th>{t("appeals.body")}</Table.Th>
-              <Table.Th>{t("common.status")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("org.name"), t("appeals.unit"), t("appeals.body"), t("common.status")]} withActions={canWrite} />
           <Table.Tbody>
             {reference.positions.map((p) => {
               const unit = reference.units.find((u) => u.id === p.unitId);

@@ -1,12 +1,14 @@
 import type { PositionBody } from "@bailanys/common/api/org";
 import type { ReferenceDto } from "@bailanys/common/api/reference";
-import { Button, Group, Modal, Select, Stack, Switch } from "@mantine/core";
+import { Select, Switch } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FormModal } from "../../../components/FormModal.tsx";
 import { NamesFields } from "../../../components/NamesFields.tsx";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { useLocalizedName, type Names } from "../../../i18n/useLocalizedName.ts";
 import { errorText } from "../../../lib/errorText.ts";
+import { missingNames } from "../../../lib/missingNames.ts";
 import { useReference } from "../../../reference/useReference.ts";
 import { useOrgSave } from "./useOrgSave.ts";
 
@@ -29,15 +31,10 @@ export function PositionModal({ position, onClose }: { position: Position | null
   const units = (reference?.units ?? []).map((u) => ({ value: u.id, label: `${name(u)} — ${bodyName(u.bodyId)}` }));
 
   const submit = async () => {
-    const found: Partial<Record<Field, string>> = {};
     const required = errorText("FIELD_REQUIRED", locale);
+    const found: Partial<Record<Field, string>> = missingNames(names, required);
     if (unitId === null) {
       found.unitId = required;
-    }
-    for (const key of ["nameKk", "nameRu", "nameEn"] as const) {
-      if (names[key].trim() === "") {
-        found[key] = required;
-      }
     }
     setErrors(found);
     if (unitId === null || Object.keys(found).length > 0) {
@@ -53,28 +50,10 @@ export function PositionModal({ position, onClose }: { position: Position | null
   };
 
   return (
-    <Modal opened onClose={onClose} title={position ? t("org.editPosition") : t("org.newPosition")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <Select label={t("appeals.unit")} data={units} value={unitId} onChange={setUnitId} error={errors.unitId} searchable />
-          <NamesFields value={names} onChange={setNames} errors={errors} />
-          <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened onClose={onClose} title={position ? t("org.editPosition") : t("org.newPosition")} size="lg" onSubmit={submit} busy={busy}>
+      <Select label={t("appeals.unit")} data={units} value={unitId} onChange={setUnitId} error={errors.unitId} searchable />
+      <NamesFields value={names} onChange={setNames} errors={errors} />
+      <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+    </FormModal>
   );
 }

@@ -1,14 +1,15 @@
 import type { ReferenceDto, TransitionDto } from "@bailanys/common/api/reference";
 import { PERMISSIONS } from "@bailanys/common/permissions";
-import { ActionIcon, Button, Checkbox, Group, Select, Stack, Table, Text } from "@mantine/core";
-import { IconArrowRight, IconDeviceFloppy, IconPlus, IconRestore, IconTrash } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { ActionIcon, Checkbox, Select, Stack, Table, Text } from "@mantine/core";
+import { IconArrowRight, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { YesNo } from "../../../components/YesNo.tsx";
+import { useListDraft } from "../../../hooks/useListDraft.ts";
 import { useLocalizedName } from "../../../i18n/useLocalizedName.ts";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
 import { useReference } from "../../../reference/useReference.ts";
+import { ListDraftActions } from "./ListDraftActions.tsx";
 
 // Only appeal permissions make sense on an edge of the appeal status graph.
 const EDGE_PERMISSIONS = PERMISSIONS.filter((p) => p.startsWith("appeal."));
@@ -18,29 +19,12 @@ export function TransitionsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const { reference, replace } = useReference();
   const name = useLocalizedName();
-  const [draft, setDraft] = useState<TransitionDto[]>(reference?.transitions ?? []);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setDraft(reference?.transitions ?? []);
-  }, [reference]);
+  const { draft, changed, busy, update, add, remove, reset, save } = useListDraft<TransitionDto>(reference?.transitions, async (transitions) => {
+    replace(await api<ReferenceDto>("/reference/transitions", { method: "PUT", json: { transitions } }));
+  });
 
   const statuses = (reference?.statuses ?? []).map((s) => ({ value: s.code, label: name(s) }));
   const statusName = (code: string) => statuses.find((s) => s.value === code)?.label ?? code;
-  const update = (index: number, patch: Partial<TransitionDto>) => setDraft((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-  const changed = JSON.stringify(draft) !== JSON.stringify(reference?.transitions ?? []);
-
-  const save = async () => {
-    setBusy(true);
-    try {
-      replace(await api<ReferenceDto>("/reference/transitions", { method: "PUT", json: { transitions: draft } }));
-      notifySuccess(t("common.saved"));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Stack>
@@ -49,17 +33,7 @@ export function TransitionsTab({ canWrite }: { canWrite: boolean }) {
       </Text>
       <Table.ScrollContainer minWidth={900}>
         <Table striped data-testid="reference-transitions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reference.from")}</Table.Th>
-              <Table.Th />
-              <Table.Th>{t("reference.to")}</Table.Th>
-              <Table.Th>{t("reference.permission")}</Table.Th>
-              <Table.Th>{t("reference.requiresReason")}</Table.Th>
-              <Table.Th>{t("reference.requiresClientMessage")}</Table.Th>
-              {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("reference.from"), "", t("reference.to"), t("reference.permission"), t("reference.requiresReason"), t("reference.requiresClientMessage")]} withActions={canWrite} />
           <Table.Tbody>
             {draft.map((edge, index) => {
               const rowLabel = `${statusName(edge.fromStatus)} → ${statusName(edge.toStatus)}`;
@@ -91,7 +65,7 @@ export function TransitionsTab({ canWrite }: { canWrite: boolean }) {
                     <Checkbox aria-label={`${t("reference.requiresClientMessage")}: ${rowLabel}`} checked={edge.requiresClientMessage} onChange={(e) => update(index, { requiresClientMessage: e.currentTarget.checked })} />
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="red" aria-label={`${t("common.delete")}: ${rowLabel}`} onClick={() => setDraft((rows) => rows.filter((_, i) => i !== index))}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`${t("common.delete")}: ${rowLabel}`} onClick={() => remove(index)}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Table.Td>
@@ -121,28 +95,16 @@ export function TransitionsTab({ canWrite }: { canWrite: boolean }) {
         </Table>
       </Table.ScrollContainer>
       {canWrite && (
-        <Group justify="space-between">
-          <Button
-            variant="default"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() =>
-              setDraft((rows) => [
-                ...rows,
-                { fromStatus: statuses[0]?.value ?? "", toStatus: statuses[1]?.value ?? statuses[0]?.value ?? "", permission: "appeal.transition", requiresReason: false, requiresClientMessage: false },
-              ])
-            }
-          >
-            {t("reference.addEdge")}
-          </Button>
-          <Group>
-            <Button variant="default" leftSection={<IconRestore size={16} aria-hidden />} disabled={!changed} onClick={() => setDraft(reference?.transitions ?? [])}>
-              {t("common.reset")}
-            </Button>
-            <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} disabled={!changed} loading={busy} onClick={() => void save()}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Group>
+        <ListDraftActions
+          addLabel={t("reference.addEdge")}
+          onAdd={() =>
+            add({ fromStatus: statuses[0]?.value ?? "", toStatus: statuses[1]?.value ?? statuses[0]?.value ?? "", permission: "appeal.transition", requiresReason: false, requiresClientMessage: false })
+          }
+          changed={changed}
+          busy={busy}
+          onReset={reset}
+          onSave={save}
+        />
       )}
     </Stack>
   );

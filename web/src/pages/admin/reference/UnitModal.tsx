@@ -1,12 +1,15 @@
 import type { UnitBody } from "@bailanys/common/api/org";
 import type { ReferenceDto } from "@bailanys/common/api/reference";
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch } from "@mantine/core";
+import { Select, SimpleGrid, Switch } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { BodySelect } from "../../../components/BodySelect.tsx";
+import { FormModal } from "../../../components/FormModal.tsx";
 import { NamesFields } from "../../../components/NamesFields.tsx";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { useLocalizedName, type Names } from "../../../i18n/useLocalizedName.ts";
 import { errorText } from "../../../lib/errorText.ts";
+import { missingNames } from "../../../lib/missingNames.ts";
 import { useReference } from "../../../reference/useReference.ts";
 import { useOrgSave } from "./useOrgSave.ts";
 
@@ -26,19 +29,13 @@ export function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () =>
   const [names, setNames] = useState<Names>({ nameKk: unit?.nameKk ?? "", nameRu: unit?.nameRu ?? "", nameEn: unit?.nameEn ?? "" });
   const [active, setActive] = useState(unit?.active ?? true);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const bodies = (reference?.bodies ?? []).filter((b) => !b.isExternal).map((b) => ({ value: b.id, label: name(b) }));
   const parents = (reference?.units ?? []).filter((u) => u.bodyId === bodyId && u.id !== unit?.id).map((u) => ({ value: u.id, label: name(u) }));
 
   const submit = async () => {
-    const found: Partial<Record<Field, string>> = {};
     const required = errorText("FIELD_REQUIRED", locale);
+    const found: Partial<Record<Field, string>> = missingNames(names, required);
     if (bodyId === null) {
       found.bodyId = required;
-    }
-    for (const key of ["nameKk", "nameRu", "nameEn"] as const) {
-      if (names[key].trim() === "") {
-        found[key] = required;
-      }
     }
     setErrors(found);
     if (bodyId === null || Object.keys(found).length > 0) {
@@ -54,41 +51,20 @@ export function UnitModal({ unit, onClose }: { unit: Unit | null; onClose: () =>
   };
 
   return (
-    <Modal opened onClose={onClose} title={unit ? t("org.editUnit") : t("org.newUnit")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t("appeals.body")}
-              data={bodies}
-              value={bodyId}
-              onChange={(v) => {
-                setBodyId(v);
-                setParentId(null);
-              }}
-              error={errors.bodyId}
-              searchable
-            />
-            <Select label={t("org.parentUnit")} data={parents} value={parentId} onChange={setParentId} error={errors.parentId} disabled={bodyId === null} clearable />
-          </SimpleGrid>
-          <NamesFields value={names} onChange={setNames} errors={errors} />
-          <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened onClose={onClose} title={unit ? t("org.editUnit") : t("org.newUnit")} size="lg" onSubmit={submit} busy={busy}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <BodySelect
+          value={bodyId}
+          onChange={(v) => {
+            setBodyId(v);
+            setParentId(null);
+          }}
+          error={errors.bodyId}
+        />
+        <Select label={t("org.parentUnit")} data={parents} value={parentId} onChange={setParentId} error={errors.parentId} disabled={bodyId === null} clearable />
+      </SimpleGrid>
+      <NamesFields value={names} onChange={setNames} errors={errors} />
+      <Switch label={t("common.active")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+    </FormModal>
   );
 }

@@ -1,14 +1,16 @@
 import type { CreateUserBody, UpdateUserBody, UserDto } from "@bailanys/common/api/users";
 import { LOCALES, isLocale, type Locale } from "@bailanys/common/locales";
 import { ROLES, isRole, type Role } from "@bailanys/common/permissions";
-import { Button, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
+import { MultiSelect, PasswordInput, Select, SimpleGrid, Switch, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../api/client.ts";
+import { BodySelect } from "../../../components/BodySelect.tsx";
+import { FormModal } from "../../../components/FormModal.tsx";
+import { useSave } from "../../../hooks/useSave.ts";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { useLocalizedName } from "../../../i18n/useLocalizedName.ts";
 import { errorText } from "../../../lib/errorText.ts";
-import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
 import { useReference } from "../../../reference/useReference.ts";
 
 const FIELDS = ["login", "fullName", "email", "roles", "locale", "bodyId", "unitId", "positionId", "password", "active"] as const;
@@ -38,9 +40,8 @@ export function UserModal({ user, onClose, onSaved }: Props) {
   const [password, setPassword] = useState("");
   const [active, setActive] = useState(user?.active ?? true);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSave();
 
-  const bodies = (reference?.bodies ?? []).filter((b) => !b.isExternal).map((b) => ({ value: b.id, label: name(b) }));
   const units = (reference?.units ?? []).filter((u) => u.bodyId === bodyId).map((u) => ({ value: u.id, label: name(u) }));
   const positions = (reference?.positions ?? []).filter((p) => p.unitId === unitId).map((p) => ({ value: p.id, label: name(p) }));
 
@@ -72,8 +73,7 @@ export function UserModal({ user, onClose, onSaved }: Props) {
       unitId,
       positionId,
     };
-    setBusy(true);
-    try {
+    const problems = await save(async () => {
       if (user === null) {
         const body: CreateUserBody = { login, password, ...fields };
         await api<UserDto>("/users", { method: "POST", json: body });
@@ -81,92 +81,70 @@ export function UserModal({ user, onClose, onSaved }: Props) {
         const body: UpdateUserBody = { ...fields, active };
         await api<UserDto>(`/users/${user.id}`, { method: "PUT", json: body });
       }
-      notifySuccess(t("common.saved"));
+    }, FIELDS);
+    if (problems === null) {
       onSaved();
-    } catch (error) {
-      setErrors(notifyError(error, FIELDS));
-    } finally {
-      setBusy(false);
+    } else {
+      setErrors(problems);
     }
   };
 
   return (
-    <Modal opened onClose={onClose} title={user ? t("users.edit", { login: user.login }) : t("users.create")} size="lg" closeButtonProps={{ "aria-label": t("common.close") }}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("users.login")} value={login} onChange={(e) => setLogin(e.currentTarget.value.trim())} error={errors.login} disabled={user !== null} maxLength={60} autoComplete="off" />
-            <TextInput label={t("users.fullName")} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} error={errors.fullName} maxLength={300} />
-            <TextInput label={t("users.email")} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} maxLength={200} />
-            <Select
-              label={t("users.locale")}
-              data={LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) }))}
-              value={userLocale}
-              onChange={(v) => {
-                if (isLocale(v)) {
-                  setUserLocale(v);
-                }
-              }}
-              allowDeselect={false}
-              error={errors.locale}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label={t("users.roles")}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            value={roles}
-            onChange={(values) => setRoles(values.filter(isRole))}
-            error={errors.roles}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t("appeals.body")}
-              data={bodies}
-              value={bodyId}
-              onChange={(v) => {
-                setBodyId(v);
-                setUnitId(null);
-                setPositionId(null);
-              }}
-              error={errors.bodyId}
-              clearable
-              searchable
-            />
-            <Select
-              label={t("appeals.unit")}
-              data={units}
-              value={unitId}
-              onChange={(v) => {
-                setUnitId(v);
-                setPositionId(null);
-              }}
-              error={errors.unitId}
-              disabled={bodyId === null}
-              clearable
-            />
-            <Select label={t("appeals.position")} data={positions} value={positionId} onChange={setPositionId} error={errors.positionId} disabled={unitId === null} clearable />
-          </SimpleGrid>
-          {user === null ? (
-            <PasswordInput label={t("users.initialPassword")} description={t("users.passwordHint")} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} autoComplete="new-password" />
-          ) : (
-            <Switch label={t("common.active")} description={t("users.deactivateHint")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened onClose={onClose} title={user ? t("users.edit", { login: user.login }) : t("users.create")} size="lg" onSubmit={submit} busy={busy}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t("users.login")} value={login} onChange={(e) => setLogin(e.currentTarget.value.trim())} error={errors.login} disabled={user !== null} maxLength={60} autoComplete="off" />
+        <TextInput label={t("users.fullName")} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} error={errors.fullName} maxLength={300} />
+        <TextInput label={t("users.email")} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} maxLength={200} />
+        <Select
+          label={t("users.locale")}
+          data={LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) }))}
+          value={userLocale}
+          onChange={(v) => {
+            if (isLocale(v)) {
+              setUserLocale(v);
+            }
+          }}
+          allowDeselect={false}
+          error={errors.locale}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label={t("users.roles")}
+        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        value={roles}
+        onChange={(values) => setRoles(values.filter(isRole))}
+        error={errors.roles}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <BodySelect
+          value={bodyId}
+          onChange={(v) => {
+            setBodyId(v);
+            setUnitId(null);
+            setPositionId(null);
+          }}
+          error={errors.bodyId}
+          clearable
+        />
+        <Select
+          label={t("appeals.unit")}
+          data={units}
+          value={unitId}
+          onChange={(v) => {
+            setUnitId(v);
+            setPositionId(null);
+          }}
+          error={errors.unitId}
+          disabled={bodyId === null}
+          clearable
+        />
+        <Select label={t("appeals.position")} data={positions} value={positionId} onChange={setPositionId} error={errors.positionId} disabled={unitId === null} clearable />
+      </SimpleGrid>
+      {user === null ? (
+        <PasswordInput label={t("users.initialPassword")} description={t("users.passwordHint")} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} autoComplete="new-password" />
+      ) : (
+        <Switch label={t("common.active")} description={t("users.deactivateHint")} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+      )}
+    </FormModal>
   );
 }

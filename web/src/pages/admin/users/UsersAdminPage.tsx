@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, apiNoContent } from "../../../api/client.ts";
 import { ActiveBadge } from "../../../components/ActiveBadge.tsx";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 import { useLocalizedName } from "../../../i18n/useLocalizedName.ts";
 import { formatDateTime } from "../../../lib/formatDateTime.ts";
 import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
@@ -85,17 +86,7 @@ export function UsersAdminPage() {
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={1000}>
           <Table striped highlightOnHover data-testid="users-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("users.login")}</Table.Th>
-                <Table.Th>{t("users.fullName")}</Table.Th>
-                <Table.Th>{t("users.roles")}</Table.Th>
-                <Table.Th>{t("users.placement")}</Table.Th>
-                <Table.Th>{t("users.lastLogin")}</Table.Th>
-                <Table.Th>{t("common.status")}</Table.Th>
-                {canWrite && <Table.Th>{t("common.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t("users.login"), t("users.fullName"), t("users.roles"), t("users.placement"), t("users.lastLogin"), t("common.status")]} withActions={canWrite} />
             <Table.Tbody>
               {(users ?? []).map((user) => (
                 <Table.Tr key={user.id} data-testid="user-row">
