@@ -7,7 +7,7 @@ interface Props {
   withActions?: boolean;
 }
 
-/** The header row of an admin table. */
+/** The header row of a table: column labels, and an "Actions" column when rows can be changed. */
 export function TableHeader({ labels, withActions = false }: Props) {
   const { t } = useTranslation();
   return (

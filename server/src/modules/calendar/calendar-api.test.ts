@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant, type TestUser } from "../../test/harness.ts";
+import { buildTenant, buildUser, signIn, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
 
 let ctx: TestContext;
 
@@ -7,15 +7,6 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => ctx.close());
-
-// Sign-in allows 20 attempts a minute per address; this file signs in more people than that.
-let addresses = 0;
-async function signIn(user: TestUser): Promise<ApiClient> {
-  addresses += 1;
-  const response = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: `10.3.0.${addresses}`, payload: { login: user.login, password: user.password } });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, response.json().token);
-}
 
 interface Centre {
   tenant: TestTenant;
@@ -28,8 +19,8 @@ async function centre(): Promise<Centre> {
   const tenant = await buildTenant(ctx.db);
   return {
     tenant,
-    admin: await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["admin"] })),
-    operator: await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] })),
+    admin: await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["admin"] })),
+    operator: await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] })),
   };
 }
 

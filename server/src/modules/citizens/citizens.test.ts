@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant, type TestUser } from "../../test/harness.ts";
+import { applicant, buildTenant, buildUser, signIn, startTestApp, type ApiClient, type TestContext, type TestTenant, type TestUser } from "../../test/harness.ts";
 
 let ctx: TestContext;
 
@@ -7,15 +7,6 @@ beforeAll(async () => {
   ctx = await startTestApp();
 });
 afterAll(async () => ctx.close());
-
-// Sign-in allows 20 attempts a minute per address; each sign-in here comes from an address of its own.
-let addresses = 0;
-async function signIn(user: TestUser): Promise<ApiClient> {
-  addresses += 1;
-  const response = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: `10.7.0.${addresses}`, payload: { login: user.login, password: user.password } });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, response.json().token);
-}
 
 interface Applicant {
   iin: string;
@@ -27,7 +18,7 @@ interface Applicant {
 async function centreWithApplicant(serial: number): Promise<{ tenant: TestTenant; operatorUser: TestUser; operator: ApiClient; person: Applicant; citizenId: string }> {
   const tenant = await buildTenant(ctx.db);
   const operatorUser = await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] });
-  const operator = await signIn(operatorUser);
+  const operator = await signIn(ctx.app, operatorUser);
   const person = { ...applicant(serial), email: `applicant${serial}@example.kz` };
   const appeal = await operator.post("/api/v1/appeals", { typeCode: "request", subject: "Lookup", text: "…", citizen: { ...person, consent: { given: true, source: "phone" } } });
   expect(appeal.status).toBe(201);
@@ -74,7 +65,7 @@ describe("finding an applicant", () => {
   it("finds nothing in another contact centre, and a lookup that finds nobody is not recorded", async () => {
     const { person } = await centreWithApplicant(502);
     const other = await buildTenant(ctx.db);
-    const stranger = await signIn(await buildUser(ctx.db, other.tenantId, { roles: ["senior_operator"] }));
+    const stranger = await signIn(ctx.app, await buildUser(ctx.db, other.tenantId, { roles: ["senior_operator"] }));
     const response = await stranger.get(`/api/v1/citizens?iin=${person.iin}`);
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([]);
@@ -94,7 +85,7 @@ describe("finding an applicant", () => {
       expect(response.status, query).toBe(400);
       expect(response.body.error.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`), query).toEqual([expected]);
     }
-    const analyst = await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["analyst"] }));
+    const analyst = await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["analyst"] }));
     expect((await analyst.get(`/api/v1/citizens?iin=${person.iin}`)).status).toBe(403);
     expect(await lookups(tenant.tenantId)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant, type TestUser } from "../../test/harness.ts";
+import { applicant, buildTenant, buildUser, signIn, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
 
 let ctx: TestContext;
 
@@ -8,20 +8,11 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-// Sign-in allows 20 attempts a minute per address; each sign-in here comes from an address of its own.
-let addresses = 0;
-async function signIn(user: TestUser): Promise<ApiClient> {
-  addresses += 1;
-  const response = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: `10.8.0.${addresses}`, payload: { login: user.login, password: user.password } });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, response.json().token);
-}
-
 /** A centre with one registered appeal, whose receipt waits in the outbox. */
 async function centreWithReceipt(serial: number): Promise<{ tenant: TestTenant; supervisor: ApiClient; appeal: { id: string; number: string }; outboxId: string }> {
   const tenant = await buildTenant(ctx.db);
-  const operator = await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] }));
-  const supervisor = await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["supervisor"] }));
+  const operator = await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] }));
+  const supervisor = await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["supervisor"] }));
   const created = await operator.post("/api/v1/appeals", { typeCode: "request", subject: "Receipt", text: "…", receivedAt: "2026-03-20T10:00:00+05:00", citizen: applicant(serial, { preferredLanguage: "kk" }) });
   expect(created.status).toBe(201);
   const row = await ctx.db.selectFrom("notification_outbox").select("id").where("appeal_id", "=", created.body.id).executeTakeFirstOrThrow();
@@ -64,12 +55,12 @@ describe("the notification outbox", () => {
     const { tenant, outboxId } = await centreWithReceipt(603);
     await ctx.db.updateTable("notification_outbox").set({ status: "failed" }).where("id", "=", outboxId).execute();
     const other = await buildTenant(ctx.db);
-    const stranger = await signIn(await buildUser(ctx.db, other.tenantId, { roles: ["supervisor"] }));
+    const stranger = await signIn(ctx.app, await buildUser(ctx.db, other.tenantId, { roles: ["supervisor"] }));
     expect((await stranger.get("/api/v1/notifications")).body.items).toEqual([]);
     expect((await stranger.post(`/api/v1/notifications/${outboxId}/retry`)).status).toBe(404);
     expect((await ctx.db.selectFrom("notification_outbox").select("status").where("id", "=", outboxId).executeTakeFirstOrThrow()).status).toBe("failed");
 
-    const operator = await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] }));
+    const operator = await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] }));
     expect((await operator.get("/api/v1/notifications")).status).toBe(403);
     expect((await operator.post(`/api/v1/notifications/${outboxId}/retry`)).status).toBe(403);
   });

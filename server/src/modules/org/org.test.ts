@@ -1,6 +1,6 @@
 import { checkDigit, makeBin } from "@bailanys/common/identity-number";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant, type TestUser } from "../../test/harness.ts";
+import { applicant, buildTenant, buildUser, signIn, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
 
 let ctx: TestContext;
 
@@ -9,18 +9,9 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-// Sign-in allows 20 attempts a minute per address; each sign-in here comes from an address of its own.
-let addresses = 0;
-async function signIn(user: TestUser): Promise<ApiClient> {
-  addresses += 1;
-  const response = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: `10.5.0.${addresses}`, payload: { login: user.login, password: user.password } });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, response.json().token);
-}
-
 async function centre(): Promise<{ tenant: TestTenant; admin: ApiClient }> {
   const tenant = await buildTenant(ctx.db);
-  return { tenant, admin: await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["admin"] })) };
+  return { tenant, admin: await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["admin"] })) };
 }
 
 const names = (en: string) => ({ nameKk: `${en} kk`, nameRu: `${en} ru`, nameEn: en });
@@ -151,7 +142,7 @@ describe("units and positions", () => {
     expect(fieldCodes(unknownUnit.body)).toEqual(["unitId:REFERENCE_UNKNOWN"]);
 
     const holder = await admin.post("/api/v1/users", {
-      login: `holder_${addresses}_${Date.now()}`,
+      login: `holder_${tenant.code}`,
       fullName: "Position Holder",
       roles: ["executor"],
       locale: "ru",
@@ -178,7 +169,7 @@ describe("units and positions", () => {
 
   it("a unit an appeal was routed to cannot be deleted", async () => {
     const { tenant, admin } = await centre();
-    const operator = await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] }));
+    const operator = await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] }));
     // The factory's category routes appeals to its unit.
     const appeal = await operator.post("/api/v1/appeals", { typeCode: "request", categoryId: tenant.categoryId, subject: "Water", text: "…", citizen: applicant(301) });
     expect(appeal.body.unit.id).toBe(tenant.unitId);
@@ -192,7 +183,7 @@ describe("units and positions", () => {
 
   it("is out of reach for anyone without org.write", async () => {
     const { tenant } = await centre();
-    const supervisor = await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["supervisor"] }));
+    const supervisor = await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["supervisor"] }));
     expect((await supervisor.post("/api/v1/bodies", { ...names("X"), isExternal: false })).status).toBe(403);
     expect((await supervisor.request("DELETE", `/api/v1/units/${tenant.unitId}`)).status).toBe(403);
   });

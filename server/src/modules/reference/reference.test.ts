@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { makeBin } from "@bailanys/common/identity-number";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, bearerClient, buildTenant, buildUser, startTestApp, type ApiClient, type TestContext, type TestTenant, type TestUser } from "../../test/harness.ts";
+import { applicant, buildTenant, buildUser, signIn, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
 
 let ctx: TestContext;
 
@@ -10,21 +10,12 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-// Sign-in allows 20 attempts a minute per address; this file signs in more people than that.
-let addresses = 0;
-async function signIn(user: TestUser): Promise<ApiClient> {
-  addresses += 1;
-  const response = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: `10.4.0.${addresses}`, payload: { login: user.login, password: user.password } });
-  expect(response.statusCode).toBe(200);
-  return bearerClient(ctx.app, response.json().token);
-}
-
 async function centre(): Promise<{ tenant: TestTenant; admin: ApiClient; operator: ApiClient }> {
   const tenant = await buildTenant(ctx.db);
   return {
     tenant,
-    admin: await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["admin"] })),
-    operator: await signIn(await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] })),
+    admin: await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["admin"] })),
+    operator: await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["operator"] })),
   };
 }
 

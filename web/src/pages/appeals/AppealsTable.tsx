@@ -6,6 +6,7 @@ import { EscalationBadge } from "../../components/EscalationBadge.tsx";
 import { OverdueBadge } from "../../components/OverdueBadge.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { TableHeader } from "../../components/TableHeader.tsx";
 
 const OVERDUE_ROW = {
   backgroundColor: "var(--mantine-color-red-0)",
@@ -19,19 +20,7 @@ export function AppealsTable({ items }: { items: AppealListItem[] }) {
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table data-testid="appeals-table" highlightOnHover verticalSpacing="xs" striped={false}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("appeals.number")}</Table.Th>
-            <Table.Th>{t("appeals.subject")}</Table.Th>
-            <Table.Th>{t("appeals.applicant")}</Table.Th>
-            <Table.Th>{t("appeals.type")}</Table.Th>
-            <Table.Th>{t("appeals.status")}</Table.Th>
-            <Table.Th>{t("appeals.criticality")}</Table.Th>
-            <Table.Th>{t("appeals.registeredAt")}</Table.Th>
-            <Table.Th>{t("appeals.dueAt")}</Table.Th>
-            <Table.Th>{t("appeals.responsible")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHeader labels={[t("appeals.number"), t("appeals.subject"), t("appeals.applicant"), t("appeals.type"), t("appeals.status"), t("appeals.criticality"), t("appeals.registeredAt"), t("appeals.dueAt"), t("appeals.responsible")]} />
         <Table.Tbody>
           {items.map((item) => (
             <Table.Tr

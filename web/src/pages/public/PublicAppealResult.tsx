@@ -3,6 +3,7 @@ import { Badge, Card, Group, Stack, Table, Text, Timeline, Title } from "@mantin
 import { useTranslation } from "react-i18next";
 import { InfoGrid } from "../../components/InfoGrid.tsx";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { TableHeader } from "../../components/TableHeader.tsx";
 
 const PHASE_COLOR: Record<string, string> = { new: "blue", routing: "yellow", in_progress: "indigo", awaiting_confirmation: "cyan", closed: "green" };
 const FORWARD_STATUSES = ["sent", "accepted", "answered", "returned"] as const;
@@ -67,14 +68,7 @@ export function PublicAppealResult({ appeal }: { appeal: PublicAppealDto }) {
             </Title>
             <Table.ScrollContainer minWidth={500}>
               <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("forward.target")}</Table.Th>
-                    <Table.Th>{t("forward.scope")}</Table.Th>
-                    <Table.Th>{t("forward.forwardedAt")}</Table.Th>
-                    <Table.Th>{t("forward.status")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHeader labels={[t("forward.target"), t("forward.scope"), t("forward.forwardedAt"), t("forward.status")]} />
                 <Table.Tbody>
                   {appeal.forwards.map((f, index) => (
                     <Table.Tr key={`${f.at}-${index}`}>

@@ -2,6 +2,7 @@ import type { ExtensionDto } from "@bailanys/common/api/appeals";
 import { Card, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../lib/formatDateTime.ts";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 
 /** Each extension of the deadline with its reason, plan and approver. */
 export function ExtensionsList({ extensions }: { extensions: ExtensionDto[] }) {
@@ -16,15 +17,7 @@ export function ExtensionsList({ extensions }: { extensions: ExtensionDto[] }) {
       </Title>
       <Table.ScrollContainer minWidth={700}>
         <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("extend.previous")}</Table.Th>
-              <Table.Th>{t("extend.next")}</Table.Th>
-              <Table.Th>{t("card.reason")}</Table.Th>
-              <Table.Th>{t("extend.plan")}</Table.Th>
-              <Table.Th>{t("extend.approvedBy")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("extend.previous"), t("extend.next"), t("card.reason"), t("extend.plan"), t("extend.approvedBy")]} />
           <Table.Tbody>
             {extensions.map((e) => (
               <Table.Tr key={e.id}>

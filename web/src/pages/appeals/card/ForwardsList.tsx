@@ -6,6 +6,7 @@ import { Link } from "react-router-dom";
 import { StatusBadge } from "../../../components/StatusBadge.tsx";
 import { formatDateTime } from "../../../lib/formatDateTime.ts";
 import { isForwardStatus, type ForwardStatusValue } from "./eventKinds.ts";
+import { TableHeader } from "../../../components/TableHeader.tsx";
 
 interface Props {
   forwards: ForwardDto[];
@@ -30,16 +31,7 @@ export function ForwardsList({ forwards, onStatus, busy }: Props) {
       </Title>
       <Table.ScrollContainer minWidth={800}>
         <Table data-testid="forwards-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("forward.target")}</Table.Th>
-              <Table.Th>{t("forward.scope")}</Table.Th>
-              <Table.Th>{t("forward.forwardedAt")}</Table.Th>
-              <Table.Th>{t("forward.status")}</Table.Th>
-              <Table.Th>{t("forward.withinLimit")}</Table.Th>
-              <Table.Th>{t("forward.child")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader labels={[t("forward.target"), t("forward.scope"), t("forward.forwardedAt"), t("forward.status"), t("forward.withinLimit"), t("forward.child")]} />
           <Table.Tbody>
             {forwards.map((f) => (
               <Table.Tr key={f.id} data-testid="forward-row">
