@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import pg from "pg";
 import { Agent, request } from "undici";
+import { createEventBus } from "../server/src/realtime/event-bus.ts";
 import { buildApp } from "../server/src/app.ts";
 import { openDatabase } from "../server/src/db/database.ts";
 import { migrate } from "../server/src/db/migrate.ts";
@@ -55,7 +56,8 @@ export async function benchAppealQueues(): Promise<string[]> {
     await sql`analyze appeals`.execute(db);
 
     const config = loadConfig({ LOG_LEVEL: "warn", BAILANYS_ARGON2_MEMORY_KIB: "1024" }, ["--role=api"]);
-    const app = await buildApp({ config, db });
+    const bus = await createEventBus(database);
+    const app = await buildApp({ config, db, bus });
     const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
     const agent = new Agent({ connections: 4 });
     const login = await request(`${baseUrl}/api/v1/auth/login`, {
@@ -83,6 +85,7 @@ export async function benchAppealQueues(): Promise<string[]> {
     }
     await agent.close();
     await app.close();
+    await bus.close();
   } finally {
     await database.close();
     if (adminUrl && url) {

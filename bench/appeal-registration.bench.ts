@@ -16,6 +16,7 @@ import { makeIin } from "@bailanys/common/identity-number";
 import { sql } from "kysely";
 import pg from "pg";
 import { Agent, request } from "undici";
+import { createEventBus } from "../server/src/realtime/event-bus.ts";
 import { buildApp } from "../server/src/app.ts";
 import { openDatabase, type Database } from "../server/src/db/database.ts";
 import { migrate } from "../server/src/db/migrate.ts";
@@ -87,13 +88,15 @@ async function startServer(databaseUrl: string | null): Promise<Target> {
     };
   }
   const config = loadConfig({ LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: "0" }, ["--role=api"]);
-  const app = await buildApp({ config, db: database.db });
+  const bus = await createEventBus(database);
+  const app = await buildApp({ config, db: database.db, bus });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     baseUrl: address,
     database,
     async stop() {
       await app.close();
+      await bus.close();
       await database.close();
     },
   };

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import type { FastifyInstance } from "fastify";
+import { createEventBus } from "../server/src/realtime/event-bus.ts";
 import { buildApp } from "../server/src/app.ts";
 import { openDatabase, type Database } from "../server/src/db/database.ts";
 import { migrate } from "../server/src/db/migrate.ts";
@@ -30,7 +31,8 @@ export async function startPlatform(): Promise<Platform> {
   await migrate(database);
   await seedDemo(database.db, DEMO_PASSWORD, 1024);
   const config = loadConfig({ LOG_LEVEL: "warn", BAILANYS_ARGON2_MEMORY_KIB: "1024" }, ["--role=api"]);
-  const app = await buildApp({ config, db: database.db });
+  const bus = await createEventBus(database);
+  const app = await buildApp({ config, db: database.db, bus });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -44,6 +46,7 @@ export async function startPlatform(): Promise<Platform> {
     async close() {
       await browser.close();
       await app.close();
+      await bus.close();
       await database.close();
     },
   };

@@ -272,6 +272,86 @@ export const ERRORS = {
     status: 503,
     message: { kk: "Сервис іске қосылуда.", ru: "Сервис запускается.", en: "The service is starting." },
   },
+  QUEUE_CLOSED: {
+    status: 409,
+    message: {
+      kk: "Қазір жұмыс уақыты емес. Жұмыс уақытында жазыңыз немесе өтініш қалдырыңыз.",
+      ru: "Сейчас нерабочее время. Напишите в рабочие часы или оставьте обращение.",
+      en: "The centre is closed now. Write during working hours or leave an appeal.",
+    },
+  },
+  NO_QUEUE_FOR_CONTACT: {
+    status: 409,
+    message: {
+      kk: "Бұл арна мен тақырып үшін кезек бапталмаған.",
+      ru: "Для этого канала и темы не настроена очередь.",
+      en: "No queue is set up for this channel and topic.",
+    },
+  },
+  OFFER_NOT_PENDING: {
+    status: 409,
+    message: {
+      kk: "Бұл ұсыныс енді жарамсыз (уақыты өтті немесе басқа операторға берілді).",
+      ru: "Это предложение больше не действует (время истекло или передано другому оператору).",
+      en: "This offer is no longer open (it timed out or went to someone else).",
+    },
+  },
+  CONTACT_NOT_ACTIVE: {
+    status: 409,
+    message: {
+      kk: "Байланыс бұл әрекет үшін қолайлы күйде емес.",
+      ru: "Контакт не в том состоянии, чтобы выполнить это действие.",
+      en: "The contact is not in a state that allows this.",
+    },
+  },
+  NOT_YOUR_CONTACT: {
+    status: 403,
+    message: {
+      kk: "Бұл байланыс басқа операторға тиесілі.",
+      ru: "Этот контакт ведёт другой оператор.",
+      en: "Another operator is handling this contact.",
+    },
+  },
+  AGENT_PROFILE_MISSING: {
+    status: 409,
+    message: {
+      kk: "Операторда бағыттау профилі жоқ (дағдылар, тілдер, арналар). Әкімшіге хабарласыңыз.",
+      ru: "У оператора нет профиля маршрутизации (навыки, языки, каналы). Обратитесь к администратору.",
+      en: "The operator has no routing profile (skills, languages, channels). Ask an administrator.",
+    },
+  },
+  AGENT_NO_ROOM: {
+    status: 409,
+    message: {
+      kk: "Операторда бос орын жоқ немесе ол желіде емес.",
+      ru: "Оператор занят или не в сети.",
+      en: "The operator is busy or offline.",
+    },
+  },
+  CHAT_SESSION_INVALID: {
+    status: 401,
+    message: {
+      kk: "Чат сессиясы табылмады немесе аяқталды. Жаңа чат бастаңыз.",
+      ru: "Сессия чата не найдена или завершена. Начните новый чат.",
+      en: "The chat session was not found or has ended. Start a new chat.",
+    },
+  },
+  VERIFICATION_FAILED: {
+    status: 409,
+    message: {
+      kk: "Тұлғаны растау сәтсіз: деректер сәйкес келмейді.",
+      ru: "Личность не подтверждена: данные не совпадают.",
+      en: "Identity not verified: the details do not match.",
+    },
+  },
+  SURVEY_ALREADY_GIVEN: {
+    status: 409,
+    message: {
+      kk: "Бағалау бұрын берілген.",
+      ru: "Оценка уже выставлена.",
+      en: "This chat has been rated already.",
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

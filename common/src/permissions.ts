@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   "audit.verify",
   "outbox.read",
   "outbox.retry",
+  "contact.handle",
+  "contact.monitor",
+  "routing.manage",
+  "notice.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +58,7 @@ const OPERATOR: Permission[] = [
   "citizen.write",
   "reference.read",
   "org.read",
+  "contact.handle",
 ];
 const SENIOR: Permission[] = [
   ...OPERATOR,
@@ -70,8 +75,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   senior_operator: SENIOR,
   // Staff of a body (3rd line) work on appeals of their own unit; the policy narrows appeal.read to it.
   executor: ["appeal.read", "appeal.transition", "appeal.attach", "citizen.read", "reference.read", "org.read"],
-  supervisor: [...SENIOR, "appeal.extend", "outbox.retry", "users.read"],
-  qa: ["appeal.read", "appeal.read_all", "citizen.read", "reference.read", "org.read"],
+  supervisor: [...SENIOR, "appeal.extend", "outbox.retry", "users.read", "contact.monitor", "routing.manage", "notice.manage"],
+  // Quality control listens to and reads conversations, live and past.
+  qa: ["appeal.read", "appeal.read_all", "citizen.read", "reference.read", "org.read", "contact.monitor"],
   knowledge_editor: ["reference.read", "org.read"],
   // Analysts and auditors see the registry without citizens' personal data (masked by the presenter).
   analyst: ["appeal.read", "appeal.read_all", "reference.read", "org.read"],
@@ -86,6 +92,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "outbox.read",
     "outbox.retry",
     "audit.read",
+    "routing.manage",
+    "notice.manage",
   ],
   auditor: ["audit.read", "audit.verify", "appeal.read", "appeal.read_all", "reference.read", "org.read", "users.read"],
 };

@@ -11,6 +11,7 @@ import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { userRoutes } from "./modules/users/user.routes.ts";
 import { citizenRoutes } from "./modules/citizens/citizen.routes.ts";
+import { contactRoutes } from "./modules/contacts/contact.routes.ts";
 
 /** Every module's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -26,4 +27,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
+  await app.register(contactRoutes);
 };

@@ -7,7 +7,9 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
+import fastifyWebsocket from "@fastify/websocket";
 import type { Db } from "./db/database.ts";
+import type { EventBus } from "./realtime/event-bus.ts";
 import { installAuthentication } from "./platform/authenticate.ts";
 import type { Config } from "./platform/config.ts";
 import { installErrorHandler } from "./platform/error-handler.ts";
@@ -19,6 +21,8 @@ import { apiRoutes } from "./api-routes.ts";
 export interface BuildAppOptions {
   config: Config;
   db: Db;
+  /** Fan-out of live events across processes (LISTEN/NOTIFY on the same database). */
+  bus: EventBus;
   /** Set when migrations have run; /healthz answers 503 before that. */
   ready?: boolean;
 }
@@ -38,11 +42,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.decorate("db", options.db);
   app.decorate("config", config);
+  app.decorate("bus", options.bus);
   app.decorate("state", { ready: options.ready ?? true });
 
   installErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",

@@ -5,6 +5,7 @@ import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { ConfigError, loadConfig, type Config } from "./platform/config.ts";
 import { applyAdminPassword, DEMO_USERS, generatePassword, isDatabaseEmpty, seedDemo } from "./seed/demo-seed.ts";
+import { createEventBus } from "./realtime/event-bus.ts";
 import { startWorker, type Worker } from "./worker/worker.ts";
 
 function printBanner(config: Config, address: string | null, password: string | null): void {
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolSize: config.dbPoolSize,
     onError: (error) => log.warn({ err: error }, "database connection lost; the pool reconnects"),
   });
-  const app = config.roles.includes("api") ? await buildApp({ config, db: database.db, ready: false }) : null;
+  const bus = await createEventBus(database);
+  const app = config.roles.includes("api") ? await buildApp({ config, db: database.db, bus, ready: false }) : null;
   let address: string | null = null;
   if (app) {
     // Listen before migrating so that orchestrators see /healthz answer 503 until the schema is ready.
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   if (app) {
     app.state.ready = true;
   }
-  const worker: Worker | null = config.roles.includes("worker") ? startWorker(database.db, log, config.workerPollMs) : null;
+  const worker: Worker | null = config.roles.includes("worker") ? startWorker({ db: database.db, bus }, log, config.workerPollMs) : null;
   printBanner(config, address, printedPassword);
 
   let closing = false;
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     await app?.close();
     await worker?.stop();
+    await bus.close();
     await database.close();
     process.exit(0);
   };

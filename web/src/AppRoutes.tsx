@@ -16,6 +16,9 @@ import { PublicStatusPage } from "./pages/public/PublicStatusPage.tsx";
 const ReferenceAdminPage = lazy(() => import("./pages/admin/reference/ReferenceAdminPage.tsx").then((m) => ({ default: m.ReferenceAdminPage })));
 const CalendarAdminPage = lazy(() => import("./pages/admin/calendar/CalendarAdminPage.tsx").then((m) => ({ default: m.CalendarAdminPage })));
 const UsersAdminPage = lazy(() => import("./pages/admin/users/UsersAdminPage.tsx").then((m) => ({ default: m.UsersAdminPage })));
+const WorkspacePage = lazy(() => import("./pages/workspace/WorkspacePage.tsx").then((m) => ({ default: m.WorkspacePage })));
+const BoardPage = lazy(() => import("./pages/board/BoardPage.tsx").then((m) => ({ default: m.BoardPage })));
+const ChatPage = lazy(() => import("./pages/chat/ChatPage.tsx").then((m) => ({ default: m.ChatPage })));
 const AuditPage = lazy(() => import("./pages/admin/audit/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
 
 const later = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
@@ -27,6 +30,8 @@ export function AppRoutes() {
       <Route path="/" element={<HomeRedirect />} />
       <Route path="/login" element={<LoginPage />} />
       <Route path="/status" element={<PublicStatusPage />} />
+      <Route path="/chat" element={later(<ChatPage />)} />
+      <Route path="/chat/embed" element={later(<ChatPage />)} />
       <Route
         element={
           <RequireAuth>
@@ -34,6 +39,8 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
+        <Route path="/workspace" element={<RequirePermission permission="contact.handle">{later(<WorkspacePage />)}</RequirePermission>} />
+        <Route path="/board" element={<RequirePermission permission="contact.monitor">{later(<BoardPage />)}</RequirePermission>} />
         <Route path="/appeals" element={<RequirePermission permission="appeal.read"><AppealsRegistryPage /></RequirePermission>} />
         <Route path="/appeals/new" element={<RequirePermission permission="appeal.create"><NewAppealPage /></RequirePermission>} />
         <Route path="/appeals/:id" element={<RequirePermission permission="appeal.read"><AppealCardPage /></RequirePermission>} />

@@ -14,6 +14,11 @@ export interface Database {
   /** Runs a multi-statement SQL script without parameters (migrations, fixtures). */
   execScript(script: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls onMessage for every NOTIFY on the channel, from any process (PostgreSQL) or this one (PGlite).
+   * onGap is called when notifications may have been missed (the listening connection was lost and is back).
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the data directory as a tarball, to start other instances from it quickly (tests). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -71,6 +76,65 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
     async close() {
       await db.destroy();
     },
+    listen: (channel, onMessage, onGap) => listenPostgres(url, types, channel, onMessage, onGap, onError),
+  };
+}
+
+const LISTEN_RETRY_MS = 1000;
+
+/** A dedicated connection for LISTEN (a pooled one would be handed to queries); reconnects until stopped. */
+async function listenPostgres(
+  url: string,
+  types: pg.CustomTypesConfig,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onGap: () => void,
+  onError: (error: Error) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (isReconnect: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, types });
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload !== undefined) {
+        onMessage(message.payload);
+      }
+    });
+    next.on("error", (error) => {
+      onError(error);
+      if (!stopped && client === next) {
+        client = null;
+        void next.end().catch(() => {});
+        scheduleReconnect();
+      }
+    });
+    await next.connect();
+    await next.query(`listen "${channel.replaceAll('"', "")}"`);
+    client = next;
+    if (isReconnect) {
+      onGap();
+    }
+  };
+  const scheduleReconnect = () => {
+    retry = setTimeout(() => {
+      retry = null;
+      if (!stopped) {
+        connect(true).catch((error: unknown) => {
+          onError(error instanceof Error ? error : new Error(String(error)));
+          scheduleReconnect();
+        });
+      }
+    }, LISTEN_RETRY_MS);
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    if (retry) {
+      clearTimeout(retry);
+    }
+    await client?.end().catch(() => {});
+    client = null;
   };
 }
 
@@ -93,6 +157,11 @@ async function openPglite(dataDir: string | null, loadDataDir: Blob | File | und
     async close() {
       await db.destroy();
       await pglite.close();
+    },
+    async listen(channel, onMessage) {
+      // PGlite's notifications never have gaps: they are delivered in-process after each commit.
+      const unlisten = await pglite.listen(channel, onMessage);
+      return unlisten;
     },
     async dumpDataDir() {
       return db.connection().execute(async () => pglite.dumpDataDir("none"));

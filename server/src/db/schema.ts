@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { ContactTables } from "./schema-contacts.ts";
 
 /** Row types of every table, kept in step with server/migrations by hand (reviewed with each migration). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -390,7 +391,7 @@ export interface PublicLookupFailuresTable {
   failures: number;
 }
 
-export interface DB {
+export interface DB extends ContactTables {
   tenants: TenantsTable;
   bodies: BodiesTable;
   units: UnitsTable;

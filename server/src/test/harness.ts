@@ -8,11 +8,13 @@ import { hashPassword } from "../modules/auth/password.ts";
 import { insertReferenceDefaults } from "../modules/reference/reference.defaults.ts";
 import { loadConfig, type Config } from "../platform/config.ts";
 import { openTestDatabase } from "./test-database.ts";
+import { createEventBus, type EventBus } from "../realtime/event-bus.ts";
 
 export interface TestContext {
   app: FastifyInstance;
   db: Db;
   database: Database;
+  bus: EventBus;
   config: Config;
   close(): Promise<void>;
 }
@@ -21,15 +23,18 @@ export interface TestContext {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const config = loadConfig({ LOG_LEVEL: "silent", BAILANYS_ARGON2_MEMORY_KIB: "1024", ...env }, []);
-  const app = await buildApp({ config, db: database.db });
+  const bus = await createEventBus(database);
+  const app = await buildApp({ config, db: database.db, bus });
   await app.ready();
   return {
     app,
     db: database.db,
     database,
+    bus,
     config,
     async close() {
       await app.close();
+      await bus.close();
       await database.close();
     },
   };

@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/database.ts";
+import type { EventBus } from "../realtime/event-bus.ts";
+import { sweepRouting } from "../modules/routing/routing-sweep.ts";
 import { sealAuditChains } from "../modules/audit/audit.service.ts";
 import { deleteExpiredSessions } from "../modules/auth/auth.repository.ts";
 import { deliverOutbox, logTransport } from "../modules/notifications/outbox-delivery.ts";
@@ -9,15 +11,24 @@ import { runDueTimers } from "../modules/timers/timer.runner.ts";
 export interface JobDefinition {
   id: string;
   everyMs: number;
-  run(db: Db, log: FastifyBaseLogger): Promise<number>;
+  run(deps: WorkerDeps, log: FastifyBaseLogger): Promise<number>;
 }
+
+export interface WorkerDeps {
+  db: Db;
+  bus: EventBus;
+}
+
+/** Offer time-outs and widening are counted in seconds; the routing clock never ticks slower than this. */
+const ROUTING_SWEEP_MAX_MS = 1000;
 
 export function jobDefinitions(pollMs: number): JobDefinition[] {
   return [
-    { id: "audit.seal", everyMs: pollMs, run: (db) => sealAuditChains(db) },
-    { id: "timers.fire", everyMs: pollMs, run: (db) => runDueTimers(db) },
-    { id: "outbox.deliver", everyMs: pollMs, run: (db, log) => deliverOutbox(db, { log: logTransport(log) }) },
-    { id: "sessions.cleanup", everyMs: 60 * 60_000, run: (db) => deleteExpiredSessions(db) },
+    { id: "audit.seal", everyMs: pollMs, run: ({ db }) => sealAuditChains(db) },
+    { id: "timers.fire", everyMs: pollMs, run: ({ db }) => runDueTimers(db) },
+    { id: "outbox.deliver", everyMs: pollMs, run: ({ db }, log) => deliverOutbox(db, { log: logTransport(log) }) },
+    { id: "sessions.cleanup", everyMs: 60 * 60_000, run: ({ db }) => deleteExpiredSessions(db) },
+    { id: "routing.sweep", everyMs: Math.min(pollMs, ROUTING_SWEEP_MAX_MS), run: (deps) => sweepRouting(deps) },
   ];
 }
 
@@ -26,7 +37,7 @@ export interface Worker {
 }
 
 /** Runs each job on its own interval; a failing run is logged and retried at the next tick. */
-export function startWorker(db: Db, log: FastifyBaseLogger, pollMs: number): Worker {
+export function startWorker(deps: WorkerDeps, log: FastifyBaseLogger, pollMs: number): Worker {
   let stopping = false;
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
@@ -37,7 +48,7 @@ export function startWorker(db: Db, log: FastifyBaseLogger, pollMs: number): Wor
         return;
       }
       const run = job
-        .run(db, jobLog)
+        .run(deps, jobLog)
         .then((count) => {
           if (count > 0) {
             jobLog.debug({ count }, "job ran");

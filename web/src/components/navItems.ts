@@ -1,6 +1,9 @@
 import type { Permission } from "@bailanys/common/permissions";
 import {
   IconCalendarEvent,
+  IconHeadset,
+  IconLayoutDashboard,
+  IconMessageCircle,
   IconDatabaseCog,
   IconFilePlus,
   IconInbox,
@@ -12,7 +15,7 @@ import {
 
 export interface NavItem {
   to: string;
-  labelKey: "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
+  labelKey: "nav.workspace" | "nav.board" | "nav.publicChat" | "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
   icon: Icon;
   /** Shown only to users holding this permission; none means everyone signed in. */
   permission?: Permission;
@@ -20,6 +23,8 @@ export interface NavItem {
 
 /** The screens in navigation order; the first one the user may open is their start page. */
 export const NAV_ITEMS: NavItem[] = [
+  { to: "/workspace", labelKey: "nav.workspace", icon: IconHeadset, permission: "contact.handle" },
+  { to: "/board", labelKey: "nav.board", icon: IconLayoutDashboard, permission: "contact.monitor" },
   { to: "/appeals", labelKey: "nav.appeals", icon: IconInbox, permission: "appeal.read" },
   { to: "/appeals/new", labelKey: "nav.newAppeal", icon: IconFilePlus, permission: "appeal.create" },
   { to: "/admin/reference", labelKey: "nav.reference", icon: IconDatabaseCog, permission: "reference.read" },
@@ -27,4 +32,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin/users", labelKey: "nav.users", icon: IconUsers, permission: "users.read" },
   { to: "/admin/audit", labelKey: "nav.audit", icon: IconShieldCheck, permission: "audit.read" },
   { to: "/status", labelKey: "nav.publicStatus", icon: IconSearch },
+  { to: "/chat?tenant=demo", labelKey: "nav.publicChat", icon: IconMessageCircle },
 ];

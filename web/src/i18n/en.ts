@@ -1,3 +1,5 @@
+import { chatEn } from "./sections/chat.en.ts";
+import { workspaceEn } from "./sections/workspace.en.ts";
 /** English. The key set of this file is the one every language must fill (see Messages.ts). */
 export const en = {
   common: {
@@ -42,6 +44,9 @@ export const en = {
     calendar: "Working calendar",
     users: "Users",
     audit: "Audit log",
+    workspace: "Workspace",
+    board: "Live board",
+    publicChat: "Web chat (public)",
     publicStatus: "Appeal status (public)",
     logout: "Sign out",
     menu: "Main menu",
@@ -446,4 +451,6 @@ export const en = {
     from: "From",
     to: "To",
   },
+  chat: chatEn,
+  workspace: workspaceEn,
 };

@@ -1,3 +1,5 @@
+import { chatKk } from "./sections/chat.kk.ts";
+import { workspaceKk } from "./sections/workspace.kk.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Қазақ тілі (мемлекеттік тіл). */
@@ -44,6 +46,9 @@ export const kk: Messages = {
     calendar: "Жұмыс күнтізбесі",
     users: "Пайдаланушылар",
     audit: "Аудит журналы",
+    workspace: "Жұмыс орны",
+    board: "Жедел тақта",
+    publicChat: "Веб-чат (ашық)",
     publicStatus: "Өтініш мәртебесі (ашық)",
     logout: "Шығу",
     menu: "Басты мәзір",
@@ -448,4 +453,6 @@ export const kk: Messages = {
     from: "Бастап",
     to: "Дейін",
   },
+  chat: chatKk,
+  workspace: workspaceKk,
 };

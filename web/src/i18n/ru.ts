@@ -1,3 +1,5 @@
+import { chatRu } from "./sections/chat.ru.ts";
+import { workspaceRu } from "./sections/workspace.ru.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Русский. */
@@ -44,6 +46,9 @@ export const ru: Messages = {
     calendar: "Рабочий календарь",
     users: "Пользователи",
     audit: "Журнал аудита",
+    workspace: "Рабочее место",
+    board: "Оперативная панель",
+    publicChat: "Веб-чат (публично)",
     publicStatus: "Статус обращения (публично)",
     logout: "Выйти",
     menu: "Главное меню",
@@ -448,4 +453,6 @@ export const ru: Messages = {
     from: "С",
     to: "По",
   },
+  chat: chatRu,
+  workspace: workspaceRu,
 };

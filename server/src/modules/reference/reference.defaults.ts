@@ -1,5 +1,6 @@
 import { KZ_DEFAULT_HOLIDAYS, KZ_DEFAULT_OVERRIDES } from "@bailanys/common/calendar";
 import type { Db } from "../../db/database.ts";
+import { insertContactDefaults } from "../contacts/contact.defaults.ts";
 
 /**
  * Default reference data of a new contact centre (DOMAIN.md §2–§4, eOtinish vocabulary). Administrators edit all
@@ -111,4 +112,5 @@ export async function insertReferenceDefaults(db: Db, tenantId: string): Promise
     .insertInto("calendar_overrides")
     .values(KZ_DEFAULT_OVERRIDES.map((o) => ({ ...t, date: o.date, kind: o.kind, note: o.note ?? null })))
     .execute();
+  await insertContactDefaults(db, tenantId);
 }

@@ -1,3 +1,4 @@
+import { createEventBus } from "../../realtime/event-bus.ts";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -189,12 +190,14 @@ describe("escalation timers (R9.3)", () => {
     const storage = await durableStorage();
     try {
       const first = await storage.open();
-      const app = await buildApp({ config: ctx.config, db: first.db });
+      const bus = await createEventBus(first);
+      const app = await buildApp({ config: ctx.config, db: first.db, bus });
       await app.ready();
       const tenant = await buildTenant(first.db);
       const client = await signIn(app, await buildUser(first.db, tenant.tenantId, { roles: ["supervisor"] }));
       const appeal = await register(client, await receivedAtPastEightyPercent(first.db, tenant.tenantId));
       await app.close();
+      await bus.close();
       await first.close();
 
       const second = await storage.open();

@@ -1,0 +1,180 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { AppError } from "../../platform/app-error.ts";
+import { dispatchAgent, type RoutingDeps } from "../routing/dispatch.ts";
+import { appendLog } from "./contact-log.repository.ts";
+import { lockContact, withdrawPendingOffer, type ContactRow } from "./contact.repository.ts";
+import type { CitizenSession } from "./contact-conversation.service.ts";
+
+export interface WrapupInput {
+  wrapupCode: string;
+  note?: string | null;
+  resolvedFirstContact: boolean;
+}
+
+/** Ends the conversation of an answered contact; its operator then has the queue's wrap-up time to finish. */
+async function endAnswered(trx: Db, deps: RoutingDeps, contact: ContactRow, endedBy: "citizen" | "agent" | "system"): Promise<void> {
+  const queue = contact.queue_id
+    ? await trx.selectFrom("contact_queues").select("wrapup_seconds").where("id", "=", contact.queue_id).executeTakeFirst()
+    : undefined;
+  await trx
+    .updateTable("contacts")
+    .set({
+      state: "wrapup",
+      ended_at: sql<Date>`now()`,
+      ended_by: endedBy,
+      outcome: "answered",
+      held_at: null,
+      wrapup_deadline: sql<Date>`now() + make_interval(secs => ${queue?.wrapup_seconds ?? 60})`,
+    })
+    .where("id", "=", contact.id)
+    .execute();
+  await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, { kind: "event", event: "ended", authorKind: endedBy === "agent" ? "agent" : endedBy, authorId: endedBy === "agent" ? contact.agent_id : null });
+  await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: contact.agent_id, state: "wrapup" });
+}
+
+/** A waiting contact the citizen left (or nobody watches any more): abandoned before an operator answered. */
+async function abandon(trx: Db, deps: RoutingDeps, contact: ContactRow, endedBy: "citizen" | "system"): Promise<string | null> {
+  const offeredTo = await withdrawPendingOffer(trx, contact.id);
+  await trx
+    .updateTable("contacts")
+    .set({ state: "abandoned", agent_id: null, ended_at: sql<Date>`now()`, ended_by: endedBy, outcome: "abandoned", next_review_at: null })
+    .where("id", "=", contact.id)
+    .execute();
+  await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, { kind: "event", event: "ended", authorKind: endedBy });
+  await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: null, state: "abandoned" });
+  if (offeredTo !== null) {
+    await deps.bus.publish(trx, { type: "agent.changed", tenantId: contact.tenant_id, agentId: offeredTo });
+  }
+  return offeredTo;
+}
+
+/** The operator ends the conversation (chat closed for the citizen) and goes on to wrap-up. */
+export async function endByAgent(deps: RoutingDeps, actor: Actor, contactId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const contact = await lockContact(trx, actor.tenantId, contactId);
+    if (contact.agent_id !== actor.userId) {
+      throw new AppError("NOT_YOUR_CONTACT");
+    }
+    if (contact.state !== "active" && contact.state !== "held") {
+      throw new AppError("CONTACT_NOT_ACTIVE");
+    }
+    await endAnswered(trx, deps, contact, "agent");
+  });
+}
+
+/** The citizen leaves: abandoned if nobody had answered yet, otherwise the operator goes on to wrap-up. */
+export async function endByCitizen(deps: RoutingDeps, session: CitizenSession): Promise<void> {
+  const freed = await deps.db.transaction().execute(async (trx) => {
+    const contact = await lockContact(trx, session.tenantId, session.contactId);
+    if (contact.state === "queued" || contact.state === "offered") {
+      return abandon(trx, deps, contact, "citizen");
+    }
+    if (contact.state === "active" || contact.state === "held") {
+      await endAnswered(trx, deps, contact, "citizen");
+    }
+    return null;
+  });
+  if (freed !== null) {
+    await dispatchAgent(deps, freed);
+  }
+}
+
+/**
+ * Wrap-up: the code, a note and whether the question was resolved at first contact (FCR). From an active
+ * contact it ends the conversation too. The operator's seat is free afterwards.
+ */
+export async function completeWrapup(deps: RoutingDeps, actor: Actor, contactId: string, input: WrapupInput): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const contact = await lockContact(trx, actor.tenantId, contactId);
+    if (contact.agent_id !== actor.userId) {
+      throw new AppError("NOT_YOUR_CONTACT");
+    }
+    if (contact.state === "active" || contact.state === "held") {
+      await endAnswered(trx, deps, contact, "agent");
+    } else if (contact.state !== "wrapup") {
+      throw new AppError("CONTACT_NOT_ACTIVE");
+    }
+    const code = await trx.selectFrom("wrapup_codes").select("code").where("tenant_id", "=", actor.tenantId).where("code", "=", input.wrapupCode).where("active", "=", true).executeTakeFirst();
+    if (!code) {
+      throw AppError.field("wrapupCode", "REFERENCE_UNKNOWN");
+    }
+    await closeWrapup(trx, deps, contact, input.wrapupCode, input.note ?? null, input.resolvedFirstContact, actor.userId);
+  });
+  await dispatchAgent(deps, actor.userId);
+}
+
+async function closeWrapup(trx: Db, deps: RoutingDeps, contact: ContactRow, code: string, note: string | null, fcr: boolean | null, by: string | null): Promise<void> {
+  await trx
+    .updateTable("contacts")
+    .set({ state: "closed", wrapup_code: code, wrapup_note: note, resolved_first_contact: fcr, wrapup_done_at: sql<Date>`now()` })
+    .where("id", "=", contact.id)
+    .execute();
+  await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, {
+    kind: "event",
+    event: "wrapped_up",
+    authorKind: by === null ? "system" : "agent",
+    authorId: by,
+    staffOnly: true,
+    data: { wrapupCode: code, resolvedFirstContact: fcr },
+  });
+  if (contact.agent_id !== null) {
+    // Longest idle counts from the moment the operator has nothing open any more.
+    await sql`update agents set idle_since = now()
+              where user_id = ${contact.agent_id}
+                and not exists (select 1 from contacts where agent_id = ${contact.agent_id} and state in ('offered', 'active', 'held', 'wrapup'))`.execute(trx);
+    await deps.bus.publish(trx, { type: "agent.changed", tenantId: contact.tenant_id, agentId: contact.agent_id });
+  }
+  await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: contact.agent_id, state: "closed" });
+}
+
+/** Wrap-ups past their time limit are closed with the code "auto"; the operators get their seats back. */
+export async function closeOverdueWrapups(deps: RoutingDeps, limit = 100): Promise<number> {
+  const due = await deps.db.selectFrom("contacts").select("id").where("state", "=", "wrapup").where("wrapup_deadline", "<=", sql<Date>`now()`).limit(limit).execute();
+  let closed = 0;
+  for (const { id } of due) {
+    const agentId = await deps.db.transaction().execute(async (trx) => {
+      const contact = await trx.selectFrom("contacts").selectAll().where("id", "=", id).where("state", "=", "wrapup").forUpdate().skipLocked().executeTakeFirst();
+      if (!contact) {
+        return null;
+      }
+      await closeWrapup(trx, deps, contact, "auto", null, null, null);
+      return contact.agent_id;
+    });
+    if (agentId !== null) {
+      closed += 1;
+      await dispatchAgent(deps, agentId);
+    }
+  }
+  return closed;
+}
+
+/** Waiting web chats whose citizen has not been seen for `silentSeconds` are abandoned (the tab was closed). */
+export async function abandonSilentChats(deps: RoutingDeps, silentSeconds: number, limit = 100): Promise<number> {
+  const due = await deps.db
+    .selectFrom("contacts")
+    .select("id")
+    .where("state", "in", ["queued", "offered"])
+    .where("channel", "=", "web_chat")
+    .where("citizen_seen_at", "<", sql<Date>`now() - make_interval(secs => ${silentSeconds})`)
+    .limit(limit)
+    .execute();
+  let abandoned = 0;
+  for (const { id } of due) {
+    const freed = await deps.db.transaction().execute(async (trx) => {
+      const contact = await trx.selectFrom("contacts").selectAll().where("id", "=", id).where("state", "in", ["queued", "offered"]).forUpdate().skipLocked().executeTakeFirst();
+      if (!contact) {
+        return undefined;
+      }
+      return abandon(trx, deps, contact, "system");
+    });
+    if (freed !== undefined) {
+      abandoned += 1;
+      if (freed !== null) {
+        await dispatchAgent(deps, freed);
+      }
+    }
+  }
+  return abandoned;
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import type { RoutedChannel } from "@bailanys/common/contacts";
+import type { Locale } from "@bailanys/common/locales";
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import { AppError } from "../../platform/app-error.ts";
+import { sha256Hex } from "../../platform/hash.ts";
+import { calendarRules } from "../calendar/calendar.service.ts";
+import { referenceSnapshot } from "../reference/reference.snapshot.ts";
+import { dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
+import { nextReviewAt } from "../routing/queue-review.ts";
+import { isQueueOpen, type OpeningHours } from "../routing/routing-rules.ts";
+import { appendLog } from "./contact-log.repository.ts";
+import { activeQueues, pickQueue, topicPath } from "./contact-queues.repository.ts";
+
+export interface InboundContactInput {
+  tenantId: string;
+  channel: RoutedChannel;
+  /** Language of the conversation (routing skill): a code of the languages list. */
+  language: string;
+  /** Language of the texts the citizen reads (system messages, notifications). */
+  locale: Locale;
+  topicId: string | null;
+  criticalityCode?: string | null;
+  visitor: { name: string | null; phone: string | null; email: string | null; address: string | null };
+  firstMessage: string | null;
+  clientMsgId?: string | null;
+}
+
+export interface InboundContactResult {
+  contactId: string;
+  /** The citizen's secret for this conversation (returned once; only its hash is stored). */
+  accessToken: string;
+  queueId: string;
+}
+
+/**
+ * Registers an inbound contact in real time (R5.4) and puts it in the queue its channel and topic lead to:
+ * the contact, its first log entries and the citizen match are one transaction; routing runs right after commit.
+ */
+export async function openInboundContact(deps: RoutingDeps, input: InboundContactInput): Promise<InboundContactResult> {
+  const [ref, rules, queues] = await Promise.all([
+    referenceSnapshot(deps.db, input.tenantId),
+    calendarRules(deps.db, input.tenantId),
+    activeQueues(deps.db, input.tenantId),
+  ]);
+  if (input.topicId !== null && !ref.classifier.get(input.topicId)?.active) {
+    throw AppError.field("topicId", "REFERENCE_UNKNOWN");
+  }
+  if (!ref.languages.get(input.language)?.active) {
+    throw AppError.field("language", "REFERENCE_UNKNOWN");
+  }
+  const path = topicPath(ref.classifier, input.topicId);
+  const queue = pickQueue(queues, input.channel, path);
+  if (!queue) {
+    throw new AppError("NO_QUEUE_FOR_CONTACT");
+  }
+  const now = new Date();
+  if (!isQueueOpen(queue.hours as OpeningHours, queue.open_on_holidays, rules, now)) {
+    throw new AppError("QUEUE_CLOSED");
+  }
+  const criticality = input.criticalityCode ? ref.criticality.get(input.criticalityCode) : undefined;
+  const accessToken = randomBytes(24).toString("base64url");
+
+  const contactId = await deps.db.transaction().execute(async (trx) => {
+    const citizenId = await matchCitizen(trx, input.tenantId, input.visitor.phone, input.visitor.email);
+    const contact = await trx
+      .insertInto("contacts")
+      .values({
+        tenant_id: input.tenantId,
+        channel: input.channel,
+        direction: "inbound",
+        state: "queued",
+        queue_id: queue.id,
+        original_queue_id: queue.id,
+        topic_id: input.topicId,
+        topic_path: path,
+        language: input.language,
+        locale: input.locale,
+        priority: queue.priority + (criticality?.rank ?? 0),
+        criticality_code: criticality ? input.criticalityCode : null,
+        citizen_id: citizenId,
+        visitor_name: input.visitor.name,
+        visitor_phone: input.visitor.phone,
+        visitor_email: input.visitor.email,
+        visitor_address: input.visitor.address,
+        queued_at: sql<Date>`now()`,
+        next_review_at: nextReviewAt(queue, now, 0, null),
+        access_token_hash: sha256Hex(accessToken),
+        citizen_seen_at: sql<Date>`now()`,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const ref2 = { id: contact.id, tenantId: input.tenantId };
+    await appendLog(trx, deps.bus, ref2, { kind: "event", event: "queued", authorKind: "system", data: { queueId: queue.id } });
+    if (input.firstMessage) {
+      await appendLog(trx, deps.bus, ref2, {
+        kind: "message",
+        authorKind: "citizen",
+        body: input.firstMessage,
+        clientMsgId: input.clientMsgId ?? null,
+        deliveryState: "sent",
+      });
+    }
+    await deps.bus.publish(trx, { type: "contact.changed", tenantId: input.tenantId, contactId: contact.id, agentId: null, state: "queued" });
+    return contact.id;
+  });
+  await dispatchContact(deps, contactId);
+  return { contactId, accessToken, queueId: queue.id };
+}
+
+/** The citizen a phone number or e-mail address belongs to, when exactly one record has it (never a guess). */
+async function matchCitizen(trx: Db, tenantId: string, phone: string | null, email: string | null): Promise<string | null> {
+  for (const [column, value] of [["phone", phone], ["email", email]] as const) {
+    if (value === null) {
+      continue;
+    }
+    const rows = await trx.selectFrom("citizens").select("id").where("tenant_id", "=", tenantId).where(column, "=", value).limit(2).execute();
+    if (rows.length === 1 && rows[0]) {
+      return rows[0].id;
+    }
+  }
+  return null;
+}

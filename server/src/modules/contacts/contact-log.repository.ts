@@ -1,0 +1,81 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import type { EventBus } from "../../realtime/event-bus.ts";
+
+export interface NewLogEntry {
+  kind: "message" | "event" | "note";
+  event?: string;
+  authorKind: "citizen" | "agent" | "system";
+  authorId?: string | null;
+  body?: string | null;
+  attachmentId?: string | null;
+  clientMsgId?: string | null;
+  staffOnly?: boolean;
+  data?: Record<string, unknown>;
+  deliveryState?: "pending" | "sent" | null;
+}
+
+export interface LogRow {
+  contact_id: string;
+  seq: number;
+  kind: string;
+  event: string | null;
+  author_kind: string;
+  author_id: string | null;
+  body: string | null;
+  attachment_id: string | null;
+  client_msg_id: string | null;
+  staff_only: boolean;
+  data: Record<string, unknown>;
+  delivery_state: string | null;
+  created_at: Date;
+}
+
+/**
+ * Appends one entry to a contact's log with the next sequence number and announces it on commit. The caller's
+ * transaction must hold the contact row (the counter update takes the row lock if it does not).
+ */
+export async function appendLog(trx: Db, bus: EventBus, contact: { id: string; tenantId: string }, entry: NewLogEntry): Promise<LogRow> {
+  const { last_seq: seq } = await trx
+    .updateTable("contacts")
+    .set({ last_seq: sql<number>`last_seq + 1` })
+    .where("id", "=", contact.id)
+    .returning("last_seq")
+    .executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto("contact_log")
+    .values({
+      contact_id: contact.id,
+      seq,
+      tenant_id: contact.tenantId,
+      kind: entry.kind,
+      event: entry.event ?? null,
+      author_kind: entry.authorKind,
+      author_id: entry.authorId ?? null,
+      body: entry.body ?? null,
+      attachment_id: entry.attachmentId ?? null,
+      client_msg_id: entry.clientMsgId ?? null,
+      staff_only: entry.staffOnly ?? false,
+      data: JSON.stringify(entry.data ?? {}),
+      delivery_state: entry.deliveryState ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await bus.publish(trx, { type: "contact.log", tenantId: contact.tenantId, contactId: contact.id, seq });
+  return row;
+}
+
+/** Log entries after `since`, in order; citizens never see staff-only entries. */
+export async function readLog(db: Db, contactId: string, since: number, limit: number, audience: "citizen" | "staff"): Promise<LogRow[]> {
+  let query = db
+    .selectFrom("contact_log")
+    .select(["contact_id", "seq", "kind", "event", "author_kind", "author_id", "body", "attachment_id", "client_msg_id", "staff_only", "data", "delivery_state", "created_at"])
+    .where("contact_id", "=", contactId)
+    .where("seq", ">", since)
+    .orderBy("seq")
+    .limit(limit);
+  if (audience === "citizen") {
+    query = query.where("staff_only", "=", false);
+  }
+  return query.execute();
+}

@@ -1,0 +1,120 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { AppError } from "../../platform/app-error.ts";
+import { dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
+import { appendLog } from "./contact-log.repository.ts";
+import { lockContact } from "./contact.repository.ts";
+
+/** The pending offer of this operator, locked after its contact (the lock order everywhere: contact, offer). */
+async function lockPendingOffer(trx: Db, actor: Actor, offerId: string) {
+  const offer = await trx
+    .selectFrom("contact_offers")
+    .select(["id", "contact_id"])
+    .where("id", "=", offerId)
+    .where("tenant_id", "=", actor.tenantId)
+    .where("agent_id", "=", actor.userId)
+    .executeTakeFirst();
+  if (!offer) {
+    throw new AppError("NOT_FOUND");
+  }
+  const contact = await lockContact(trx, actor.tenantId, offer.contact_id);
+  const pending = await trx
+    .selectFrom("contact_offers")
+    .select(["id", sql<boolean>`expires_at <= now()`.as("expired")])
+    .where("id", "=", offerId)
+    .where("state", "=", "pending")
+    .forUpdate()
+    .executeTakeFirst();
+  if (!pending || pending.expired) {
+    throw new AppError("OFFER_NOT_PENDING");
+  }
+  return contact;
+}
+
+/** The operator takes the offered contact: it becomes active and the citizen is told who answers. */
+export async function acceptOffer(deps: RoutingDeps, actor: Actor, offerId: string): Promise<string> {
+  return deps.db.transaction().execute(async (trx) => {
+    const contact = await lockPendingOffer(trx, actor, offerId);
+    await trx.updateTable("contact_offers").set({ state: "accepted", decided_at: sql<Date>`now()` }).where("id", "=", offerId).execute();
+    await trx
+      .updateTable("contacts")
+      .set({ state: "active", answered_at: sql<Date>`coalesce(answered_at, now())` })
+      .where("id", "=", contact.id)
+      .execute();
+    await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, {
+      kind: "event",
+      event: "answered",
+      authorKind: "agent",
+      authorId: actor.userId,
+      data: { agentName: actor.fullName },
+    });
+    await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: actor.userId, state: "active" });
+    await deps.bus.publish(trx, { type: "agent.changed", tenantId: contact.tenant_id, agentId: actor.userId });
+    return contact.id;
+  });
+}
+
+/** The operator declines: the contact goes back to its queue and on to someone else. */
+export async function declineOffer(deps: RoutingDeps, actor: Actor, offerId: string): Promise<void> {
+  const contactId = await deps.db.transaction().execute(async (trx) => {
+    const contact = await lockPendingOffer(trx, actor, offerId);
+    await trx.updateTable("contact_offers").set({ state: "declined", decided_at: sql<Date>`now()` }).where("id", "=", offerId).execute();
+    await requeueOffered(trx, deps, contact.id, contact.tenant_id, actor.userId, "declined");
+    return contact.id;
+  });
+  await dispatchContact(deps, contactId);
+}
+
+/** Puts an offered contact back in its queue and records why. */
+export async function requeueOffered(trx: Db, deps: RoutingDeps, contactId: string, tenantId: string, agentId: string, why: "declined" | "offer_expired"): Promise<void> {
+  await trx.updateTable("contacts").set({ state: "queued", agent_id: null }).where("id", "=", contactId).where("state", "=", "offered").execute();
+  await appendLog(trx, deps.bus, { id: contactId, tenantId }, { kind: "event", event: why, authorKind: "system", staffOnly: true, data: { agentId } });
+  await deps.bus.publish(trx, { type: "contact.changed", tenantId, contactId, agentId: null, state: "queued" });
+  await deps.bus.publish(trx, { type: "agent.changed", tenantId, agentId });
+}
+
+/**
+ * Offers nobody answered in time: each goes back to its queue and its operator becomes not ready ("missed
+ * offer"), so that the next contact does not wait on an empty seat. Runs on any node; SKIP LOCKED shares work.
+ */
+export async function expireOffers(deps: RoutingDeps, limit = 100): Promise<number> {
+  const due = await deps.db
+    .selectFrom("contact_offers")
+    .select(["id", "contact_id"])
+    .where("state", "=", "pending")
+    .where("expires_at", "<=", sql<Date>`now()`)
+    .orderBy("expires_at")
+    .limit(limit)
+    .execute();
+  let expired = 0;
+  for (const candidate of due) {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const contact = await trx.selectFrom("contacts").select(["id", "tenant_id"]).where("id", "=", candidate.contact_id).forUpdate().skipLocked().executeTakeFirst();
+      if (!contact) {
+        return false;
+      }
+      const offer = await trx
+        .updateTable("contact_offers")
+        .set({ state: "expired", decided_at: sql<Date>`now()` })
+        .where("id", "=", candidate.id)
+        .where("state", "=", "pending")
+        .returning("agent_id")
+        .executeTakeFirst();
+      if (!offer) {
+        return false;
+      }
+      // SKIP LOCKED: an operator changing their own state right now keeps the state they chose (and the lock
+      // order contact → operator never waits on an operator who waits on this contact).
+      await sql`update agents set state = 'not_ready', reason_code = 'missed_offer', state_since = now()
+                where user_id in (select user_id from agents where user_id = ${offer.agent_id} and state = 'ready' for update skip locked)`.execute(trx);
+      await requeueOffered(trx, deps, contact.id, contact.tenant_id, offer.agent_id, "offer_expired");
+      return true;
+    });
+    if (done) {
+      expired += 1;
+      await dispatchContact(deps, candidate.contact_id);
+    }
+  }
+  return expired;
+}

@@ -1,0 +1,5 @@
+/** Operator workspace and supervisor board. Keys must match workspace.en.ts. */
+export const workspaceKk = {
+  title: "Жұмыс орны",
+  boardTitle: "Жедел тақта",
+};
