@@ -49,6 +49,11 @@ export const NOTIFICATION_TEMPLATES = {
     ru: (p) => `Обращение № ${v(p, "number")} отозвано по вашему заявлению.`,
     en: (p) => `Appeal No. ${v(p, "number")} was withdrawn at your request.`,
   },
+  chat_transcript: {
+    kk: (p) => `Байланыс орталығымен чат жазбасы (${v(p, "date")}):\n\n${v(p, "transcript")}`,
+    ru: (p) => `Запись чата с контакт-центром (${v(p, "date")}):\n\n${v(p, "transcript")}`,
+    en: (p) => `Transcript of your chat with the contact centre (${v(p, "date")}):\n\n${v(p, "transcript")}`,
+  },
   staff_escalation: {
     kk: (p) => `Эскалация (${v(p, "level")}-деңгей, ${v(p, "rule")}): № ${v(p, "number")} өтініш, мерзімі ${v(p, "dueDate")}.`,
     ru: (p) => `Эскалация (уровень ${v(p, "level")}, ${v(p, "rule")}): обращение № ${v(p, "number")}, срок ${v(p, "dueDate")}.`,

@@ -12,6 +12,11 @@ import { orgRoutes } from "./modules/org/org.routes.ts";
 import { userRoutes } from "./modules/users/user.routes.ts";
 import { citizenRoutes } from "./modules/citizens/citizen.routes.ts";
 import { contactRoutes } from "./modules/contacts/contact.routes.ts";
+import { staffSocketRoutes } from "./realtime/staff-socket.routes.ts";
+import { boardRoutes } from "./modules/board/board.routes.ts";
+import { noticeRoutes } from "./modules/notices/notice.routes.ts";
+import { chatRoutes } from "./modules/chat/chat.routes.ts";
+import { chatSocketRoutes } from "./modules/chat/chat-socket.routes.ts";
 
 /** Every module's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -28,4 +33,9 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(contactRoutes);
+  await app.register(staffSocketRoutes);
+  await app.register(chatRoutes);
+  await app.register(boardRoutes);
+  await app.register(noticeRoutes);
+  await app.register(chatSocketRoutes);
 };

@@ -17,6 +17,7 @@ import { installIdempotentReplay } from "./platform/idempotent-replay.ts";
 import "./platform/fastify-types.ts";
 import { loggerOptions } from "./platform/logger.ts";
 import { apiRoutes } from "./api-routes.ts";
+import { installRealtime } from "./realtime/realtime.ts";
 
 export interface BuildAppOptions {
   config: Config;
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   installAuthentication(app);
+  installRealtime(app);
   installIdempotentReplay(app);
 
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {

@@ -53,6 +53,7 @@ export const CreateAppealBody = Type.Object(
     unitId: Type.Optional(Uuid),
     positionId: Type.Optional(Uuid),
     receivedAt: Type.Optional(IsoDateTime),
+    contactId: Type.Optional(Type.String({ format: "uuid", description: "The conversation it is registered from (operator window)" })),
   },
   { additionalProperties: false },
 );

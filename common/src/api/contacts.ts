@@ -202,6 +202,38 @@ export const ServiceNoticeDto = Type.Object({
 });
 export type ServiceNoticeDto = Static<typeof ServiceNoticeDto>;
 
+export const NoticeBody = Type.Object(
+  {
+    channels: Type.Array(Code, { maxItems: 20, description: "Channels concerned; empty = every channel" }),
+    messageKk: Type.String({ minLength: 1, maxLength: 1000 }),
+    messageRu: Type.String({ minLength: 1, maxLength: 1000 }),
+    messageEn: Type.String({ minLength: 1, maxLength: 1000 }),
+    alternativesKk: Type.Optional(Type.String({ maxLength: 1000 })),
+    alternativesRu: Type.Optional(Type.String({ maxLength: 1000 })),
+    alternativesEn: Type.Optional(Type.String({ maxLength: 1000 })),
+    startsAt: Type.Optional(IsoDateTime),
+    resumeAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type NoticeBody = Static<typeof NoticeBody>;
+
+/** A notice as its editors see it: every language, and whether it has ended. */
+export const NoticeAdminDto = Type.Object({
+  id: Uuid,
+  channels: Type.Array(Type.String()),
+  messageKk: Type.String(),
+  messageRu: Type.String(),
+  messageEn: Type.String(),
+  alternativesKk: Type.String(),
+  alternativesRu: Type.String(),
+  alternativesEn: Type.String(),
+  startsAt: IsoDateTime,
+  resumeAt: Nullable(IsoDateTime),
+  endedAt: Nullable(IsoDateTime),
+});
+export type NoticeAdminDto = Static<typeof NoticeAdminDto>;
+
 export const ChatConfig = Type.Object({
   tenant: Type.Object({ code: Type.String(), name: Type.String() }),
   open: Type.Boolean(),

@@ -2,6 +2,7 @@ import type { Locale } from "@bailanys/common/locales";
 import type { Permission } from "@bailanys/common/permissions";
 import type { Db } from "../db/database.ts";
 import type { EventBus } from "../realtime/event-bus.ts";
+import type { Hub } from "../realtime/hub.ts";
 import type { Actor, RequestMeta } from "./actor.ts";
 import type { Config } from "./config.ts";
 
@@ -27,6 +28,8 @@ declare module "fastify" {
   interface FastifyInstance {
     db: Db;
     bus: EventBus;
+    /** This process's sockets: contact streams, operators, boards, waiting citizens. */
+    hub: Hub;
     config: Config;
     state: { ready: boolean };
     /** Every route with what it requires, collected as routes are registered (tests check each × role). */

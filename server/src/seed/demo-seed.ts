@@ -4,6 +4,7 @@ import type { Role } from "@bailanys/common/permissions";
 import type { Db } from "../db/database.ts";
 import { hashPassword } from "../modules/auth/password.ts";
 import { insertReferenceDefaults } from "../modules/reference/reference.defaults.ts";
+import { seedDemoContactCentre } from "./demo-contacts.ts";
 import { seedDemoAppeals } from "./demo-appeals.ts";
 
 export const DEMO_TENANT_CODE = "demo";
@@ -80,7 +81,7 @@ export async function seedDemo(db: Db, password: string, argon2MemoryKiB: number
     const roadsItem = await item("02", null, "Дороги и транспорт", "Жолдар және көлік", "Roads and transport", transport, null);
     await item("02.01", roadsItem, "Ремонт дорог", "Жолдарды жөндеу", "Road repair", transport, roads, "statement");
     await item("02.02", roadsItem, "Общественный транспорт", "Қоғамдық көлік", "Public transport", transport, null, "feedback");
-    await item("03", null, "Социальная защита", "Әлеуметтік қорғау", "Social protection", akimat, appealsUnit, "request");
+    const social = await item("03", null, "Социальная защита", "Әлеуметтік қорғау", "Social protection", akimat, appealsUnit, "request");
     await item("04", null, "Качество работы контакт-центра", "Байланыс орталығы жұмысының сапасы", "Contact-centre service quality", akimat, appealsUnit, "complaint");
 
     const units: Record<string, string> = { water };
@@ -99,6 +100,7 @@ export async function seedDemo(db: Db, password: string, argon2MemoryKiB: number
         })
         .execute();
     }
+    await seedDemoContactCentre(trx, t, { housing, roads: roadsItem, social });
     return t;
   });
   await seedDemoAppeals(db, tenantId, [makeIin("1985-07-14", "female", 1001), makeIin("1990-02-03", "male", 2002), makeIin("1978-11-21", "male", 3003)]);

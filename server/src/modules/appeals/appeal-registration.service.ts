@@ -9,6 +9,8 @@ import { actorAuditEntries, type AuditEvent } from "../audit/audit.service.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
 import { cleanCitizenInput, type CleanCitizen } from "../citizens/citizen.service.ts";
 import { referenceSnapshot, type ReferenceSnapshot } from "../reference/reference.snapshot.ts";
+import type { EventBus } from "../../realtime/event-bus.ts";
+import { linkAppealToContact, lockContactForAppeal } from "../contacts/contact-appeal.service.ts";
 import { claimIdempotencyKey, completeIdempotencyKey } from "./idempotency.ts";
 import { escalationTimers, FORWARD_LIMIT_TIMER } from "./appeal-timers.ts";
 import { writeRegistration } from "./appeal-registration.repository.ts";
@@ -168,7 +170,12 @@ export async function registerAppeal(
   input: CreateAppealBody,
   idempotencyKey: string | null,
   locale: Locale = actor.locale,
+  /** Needed to register from a conversation (input.contactId): the chat shows the number at once. */
+  bus: EventBus | null = null,
 ): Promise<RegistrationResult> {
+  if (input.contactId && !bus) {
+    throw new Error("registering from a contact needs the event bus");
+  }
   const ref = await referenceSnapshot(db, actor.tenantId);
   const rules = await calendarRules(db, actor.tenantId);
   const resolved = await resolveRegistration(db, actor, ref, input);
@@ -249,17 +256,26 @@ export async function registerAppeal(
     });
 
   let written: Awaited<ReturnType<typeof write>>;
-  if (idempotencyKey === null) {
+  if (idempotencyKey === null && !input.contactId) {
     // One statement commits atomically on its own: no BEGIN/COMMIT round trips.
     written = await write(db);
   } else {
     const outcome = await db.transaction().execute(async (trx) => {
-      const claim = await claimIdempotencyKey(trx, actor, idempotencyKey, input);
-      if (claim.replay) {
-        return { kind: "replay" as const, appealId: claim.appealId };
+      if (idempotencyKey !== null) {
+        const claim = await claimIdempotencyKey(trx, actor, idempotencyKey, input);
+        if (claim.replay) {
+          return { kind: "replay" as const, appealId: claim.appealId };
+        }
       }
+      // Registered from a conversation: the contact is locked first (the order every contact change takes).
+      const contact = input.contactId && bus ? await lockContactForAppeal(trx, actor, input.contactId) : null;
       const result = await write(trx);
-      await completeIdempotencyKey(trx, actor, idempotencyKey, appealId);
+      if (contact && bus) {
+        await linkAppealToContact(trx, bus, contact, result.appeal);
+      }
+      if (idempotencyKey !== null) {
+        await completeIdempotencyKey(trx, actor, idempotencyKey, appealId);
+      }
       return { kind: "written" as const, result };
     });
     if (outcome.kind === "replay") {

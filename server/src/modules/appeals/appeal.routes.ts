@@ -43,7 +43,7 @@ export const appealRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const actor = requireActor(request);
       const key = request.headers["idempotency-key"] ?? null;
-      const result = await registerAppeal(app.db, actor, request.meta, request.body, key, request.locale);
+      const result = await registerAppeal(app.db, actor, request.meta, request.body, key, request.locale, app.bus);
       if (result.replayed) {
         reply.header("idempotent-replayed", "true");
       }

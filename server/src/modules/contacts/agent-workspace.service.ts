@@ -1,4 +1,4 @@
-import type { AgentSnapshot, WorkspaceOptions } from "@bailanys/common/api/contacts";
+import type { AgentSnapshot, OfferDto, WorkspaceOptions } from "@bailanys/common/api/contacts";
 import type { AgentPresence, AgentState } from "@bailanys/common/contacts";
 import { localizedName } from "@bailanys/common/locales";
 import { sql } from "kysely";
@@ -74,6 +74,22 @@ export async function agentSnapshot(db: Db, actor: Actor): Promise<AgentSnapshot
     }),
     contacts: open.flatMap((c) => views.get(c.id) ?? []),
   };
+}
+
+/** One pending offer as the operator's window shows it (the offer frame), or null when it is gone. */
+export async function presentOffer(db: Db, actor: Actor, offerId: string): Promise<OfferDto | null> {
+  const offer = await db
+    .selectFrom("contact_offers")
+    .select(["id", "contact_id", "expires_at", sql<number>`greatest(0, extract(epoch from expires_at - now()))::int`.as("seconds_left")])
+    .where("id", "=", offerId)
+    .where("agent_id", "=", actor.userId)
+    .where("state", "=", "pending")
+    .executeTakeFirst();
+  if (!offer) {
+    return null;
+  }
+  const [contact] = await presentContacts(db, actor.tenantId, [offer.contact_id], actor.locale);
+  return contact ? { id: offer.id, contactId: offer.contact_id, expiresAt: offer.expires_at.toISOString(), secondsLeft: offer.seconds_left, contact } : null;
 }
 
 /** Queues to transfer to, wrap-up codes, not-ready reasons, canned replies and colleagues' presence. */

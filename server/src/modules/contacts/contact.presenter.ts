@@ -80,10 +80,16 @@ export async function presentLog(db: Db, rows: readonly LogRow[], audience: "cit
   });
 }
 
-/** What of an event's details a citizen may see: the operator's name when they answer, nothing internal. */
+/**
+ * What of an event's details a citizen may see: the operator's name when they answer and the number of an
+ * appeal registered for them — nothing internal (ids of operators, queues, relaxed skills).
+ */
 function citizenData(row: LogRow): Record<string, unknown> {
   if (row.event === "answered" && typeof row.data.agentName === "string") {
     return { agentName: row.data.agentName };
+  }
+  if (row.event === "appeal_registered" && typeof row.data.number === "string") {
+    return { number: row.data.number };
   }
   return {};
 }

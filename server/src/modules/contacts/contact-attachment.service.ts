@@ -1,0 +1,64 @@
+import { createHash } from "node:crypto";
+import { CHAT_LIMITS } from "@bailanys/common/contacts";
+import type { Db } from "../../db/database.ts";
+import { AppError } from "../../platform/app-error.ts";
+import { attachmentType } from "../appeals/appeal-attachment.service.ts";
+import { isOpen } from "./contact.repository.ts";
+
+/** Files in one conversation, so that a chat cannot be used as free storage. */
+const MAX_ATTACHMENTS_PER_CONTACT = 20;
+
+export interface UploadedFile {
+  fileName: string;
+  content: Uint8Array;
+}
+
+/**
+ * Stores a file sent in a conversation (by the citizen or the operator), checked like appeal attachments by
+ * extension and content. It is shown once a message points at it.
+ */
+export async function addContactAttachment(db: Db, contact: { contactId: string; tenantId: string }, by: { kind: "citizen" | "agent"; userId: string | null }, file: UploadedFile) {
+  if (file.content.byteLength > CHAT_LIMITS.attachmentMaxBytes) {
+    throw new AppError("ATTACHMENT_TOO_LARGE", [{ field: "file", code: "ATTACHMENT_TOO_LARGE" }]);
+  }
+  const contentType = attachmentType(file.fileName, file.content);
+  if (contentType === null) {
+    throw new AppError("ATTACHMENT_TYPE_NOT_ALLOWED", [{ field: "file", code: "ATTACHMENT_TYPE_NOT_ALLOWED" }]);
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("contacts").select(["state"]).where("id", "=", contact.contactId).where("tenant_id", "=", contact.tenantId).forUpdate().executeTakeFirst();
+    if (!row) {
+      throw new AppError("NOT_FOUND");
+    }
+    if (!isOpen(row.state) || row.state === "wrapup") {
+      throw new AppError("CONTACT_NOT_ACTIVE");
+    }
+    const count = await trx.selectFrom("contact_attachments").select((eb) => eb.fn.countAll<number>().as("n")).where("contact_id", "=", contact.contactId).executeTakeFirstOrThrow();
+    if (Number(count.n) >= MAX_ATTACHMENTS_PER_CONTACT) {
+      throw new AppError("ATTACHMENT_TOO_LARGE", [{ field: "file", code: "ATTACHMENT_TOO_LARGE" }]);
+    }
+    return trx
+      .insertInto("contact_attachments")
+      .values({
+        tenant_id: contact.tenantId,
+        contact_id: contact.contactId,
+        file_name: file.fileName.slice(0, 200),
+        content_type: contentType,
+        size_bytes: file.content.byteLength,
+        sha256: createHash("sha256").update(file.content).digest("hex"),
+        content: file.content,
+        uploaded_by_kind: by.kind,
+        uploaded_by: by.userId,
+      })
+      .returning(["id", "file_name", "content_type", "size_bytes"])
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function readContactAttachment(db: Db, contactId: string, attachmentId: string) {
+  const row = await db.selectFrom("contact_attachments").select(["file_name", "content_type", "content"]).where("id", "=", attachmentId).where("contact_id", "=", contactId).executeTakeFirst();
+  if (!row) {
+    throw new AppError("NOT_FOUND");
+  }
+  return row;
+}
