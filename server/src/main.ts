@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   if (app) {
     app.state.ready = true;
   }
-  const worker: Worker | null = config.roles.includes("worker") ? startWorker({ db: database.db, bus }, log, config.workerPollMs) : null;
+  const worker: Worker | null = config.roles.includes("worker") ? startWorker({ db: database.db, bus }, log, config.workerPollMs, { silentChatSeconds: config.chatSilenceSeconds, staleAgentSeconds: config.agentStaleSeconds }) : null;
   printBanner(config, address, printedPassword);
 
   let closing = false;

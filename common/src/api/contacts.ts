@@ -247,7 +247,7 @@ export const ChatConfig = Type.Object({
 export type ChatConfig = Static<typeof ChatConfig>;
 
 export const ChatConfigQuery = Type.Object(
-  { tenant: Type.String({ minLength: 1, maxLength: 40 }), locale: Type.Optional(Type.String({ maxLength: 5 })) },
+  { tenant: Type.String({ minLength: 1, maxLength: 40 }), locale: Type.Optional(Type.String({ maxLength: 5 })), lang: Type.Optional(Type.String()) },
   { additionalProperties: false },
 );
 

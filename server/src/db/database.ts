@@ -19,6 +19,8 @@ export interface Database {
    * onGap is called when notifications may have been missed (the listening connection was lost and is back).
    */
   listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
+  /** PostgreSQL test databases: the URL, so that other processes can be started on the same database. */
+  url?: string;
   /** PGlite only: the data directory as a tarball, to start other instances from it quickly (tests). */
   dumpDataDir?: () => Promise<Blob>;
 }

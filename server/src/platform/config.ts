@@ -21,6 +21,9 @@ export interface Config {
   readonly loginLockMinutes: number;
   readonly argon2MemoryKiB: number;
   readonly publicRateLimitPerMinute: number;
+  readonly chatStartsPerMinute: number;
+  readonly chatSilenceSeconds: number;
+  readonly agentStaleSeconds: number;
   readonly attachmentMaxBytes: number;
   readonly workerPollMs: number;
   readonly trustProxy: boolean;
@@ -106,6 +109,9 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     loginLockMinutes: int("BAILANYS_LOGIN_LOCK_MINUTES", 15, 1, 24 * 60),
     argon2MemoryKiB: int("BAILANYS_ARGON2_MEMORY_KIB", 19456, 1024, 1048576),
     publicRateLimitPerMinute: int("BAILANYS_PUBLIC_RATE_LIMIT", 30, 1, 100000),
+    chatStartsPerMinute: int("BAILANYS_CHAT_STARTS_PER_MINUTE", 10, 1, 1000000),
+    chatSilenceSeconds: int("BAILANYS_CHAT_SILENCE_SECONDS", 90, 30, 86400),
+    agentStaleSeconds: int("BAILANYS_AGENT_STALE_SECONDS", 120, 30, 86400),
     attachmentMaxBytes: int("BAILANYS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     workerPollMs: int("BAILANYS_WORKER_POLL_MS", 1000, 10, 60000),
     trustProxy: bool("BAILANYS_TRUST_PROXY", false),

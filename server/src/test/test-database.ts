@@ -21,6 +21,7 @@ export async function openTestDatabase(): Promise<Database> {
     const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 20 });
     return {
       ...database,
+      url: target.toString(),
       async close() {
         await database.close();
         const cleanup = new pg.Client({ connectionString: url });

@@ -9,7 +9,7 @@ export const boardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/board",
     {
       config: { permission: "contact.monitor" },
-      schema: { tags: ["contacts"], summary: "Live board: queues (waiting, longest wait, service level, abandoned) and operators", querystring: Type.Object({ lang: Type.Optional(Type.String()) }), response: { 200: BoardDto } },
+      schema: { tags: ["contacts"], summary: "Live board: queues (waiting, longest wait, service level, abandoned) and operators", querystring: Type.Object({ lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: BoardDto } },
     },
     async (request) => {
       const actor = requireActor(request);

@@ -50,7 +50,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions",
-    { config: { public: true, ...limit(10) }, schema: { tags, summary: "Start a chat (pre-chat form); answers the chat's id and secret token", body: StartChatBody, response: { 200: StartChatResponse } } },
+    { config: { public: true, ...limit(app.config.chatStartsPerMinute) }, schema: { tags, summary: "Start a chat (pre-chat form); answers the chat's id and secret token", body: StartChatBody, response: { 200: StartChatResponse } } },
     async (request) => startChat(deps, request.body),
   );
 
@@ -69,7 +69,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/public/chat/sessions/:id/log",
-    { config: { public: true, ...limit(120) }, schema: { tags, summary: "Messages and events after `since`", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })) }), response: { 200: LogPage } } },
+    { config: { public: true, ...limit(120) }, schema: { tags, summary: "Messages and events after `since`", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })), lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: LogPage } } },
     async (request) => {
       const session = await chatSession(app.db, request, request.params.id);
       const rows = await readLog(app.db, session.contactId, request.query.since ?? 0, CHAT_LIMITS.replayPage, "citizen");

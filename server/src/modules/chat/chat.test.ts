@@ -78,7 +78,7 @@ describe("web chat", () => {
     expect(first.status).toBe(200);
     const me = citizen(second.body.contactId, second.body.token);
     expect((await me.get("")).body).toMatchObject({ state: "queued", position: 2 });
-    expect((await citizen(first.body.contactId, "wrong-token").get("")).status).toBe(401);
+    expect((await citizen(first.body.contactId, "wrong-token").get("")).status).toBe(404);
 
     const chatSocket = await citizenSocket(second.body.contactId, second.body.token, 0);
     const replayed = await chatSocket.waitFor(logWith((e) => e.kind === "message" && e.body === "Сәлеметсіз бе"));

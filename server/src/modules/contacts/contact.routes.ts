@@ -39,7 +39,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/agent/me",
-    { config: { permission: "contact.handle" }, schema: { tags, summary: "The operator's state, pending offers and open contacts", querystring: Type.Object(Lang), response: { 200: AgentSnapshot } } },
+    { config: { permission: "contact.handle" }, schema: { tags, summary: "The operator's state, pending offers and open contacts", querystring: Type.Object(Lang, { additionalProperties: false }), response: { 200: AgentSnapshot } } },
     async (request) => agentSnapshot(app.db, requireActor(request)),
   );
 
@@ -55,7 +55,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/agent/workspace-options",
-    { config: { permission: "contact.handle" }, schema: { tags, summary: "Queues, wrap-up codes, not-ready reasons, canned replies and colleagues", querystring: Type.Object(Lang), response: { 200: WorkspaceOptions } } },
+    { config: { permission: "contact.handle" }, schema: { tags, summary: "Queues, wrap-up codes, not-ready reasons, canned replies and colleagues", querystring: Type.Object(Lang, { additionalProperties: false }), response: { 200: WorkspaceOptions } } },
     async (request) => workspaceOptions(app.db, requireActor(request)),
   );
 
@@ -81,7 +81,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/contacts/:id",
-    { config: { permission: "contact.handle" }, schema: { tags, summary: "A contact (audited: it shows the citizen's details)", params: Params, querystring: Type.Object(Lang), response: { 200: ContactDto } } },
+    { config: { permission: "contact.handle" }, schema: { tags, summary: "A contact (audited: it shows the citizen's details)", params: Params, querystring: Type.Object(Lang, { additionalProperties: false }), response: { 200: ContactDto } } },
     async (request) => {
       const actor = requireActor(request);
       await assertCanReadContact(app.db, actor, request.params.id);
@@ -94,7 +94,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/contacts/:id/log",
     {
       config: { permission: "contact.handle" },
-      schema: { tags, summary: "The contact's log after `since` (messages, events, notes)", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })), ...Lang }), response: { 200: LogPage } },
+      schema: { tags, summary: "The contact's log after `since` (messages, events, notes)", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })), ...Lang }, { additionalProperties: false }), response: { 200: LogPage } },
     },
     async (request) => {
       const actor = requireActor(request);

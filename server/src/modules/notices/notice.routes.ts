@@ -30,7 +30,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const deps = { db: app.db, bus: app.bus };
   app.get(
     "/notices",
-    { config: { permission: "notice.manage" }, schema: { tags, summary: "Interruption notices, current and past", querystring: Type.Object({ lang: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(NoticeAdminDto) }) } } },
+    { config: { permission: "notice.manage" }, schema: { tags, summary: "Interruption notices, current and past", querystring: Type.Object({ lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(NoticeAdminDto) }) } } },
     async (request) => ({ items: (await listNotices(app.db, requireActor(request).tenantId)).map(present) }),
   );
   app.post(
@@ -47,7 +47,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/public/notices",
     {
       config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
-      schema: { tags, summary: "Notices in force, for the public pages", querystring: Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 40 }), channel: Type.Optional(Type.String({ maxLength: 40 })), lang: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(ServiceNoticeDto) }) } },
+      schema: { tags, summary: "Notices in force, for the public pages", querystring: Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 40 }), channel: Type.Optional(Type.String({ maxLength: 40 })), lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: Type.Object({ items: Type.Array(ServiceNoticeDto) }) } },
     },
     async (request) => {
       const tenant = await tenantByCode(app.db, request.query.tenant);
