@@ -1,8 +1,19 @@
-/** `npm run bench`: every capability's benchmark, each reported against a baseline in the same run. */
+/** `npm run bench [-- name…]`: every capability's benchmark (or those named), each against a baseline in the same run. */
 import { benchAppealQueues } from "./appeal-queues.bench.ts";
 import { benchAppealRegistration } from "./appeal-registration.bench.ts";
+import { benchContactRouting } from "./contact-routing.bench.ts";
 
-for (const bench of [benchAppealRegistration, benchAppealQueues]) {
+const BENCHES: Record<string, () => Promise<string[]>> = {
+  registration: benchAppealRegistration,
+  queues: benchAppealQueues,
+  routing: benchContactRouting,
+};
+
+const chosen = process.argv.slice(2);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (chosen.length > 0 && !chosen.includes(name)) {
+    continue;
+  }
   const lines = await bench();
   process.stdout.write(`${lines.join("\n")}\n\n`);
 }

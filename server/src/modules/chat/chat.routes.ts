@@ -41,6 +41,10 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(fastifyMultipart, { limits: { fileSize: CHAT_LIMITS.attachmentMaxBytes + 1, files: 1, fields: 0 } });
   const deps = { db: app.db, bus: app.bus };
   const limit = (max: number) => ({ rateLimit: { max, timeWindow: "1 minute" } });
+  // Per chat rather than per address: citizens behind one mobile operator's NAT share an address.
+  const perChat = (max: number) => ({
+    rateLimit: { max, timeWindow: "1 minute", keyGenerator: (request: { params: unknown; ip: string }) => `chat:${(request.params as { id?: string }).id ?? request.ip}` },
+  });
 
   app.get(
     "/public/chat/config",
@@ -56,7 +60,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/public/chat/sessions/:id",
-    { config: { public: true, ...limit(120) }, schema: { tags, summary: "The chat's state, queue position and expected wait (R12.1)", params: Params, response: { 200: ChatStatus } } },
+    { config: { public: true, ...perChat(120) }, schema: { tags, summary: "The chat's state, queue position and expected wait (R12.1)", params: Params, response: { 200: ChatStatus } } },
     async (request) => {
       const session = await chatSession(app.db, request, request.params.id);
       const status = (await chatStatuses(app.db, session.tenantId, [session.contactId])).get(session.contactId);
@@ -69,7 +73,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/public/chat/sessions/:id/log",
-    { config: { public: true, ...limit(120) }, schema: { tags, summary: "Messages and events after `since`", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })), lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: LogPage } } },
+    { config: { public: true, ...perChat(120) }, schema: { tags, summary: "Messages and events after `since`", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })), lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: LogPage } } },
     async (request) => {
       const session = await chatSession(app.db, request, request.params.id);
       const rows = await readLog(app.db, session.contactId, request.query.since ?? 0, CHAT_LIMITS.replayPage, "citizen");
@@ -80,7 +84,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions/:id/messages",
-    { config: { public: true, ...limit(CHAT_LIMITS.messagesPerMinute) }, schema: { tags, summary: "Send a message (a repeated clientMsgId lands once)", params: Params, body: MessageBody, response: { 200: LogEntryDto } } },
+    { config: { public: true, ...perChat(CHAT_LIMITS.messagesPerMinute) }, schema: { tags, summary: "Send a message (a repeated clientMsgId lands once)", params: Params, body: MessageBody, response: { 200: LogEntryDto } } },
     async (request) => {
       const session = await chatSession(app.db, request, request.params.id);
       const row = await postCitizenMessage(deps, session, request.body);
@@ -94,7 +98,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions/:id/typing",
-    { config: { public: true, ...limit(60) }, schema: { tags, summary: "The citizen is typing", params: Params, response: { 200: Ok } } },
+    { config: { public: true, ...perChat(60) }, schema: { tags, summary: "The citizen is typing", params: Params, response: { 200: Ok } } },
     async (request) => {
       await announceTyping(deps, await chatSession(app.db, request, request.params.id), "citizen");
       return ok;
@@ -103,7 +107,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions/:id/read",
-    { config: { public: true, ...limit(120) }, schema: { tags, summary: "The citizen has seen the log up to seq", params: Params, body: ReadBody, response: { 200: Ok } } },
+    { config: { public: true, ...perChat(120) }, schema: { tags, summary: "The citizen has seen the log up to seq", params: Params, body: ReadBody, response: { 200: Ok } } },
     async (request) => {
       await recordCitizenReceipt(deps, await chatSession(app.db, request, request.params.id), request.body.seq, request.body.seq);
       return ok;
@@ -112,7 +116,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions/:id/end",
-    { config: { public: true, ...limit(20) }, schema: { tags, summary: "Leave the chat", params: Params, response: { 200: Ok } } },
+    { config: { public: true, ...perChat(20) }, schema: { tags, summary: "Leave the chat", params: Params, response: { 200: Ok } } },
     async (request) => {
       await endByCitizen(deps, await chatSession(app.db, request, request.params.id));
       return ok;
@@ -121,7 +125,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions/:id/callback",
-    { config: { public: true, ...limit(5) }, schema: { tags, summary: "Leave a number to be called back instead of waiting (R13.1)", params: Params, body: CallbackBody, response: { 200: Ok } } },
+    { config: { public: true, ...perChat(5) }, schema: { tags, summary: "Leave a number to be called back instead of waiting (R13.1)", params: Params, body: CallbackBody, response: { 200: Ok } } },
     async (request) => {
       await requestCallback(deps, await chatSession(app.db, request, request.params.id), request.body.phone);
       return ok;
@@ -130,7 +134,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions/:id/survey",
-    { config: { public: true, ...limit(5) }, schema: { tags, summary: "Post-chat survey: satisfaction 1–5 and whether the question was solved", params: Params, body: SurveyBody, response: { 200: Ok } } },
+    { config: { public: true, ...perChat(5) }, schema: { tags, summary: "Post-chat survey: satisfaction 1–5 and whether the question was solved", params: Params, body: SurveyBody, response: { 200: Ok } } },
     async (request) => {
       await submitSurvey(deps, await chatSession(app.db, request, request.params.id), request.body);
       return ok;
@@ -139,7 +143,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/public/chat/sessions/:id/transcript",
-    { config: { public: true, ...limit(3) }, schema: { tags, summary: "Send the transcript to an e-mail address", params: Params, body: TranscriptBody, response: { 200: Ok } } },
+    { config: { public: true, ...perChat(3) }, schema: { tags, summary: "Send the transcript to an e-mail address", params: Params, body: TranscriptBody, response: { 200: Ok } } },
     async (request) => {
       await sendTranscript(app.db, await chatSession(app.db, request, request.params.id), request.body.email);
       return ok;
@@ -149,7 +153,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/public/chat/sessions/:id/attachments",
     {
-      config: { public: true, ...limit(10) },
+      config: { public: true, ...perChat(10) },
       bodyLimit: CHAT_LIMITS.attachmentMaxBytes + 64 * 1024,
       schema: { tags, summary: "Upload a file (multipart, field `file`); send it with a message's attachmentId", consumes: ["multipart/form-data"], params: Params, response: { 200: AttachmentDto } },
     },
@@ -162,7 +166,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/public/chat/sessions/:id/attachments/:attachmentId",
-    { config: { public: true, ...limit(60) }, schema: { tags, summary: "Download a file of the chat", params: Type.Object({ id: Uuid, attachmentId: Uuid }) } },
+    { config: { public: true, ...perChat(60) }, schema: { tags, summary: "Download a file of the chat", params: Type.Object({ id: Uuid, attachmentId: Uuid }) } },
     async (request, reply) => {
       const session = await chatSession(app.db, request, request.params.id);
       const row = await readContactAttachment(app.db, session.contactId, request.params.attachmentId);

@@ -19,7 +19,7 @@ import { openTestDatabase, testDatabaseKind } from "../../test/test-database.ts"
  * acknowledged chat was answered exactly once and closed, no contact was ever accepted twice, and no operator
  * ever held more chats than their capacity.
  */
-const CONTACTS = 10_000;
+const CONTACTS = Number(process.env.BAILANYS_CLUSTER_CONTACTS ?? 10_000);
 const AGENTS = 40;
 const CAPACITY = 5;
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../main.ts");
@@ -72,6 +72,7 @@ class SimulatedOperator {
   private socket: WebSocket | null = null;
   private readonly handled = new Set<string>();
   readonly holding = new Set<string>();
+  private readonly finishing = new Set<string>();
   maxHeld = 0;
   accepted = 0;
   stopped = false;
@@ -131,6 +132,13 @@ class SimulatedOperator {
     for (const offer of snapshot.offers) {
       void this.take(offer);
     }
+    // Contacts the window shows as open but this operator is not handling: an accept whose answer was lost
+    // when a process died. The window lists them on reconnect, and the operator finishes them.
+    for (const contact of snapshot.contacts) {
+      if (!this.holding.has(contact.id) && !this.finishing.has(contact.id)) {
+        void this.finish(contact.id);
+      }
+    }
     if (snapshot.state !== "ready") {
       // A missed offer (this process was killed while it was in flight) sets the operator not ready.
       void this.call("PUT", "/api/v1/agent/me/state", { state: "ready" });
@@ -150,8 +158,14 @@ class SimulatedOperator {
     this.holding.add(offer.contactId);
     this.maxHeld = Math.max(this.maxHeld, this.holding.size);
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
-    await this.call("POST", `/api/v1/contacts/${offer.contactId}/wrapup`, { wrapupCode: "consultation", resolvedFirstContact: true });
+    await this.finish(offer.contactId);
     this.holding.delete(offer.contactId);
+  }
+
+  private async finish(contactId: string): Promise<void> {
+    this.finishing.add(contactId);
+    await this.call("POST", `/api/v1/contacts/${contactId}/wrapup`, { wrapupCode: "consultation", resolvedFirstContact: true });
+    this.finishing.delete(contactId);
   }
 }
 
@@ -220,7 +234,9 @@ describe.skipIf(!onPostgres)("routing across two processes on one PostgreSQL", (
         }
       }
     };
+    const startedAt = Date.now();
     await Promise.all(Array.from({ length: 16 }, citizen));
+    const createdAt = Date.now();
 
     const deadline = Date.now() + 300_000;
     for (;;) {
@@ -233,6 +249,7 @@ describe.skipIf(!onPostgres)("routing across two processes on one PostgreSQL", (
     for (const operator of operators) {
       operator.close();
     }
+    process.stdout.write(`cluster: created ${acknowledged.length} in ${createdAt - startedAt} ms, all closed after ${Date.now() - startedAt} ms\n`);
 
     expect(acknowledged.length).toBeGreaterThan(CONTACTS * 0.99);
     const states = await db.selectFrom("contacts").select(["state", (eb) => eb.fn.countAll<number>().as("n")]).where("tenant_id", "=", tenant.tenantId).groupBy("state").execute();
@@ -244,8 +261,8 @@ describe.skipIf(!onPostgres)("routing across two processes on one PostgreSQL", (
         select contact_id from contact_offers where tenant_id = ${tenant.tenantId} and state = 'accepted' group by contact_id having count(*) > 1) d`.execute(db);
     expect(doubleAccepted.rows[0]?.n).toBe(0);
     expect(Math.max(...operators.map((o) => o.maxHeld))).toBeLessThanOrEqual(CAPACITY);
-    const acceptedTotal = operators.reduce((sum, o) => sum + o.accepted, 0);
-    expect(acceptedTotal).toBe(states.reduce((sum, s) => sum + Number(s.n), 0));
+    const accepted = await db.selectFrom("contact_offers").select((eb) => eb.fn.countAll<number>().as("n")).where("tenant_id", "=", tenant.tenantId).where("state", "=", "accepted").executeTakeFirstOrThrow();
+    expect(Number(accepted.n)).toBe(states.reduce((sum, s) => sum + Number(s.n), 0));
     // Every process but the killed one shut down cleanly; the killed one left nothing behind in the queue.
     const pending = await db.selectFrom("contact_offers").select((eb) => eb.fn.countAll<number>().as("n")).where("tenant_id", "=", tenant.tenantId).where("state", "=", "pending").executeTakeFirstOrThrow();
     expect(Number(pending.n)).toBe(0);

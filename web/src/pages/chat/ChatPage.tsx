@@ -1,8 +1,49 @@
-import { Title } from "@mantine/core";
+import { isLocale } from "@bailanys/common/locales";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation, useSearchParams } from "react-router-dom";
+import { useLocale } from "../../i18n/useLocale.ts";
+import { useSession } from "../../session/useSession.ts";
+import { ChatBody } from "./ChatBody.tsx";
+import { ChatFrame } from "./ChatFrame.tsx";
+import { useChatConfig } from "./useChatConfig.ts";
+import { useChatSession } from "./useChatSession.ts";
 
-/** Placeholder until the screen is built. */
+/**
+ * The citizen's web chat: `/chat` is the hosted page, `/chat/embed` the same chat filling the widget's iframe.
+ * Both take `?tenant=<code>` and optionally `&lang=kk|ru|en` (the embedding site's language).
+ */
 export function ChatPage() {
   const { t } = useTranslation();
-  return <Title order={2}>{t("chat.title")}</Title>;
+  const [params] = useSearchParams();
+  const { pathname } = useLocation();
+  const embed = pathname.replace(/\/+$/, "").endsWith("/embed");
+  const tenant = (params.get("tenant") ?? "").trim();
+  const locale = useLocale();
+  useLanguageParam(params.get("lang"));
+  const config = useChatConfig(tenant, locale);
+  const session = useChatSession(tenant);
+  const tenantName = config.config?.tenant.name ?? null;
+
+  useEffect(() => {
+    document.title = tenantName ? `${t("chat.title")} · ${tenantName}` : t("chat.title");
+  }, [t, tenantName]);
+
+  return (
+    <ChatFrame embed={embed} tenantName={tenantName} hours={config.config?.hours ?? []}>
+      <ChatBody tenant={tenant} embed={embed} config={config} session={session} />
+    </ChatFrame>
+  );
+}
+
+/** The language the link asks for wins once, at arrival; the reader's own switch wins after that. */
+function useLanguageParam(lang: string | null): void {
+  const { changeLocale } = useSession();
+  const applied = useRef(false);
+  useEffect(() => {
+    if (!applied.current && isLocale(lang)) {
+      applied.current = true;
+      changeLocale(lang).catch(() => undefined);
+    }
+  }, [lang, changeLocale]);
 }
