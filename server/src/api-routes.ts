@@ -12,6 +12,7 @@ import { orgRoutes } from "./modules/org/org.routes.ts";
 import { userRoutes } from "./modules/users/user.routes.ts";
 import { citizenRoutes } from "./modules/citizens/citizen.routes.ts";
 import { contactRoutes } from "./modules/contacts/contact.routes.ts";
+import { contactCitizenRoutes } from "./modules/contacts/contact-citizen.routes.ts";
 import { staffSocketRoutes } from "./realtime/staff-socket.routes.ts";
 import { boardRoutes } from "./modules/board/board.routes.ts";
 import { noticeRoutes } from "./modules/notices/notice.routes.ts";
@@ -33,6 +34,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(contactRoutes);
+  await app.register(contactCitizenRoutes);
   await app.register(staffSocketRoutes);
   await app.register(chatRoutes);
   await app.register(boardRoutes);

@@ -188,6 +188,57 @@ export const BoardDto = Type.Object({
 });
 export type BoardDto = Static<typeof BoardDto>;
 
+/** One item of a citizen's timeline across channels: a contact or an appeal. */
+export const TimelineItem = Type.Object({
+  kind: Type.Union([Type.Literal("contact"), Type.Literal("appeal")]),
+  id: Uuid,
+  at: IsoDateTime,
+  channel: CodedRef,
+  /** Contact state or appeal status name. */
+  state: Type.String(),
+  /** The appeal's number; null for contacts. */
+  number: Nullable(Type.String()),
+  /** Subject of an appeal or topic of a contact; hidden (null) until the citizen's identity is verified. */
+  title: Nullable(Type.String()),
+  outcome: Nullable(Type.String()),
+  agentName: Nullable(Type.String()),
+});
+export type TimelineItem = Static<typeof TimelineItem>;
+
+/** The citizen card of the operator window (R32.2) — protected data only once identity is verified (R11.1). */
+export const CitizenCardDto = Type.Object({
+  contactId: Uuid,
+  verified: Type.Boolean(),
+  verifiedMethod: Nullable(Type.String()),
+  citizen: Nullable(
+    Type.Object({
+      id: Uuid,
+      fullName: Type.String(),
+      iin: Nullable(Type.String()),
+      phone: Nullable(Type.String()),
+      email: Nullable(Type.String()),
+      address: Nullable(Type.String()),
+      preferredLanguage: Type.String(),
+      consentGivenAt: Nullable(IsoDateTime),
+      /** How the contact was tied to this record: matched by phone/e-mail, linked by an operator, or verified. */
+      masked: Type.Boolean(),
+    }),
+  ),
+  timeline: Type.Array(TimelineItem),
+});
+export type CitizenCardDto = Static<typeof CitizenCardDto>;
+
+export const VerifyBody = Type.Object(
+  {
+    iin: Type.String({ pattern: "^\\d{12}$", description: "The ИИН the citizen states" }),
+    phoneLast4: Type.String({ pattern: "^\\d{4}$", description: "Last four digits of the phone the citizen has on record" }),
+  },
+  { additionalProperties: false },
+);
+export type VerifyBody = Static<typeof VerifyBody>;
+
+export const LinkCitizenBody = Type.Object({ citizenId: Uuid }, { additionalProperties: false });
+
 // ---- citizen side (web chat) ----------------------------------------------------------------------------------
 
 export const ChatTopic = Type.Object({ id: Uuid, name: Type.String() });

@@ -179,8 +179,8 @@ export class Hub {
         this.later(`board:${event.tenantId}`, RECOMPUTE_MS, () => this.sendBoard(event.tenantId));
         break;
       case "agent.offer":
+        // The offer frame carries everything the window needs; the next change sends a full snapshot.
         void this.sendOffer(event.agentId, event.offerId);
-        this.later(`agent:${event.agentId}`, SNAPSHOT_MS, () => this.sendSnapshots(event.agentId));
         break;
       case "agent.changed":
         this.later(`agent:${event.agentId}`, SNAPSHOT_MS, () => this.sendSnapshots(event.agentId));
