@@ -14,7 +14,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -43,6 +43,47 @@ function stats(label: string, samples: number[]): string {
 function residentKiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+}
+
+/** The median of a few readings a moment apart: one reading can land just before or after a collection. */
+async function medianResidentKiB(pid: number): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    readings.push(residentKiB(pid));
+    await sleep(200);
+  }
+  readings.sort((a, b) => a - b);
+  return readings[Math.floor(readings.length / 2)] ?? Number.NaN;
+}
+
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+/** CPU time (user + system) a process has used, from /proc. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of every PostgreSQL process on the machine (the server under test is the only busy one). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").startsWith("postgres")) {
+        total += processCpuMs(Number(entry));
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 async function freshDatabase(adminUrl: string): Promise<string> {
@@ -148,7 +189,8 @@ export async function benchContactRouting(): Promise<string[]> {
   const { tenantCode, tokens } = await seedOperators(database.db);
 
   const port = 19_000 + (process.pid % 1000);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/src/main.ts"), "--role=api,worker"], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/bailanys-prof"] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(root, "server/src/main.ts"), "--role=api,worker"], {
     cwd: root,
     env: {
       ...process.env,
@@ -169,7 +211,7 @@ export async function benchContactRouting(): Promise<string[]> {
     const response = await request(`${base}${pathName}`, {
       method,
       dispatcher: http,
-      headers: { "content-type": "application/json", ...headers },
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.statusCode, body: (await response.body.json()) as Record<string, unknown> };
@@ -194,6 +236,10 @@ export async function benchContactRouting(): Promise<string[]> {
     const onFrame = (op: Operator, frame: ServerFrame) => {
       if (frame.type === "offer") {
         offeredAt.set(frame.offer.contactId, performance.now());
+        const { arrivedAt, offeredAt: offeredOnServer } = frame.offer.contact;
+        if (offeredOnServer !== null) {
+          serverSide.push(Date.parse(offeredOnServer) - Date.parse(arrivedAt));
+        }
         const auth = { authorization: `Bearer ${op.token}` };
         void call("POST", `/api/v1/offers/${frame.offer.id}/accept`, undefined, auth).then(() =>
           !op.holding ? call("POST", `/api/v1/contacts/${frame.offer.contactId}/wrapup`, { wrapupCode: "consultation", resolvedFirstContact: true }, auth) : undefined,
@@ -209,16 +255,17 @@ export async function benchContactRouting(): Promise<string[]> {
       }
     };
     const messageSentAt = new Map<string, number>();
+    const serverSide: number[] = [];
     const messageLatency: number[] = [];
     const operators: Operator[] = [];
     for (const token of tokens) {
       operators.push(await openOperator(base, token, onFrame));
     }
     await sleep(1000);
-    const rssBefore = residentKiB(child.pid ?? 0);
 
     const startedAt = new Map<string, number>();
     const routing: number[] = [];
+    const cpuAtStart = { bench: process.cpuUsage(), server: processCpuMs(child.pid ?? 0), postgres: postgresCpuMs(), wall: performance.now() };
     const total = RATE_PER_SECOND * SECONDS;
     const starts: Promise<void>[] = [];
     const begin = performance.now();
@@ -232,6 +279,10 @@ export async function benchContactRouting(): Promise<string[]> {
       );
     }
     await Promise.all(starts);
+    const wall = performance.now() - cpuAtStart.wall;
+    const benchCpu = process.cpuUsage(cpuAtStart.bench);
+    const cpuShare = (ms: number) => `${((100 * ms) / wall).toFixed(0)} %`;
+    const cpuLine = `  CPU during the routing phase (of one core): load generator ${cpuShare((benchCpu.user + benchCpu.system) / 1000)}, server ${cpuShare(processCpuMs(child.pid ?? 0) - cpuAtStart.server)}, PostgreSQL ${cpuShare(postgresCpuMs() - cpuAtStart.postgres)}`;
     await sleep(2000);
     for (const [contactId, t0] of startedAt) {
       const t1 = offeredAt.get(contactId);
@@ -240,15 +291,21 @@ export async function benchContactRouting(): Promise<string[]> {
       }
     }
     const routingRaw = await rawBaseline(url, RATE_PER_SECOND);
-    lines.push(stats(`routing: chat start → offer on socket (${RATE_PER_SECOND}/s)`, routing), stats("baseline: INSERT + pg_notify → LISTEN", routingRaw));
+    lines.push(
+      stats(`routing: chat start → offer on socket (${RATE_PER_SECOND}/s)`, routing),
+      stats("  of which contact row written → offer row written", serverSide),
+      stats("baseline: INSERT + pg_notify → LISTEN", routingRaw),
+    );
     const offeredShare = (100 * routing.length) / Math.max(1, startedAt.size);
-    lines.push(`  → offered ${routing.length} of ${startedAt.size} started (${offeredShare.toFixed(1)} %); goal p99 < 20 ms`);
+    lines.push(`  → offered ${routing.length} of ${startedAt.size} started (${offeredShare.toFixed(1)} %); goal p99 < 20 ms`, cpuLine);
 
     // ---- 2. message latency with 2 000 open chats, 3. memory per chat -------------------------------------
     for (const op of operators) {
       op.holding = true;
     }
     await sleep(3000);
+    // Measured after the routing phase has settled, so that its garbage does not hide the chats' memory.
+    const rssBefore = await medianResidentKiB(child.pid ?? 0);
     const chats: { id: string; token: string; socket: WebSocket }[] = [];
     for (let i = 0; i < OPERATORS * CHATS_PER_OPERATOR; i += 1) {
       const r = await call("POST", "/api/v1/public/chat/sessions", { tenant: tenantCode, locale: "ru", language: "ru", name: `Житель ${i}`, consent: true }, {});
@@ -260,8 +317,10 @@ export async function benchContactRouting(): Promise<string[]> {
       chats.push({ id, token, socket });
     }
     await sleep(5000);
+    const states = await database.db.selectFrom("contacts").select(["state", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("state").execute();
+    lines.push(`  contacts by state after opening the chats: ${states.map((s) => `${s.state} ${Number(s.n)}`).join(", ")}`);
     const active = await database.db.selectFrom("contacts").select((eb) => eb.fn.countAll<number>().as("n")).where("state", "=", "active").executeTakeFirstOrThrow();
-    const rssOpen = residentKiB(child.pid ?? 0);
+    const rssOpen = await medianResidentKiB(child.pid ?? 0);
     for (const op of operators) {
       op.socket.send(JSON.stringify({ type: "ping" }));
     }

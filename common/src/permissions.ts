@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   "audit.verify",
   "outbox.read",
   "outbox.retry",
+  "contact.read",
   "contact.handle",
   "contact.monitor",
   "routing.manage",
@@ -58,6 +59,7 @@ const OPERATOR: Permission[] = [
   "citizen.write",
   "reference.read",
   "org.read",
+  "contact.read",
   "contact.handle",
 ];
 const SENIOR: Permission[] = [
@@ -77,7 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   executor: ["appeal.read", "appeal.transition", "appeal.attach", "citizen.read", "reference.read", "org.read"],
   supervisor: [...SENIOR, "appeal.extend", "outbox.retry", "users.read", "contact.monitor", "routing.manage", "notice.manage"],
   // Quality control listens to and reads conversations, live and past.
-  qa: ["appeal.read", "appeal.read_all", "citizen.read", "reference.read", "org.read", "contact.monitor"],
+  qa: ["appeal.read", "appeal.read_all", "citizen.read", "reference.read", "org.read", "contact.read", "contact.monitor"],
   knowledge_editor: ["reference.read", "org.read"],
   // Analysts and auditors see the registry without citizens' personal data (masked by the presenter).
   analyst: ["appeal.read", "appeal.read_all", "reference.read", "org.read"],

@@ -13,6 +13,7 @@ import { userRoutes } from "./modules/users/user.routes.ts";
 import { citizenRoutes } from "./modules/citizens/citizen.routes.ts";
 import { contactRoutes } from "./modules/contacts/contact.routes.ts";
 import { contactCitizenRoutes } from "./modules/contacts/contact-citizen.routes.ts";
+import { contactAttachmentRoutes } from "./modules/contacts/contact-attachment.routes.ts";
 import { staffSocketRoutes } from "./realtime/staff-socket.routes.ts";
 import { boardRoutes } from "./modules/board/board.routes.ts";
 import { noticeRoutes } from "./modules/notices/notice.routes.ts";
@@ -35,6 +36,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(notificationRoutes);
   await app.register(contactRoutes);
   await app.register(contactCitizenRoutes);
+  await app.register(contactAttachmentRoutes);
   await app.register(staffSocketRoutes);
   await app.register(chatRoutes);
   await app.register(boardRoutes);

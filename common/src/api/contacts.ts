@@ -83,6 +83,7 @@ export const ContactDto = Type.Object({
   relaxed: Type.Array(Type.String()),
   lastSeq: Type.Integer(),
   citizenReadSeq: Type.Integer(),
+  agentReadSeq: Type.Integer(),
   callbackPhone: Nullable(Type.String()),
   survey: Nullable(Type.Object({ rating: Type.Integer(), solved: Nullable(Type.Boolean()), comment: Nullable(Type.String()) })),
   appeals: Type.Array(Type.Object({ id: Uuid, number: Type.String() })),

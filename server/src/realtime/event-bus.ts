@@ -24,11 +24,36 @@ export type BusEvent =
 
 export const BUS_CHANNEL = "bailanys_events";
 
+/** Events of the open `transact` transactions, sent after their commit. */
+const afterCommit = new WeakMap<Db, BusEvent[]>();
+
+/**
+ * Runs one transaction and announces its events after it commits. PostgreSQL serialises every committing
+ * transaction that issued NOTIFY (a global lock held through the commit's WAL flush), so notifying inside the
+ * hot transactions would make every contact change wait for every other; a NOTIFY of its own commits without
+ * writing WAL. The price: a process that dies between commit and announcement loses the announcement, which
+ * clients recover from on their next snapshot or resume, and the routing sweep from the database.
+ */
+export async function transact<T>(deps: { db: Db; bus: EventBus }, work: (trx: Db) => Promise<T>): Promise<T> {
+  const events: BusEvent[] = [];
+  const result = await deps.db.transaction().execute(async (trx) => {
+    afterCommit.set(trx, events);
+    return work(trx);
+  });
+  await deps.bus.flush(events);
+  return result;
+}
+
 export type BusListener = (event: BusEvent) => void;
 
 export interface EventBus {
-  /** Announces an event when the surrounding transaction commits (or at once outside a transaction). */
+  /**
+   * Announces an event when the surrounding transaction commits: inside `transact` it is sent right after the
+   * commit; in any other transaction it rides on it (pg_notify, delivered on commit); outside one, at once.
+   */
   publish(trx: Db, event: BusEvent): Promise<void>;
+  /** Sends events of a committed transaction (one round trip). */
+  flush(events: readonly BusEvent[]): Promise<void>;
   subscribe(listener: BusListener): () => void;
   /** Called when events may have been lost (the listening connection was re-established). */
   onGap(listener: () => void): () => void;
@@ -60,7 +85,18 @@ export async function createEventBus(database: Database): Promise<EventBus> {
   );
   return {
     async publish(trx, event) {
+      const pending = afterCommit.get(trx);
+      if (pending) {
+        pending.push(event);
+        return;
+      }
       await sql`select pg_notify(${BUS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
+    },
+    async flush(events) {
+      if (events.length === 0) {
+        return;
+      }
+      await sql`select pg_notify(${BUS_CHANNEL}, e) from unnest(${events.map((e) => JSON.stringify(e))}::text[]) as e`.execute(database.db);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -14,8 +14,12 @@ export type { Peer } from "./contact-stream.ts";
 
 /** Board and citizens' queue positions are recomputed at most this often per tenant. */
 const RECOMPUTE_MS = 500;
-/** Operators' windows are refreshed at most this often (bursts of changes become one snapshot). */
-const SNAPSHOT_MS = 50;
+/**
+ * Operators' windows are refreshed at most this often: an accept followed by a quick wrap-up becomes one
+ * snapshot. Offers do not wait for it (they have their own frame), nor do the operator's own actions, whose
+ * HTTP answers the window already has.
+ */
+const SNAPSHOT_MS = 250;
 
 interface AgentPeer {
   peer: Peer;

@@ -1,5 +1,8 @@
 import type { ClientFrame, ServerFrame } from "@bailanys/common/api/contacts";
+import { ERRORS } from "@bailanys/common/errors";
+import type { Locale } from "@bailanys/common/locales";
 import type { WebSocket } from "ws";
+import { AppError } from "../platform/app-error.ts";
 import type { Peer } from "./contact-stream.ts";
 
 /** Frames a client may send per second before the socket is closed (a page sends a few per minute). */
@@ -55,4 +58,10 @@ export function isUuid(value: unknown): value is string {
 
 export function isSeq(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+/** An error frame with the catalogue code and its message in the reader's language. */
+export function errorFrame(error: unknown, locale: Locale): ServerFrame {
+  const code = error instanceof AppError ? error.code : "INTERNAL";
+  return { type: "error", code, message: ERRORS[code].message[locale] };
 }

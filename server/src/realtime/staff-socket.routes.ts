@@ -4,7 +4,7 @@ import { AppError } from "../platform/app-error.ts";
 import { requireActor } from "../platform/require-actor.ts";
 import { announceTyping } from "../modules/contacts/contact-conversation.service.ts";
 import { assertCanReadContact } from "../modules/contacts/contact.policy.ts";
-import { isSeq, isUuid, socketPeer } from "./socket-peer.ts";
+import { errorFrame, isSeq, isUuid, socketPeer } from "./socket-peer.ts";
 
 /**
  * The staff socket: operators get their snapshot and offers, follow their contacts' logs (resumable by seq)
@@ -21,10 +21,7 @@ export const staffSocketRoutes: FastifyPluginAsync = async (app) => {
     }
     const hub = app.hub;
     const peer = socketPeer(socket, (frame) => {
-      const fail = (error: unknown) => {
-        const code = error instanceof AppError ? error.code : "INTERNAL";
-        peer.send({ type: "error", code, message: code });
-      };
+      const fail = (error: unknown) => peer.send(errorFrame(error, actor.locale));
       switch (frame.type) {
         case "subscribe":
           if (!isUuid(frame.contactId) || !isSeq(frame.since)) {

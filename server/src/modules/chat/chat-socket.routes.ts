@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { sql } from "kysely";
 import { AppError } from "../../platform/app-error.ts";
-import { isSeq, isUuid, socketPeer } from "../../realtime/socket-peer.ts";
+import { errorFrame, isSeq, isUuid, socketPeer } from "../../realtime/socket-peer.ts";
 import { announceTyping, type CitizenSession } from "../contacts/contact-conversation.service.ts";
 import { chatSessionFor } from "./chat-session.ts";
 
@@ -13,15 +13,15 @@ const HELLO_TIMEOUT_MS = 10_000;
  * chat's log from there, the operator's typing and receipts, and queue status updates.
  */
 export const chatSocketRoutes: FastifyPluginAsync = async (app) => {
-  app.get("/public/chat/ws", { websocket: true, config: { public: true }, schema: { hide: true } }, (socket) => {
+  app.get("/public/chat/ws", { websocket: true, config: { public: true }, schema: { hide: true } }, (socket, request) => {
     let session: CitizenSession | null = null;
     const hello = setTimeout(() => socket.close(1008, "no hello"), HELLO_TIMEOUT_MS);
     const peer = socketPeer(socket, (frame) => {
       const fail = (error: unknown) => {
-        const code = error instanceof AppError ? error.code : "INTERNAL";
-        peer.send({ type: "error", code, message: code });
-        if (code === "CHAT_SESSION_INVALID") {
-          socket.close(1008, code);
+        const reply = errorFrame(error, request.locale);
+        peer.send(reply);
+        if (reply.type === "error" && reply.code === "CHAT_SESSION_INVALID") {
+          socket.close(1008, reply.code);
         }
       };
       switch (frame.type) {

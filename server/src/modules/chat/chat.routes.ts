@@ -77,8 +77,14 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const session = await chatSession(app.db, request, request.params.id);
       const rows = await readLog(app.db, session.contactId, request.query.since ?? 0, CHAT_LIMITS.replayPage, "citizen");
-      const last = await app.db.selectFrom("contacts").select("last_seq").where("id", "=", session.contactId).executeTakeFirstOrThrow();
-      return { entries: await presentLog(app.db, rows, "citizen"), lastSeq: last.last_seq };
+      // The last entry the citizen may see: staff notes at the end of the log must not make a client wait for more.
+      const last = await app.db
+        .selectFrom("contact_log")
+        .select((eb) => eb.fn.max("seq").as("seq"))
+        .where("contact_id", "=", session.contactId)
+        .where("staff_only", "=", false)
+        .executeTakeFirst();
+      return { entries: await presentLog(app.db, rows, "citizen"), lastSeq: Number(last?.seq ?? 0) };
     },
   );
 

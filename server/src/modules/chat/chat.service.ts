@@ -11,6 +11,7 @@ import { appendLog } from "../contacts/contact-log.repository.ts";
 import { lockContact } from "../contacts/contact.repository.ts";
 import { dispatchAgent, dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
 import { tenantByCode } from "./chat-config.service.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 /** A citizen starts a web chat: checks the form, then the contact enters its queue (see openInboundContact). */
 export async function startChat(deps: RoutingDeps, input: StartChatBody): Promise<{ contactId: string; token: string }> {
@@ -53,7 +54,7 @@ export async function requestCallback(deps: RoutingDeps, session: CitizenSession
   if (phone === null) {
     throw AppError.field("phone", "PHONE_INVALID");
   }
-  const { callbackId, freedAgent } = await deps.db.transaction().execute(async (trx) => {
+  const { callbackId, freedAgent } = await transact(deps, async (trx) => {
     const contact = await lockContact(trx, session.tenantId, session.contactId);
     if (contact.state !== "queued" && contact.state !== "offered") {
       throw new AppError("CONTACT_NOT_ACTIVE");
@@ -120,7 +121,7 @@ export async function requestCallback(deps: RoutingDeps, session: CitizenSession
 
 /** The post-chat survey: satisfaction 1–5 and whether the question was solved (feeds CSAT and FCR). Once. */
 export async function submitSurvey(deps: RoutingDeps, session: CitizenSession, input: SurveyBody): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await transact(deps, async (trx) => {
     const contact = await lockContact(trx, session.tenantId, session.contactId);
     if (contact.answered_at === null || (contact.state !== "wrapup" && contact.state !== "closed")) {
       throw new AppError("CONTACT_NOT_ACTIVE");

@@ -4,6 +4,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { dispatchAgent, type RoutingDeps } from "../routing/dispatch.ts";
 import { requeueOffered } from "./contact-offer.service.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 export interface AgentStateInput {
   state: AgentState;
@@ -15,7 +16,7 @@ export interface AgentStateInput {
  * returns pending offers to their queues. Ready makes the operator eligible at once (routing runs right after).
  */
 export async function setAgentState(deps: RoutingDeps, actor: Actor, input: AgentStateInput): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await transact(deps, async (trx) => {
     const agent = await trx.selectFrom("agents").select(["user_id", "state"]).where("user_id", "=", actor.userId).where("tenant_id", "=", actor.tenantId).forUpdate().executeTakeFirst();
     if (!agent) {
       throw new AppError("AGENT_PROFILE_MISSING");

@@ -5,7 +5,7 @@ import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { can } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
-import type { EventBus } from "../../realtime/event-bus.ts";
+import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { maskName } from "../appeals/appeal.presenter.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
@@ -112,7 +112,7 @@ export async function citizenCard(db: Db, actor: Actor, meta: RequestMeta, conta
  * audited, a failure changes nothing else.
  */
 export async function verifyContactCitizen(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, contactId: string, input: { iin: string; phoneLast4: string }): Promise<void> {
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await transact(deps, async (trx) => {
     const contact = await lockContact(trx, actor.tenantId, contactId);
     if (contact.agent_id !== actor.userId) {
       throw new AppError("NOT_YOUR_CONTACT");
@@ -140,7 +140,7 @@ export async function verifyContactCitizen(deps: { db: Db; bus: EventBus }, acto
 
 /** Ties a conversation to a citizen record by hand (a match the automatic one could not make); audited. */
 export async function linkContactCitizen(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, contactId: string, citizenId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await transact(deps, async (trx) => {
     const contact = await lockContact(trx, actor.tenantId, contactId);
     if (contact.agent_id !== actor.userId && !can(actor, "contact.monitor")) {
       throw new AppError("NOT_YOUR_CONTACT");

@@ -14,7 +14,7 @@ export const contactCitizenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/contacts/:id/citizen",
     {
-      config: { permission: "contact.handle" },
+      config: { permission: "contact.read" },
       schema: { tags, summary: "The citizen card with the timeline of contacts and appeals (protected data once verified; audited)", params: Params, querystring: Type.Object({ lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: CitizenCardDto } },
     },
     async (request) => citizenCard(app.db, requireActor(request), request.meta, request.params.id, request.locale),

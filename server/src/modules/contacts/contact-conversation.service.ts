@@ -5,6 +5,7 @@ import { AppError } from "../../platform/app-error.ts";
 import type { RoutingDeps } from "../routing/dispatch.ts";
 import { appendLog, type LogRow } from "./contact-log.repository.ts";
 import { isOpen, lockContact, lockOwnActiveContact } from "./contact.repository.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 export interface MessageInput {
   text: string;
@@ -32,7 +33,7 @@ async function checkAttachment(trx: Db, contactId: string, attachmentId: string 
 
 /** A message from the operator handling the contact. */
 export async function postAgentMessage(deps: RoutingDeps, actor: Actor, contactId: string, input: MessageInput): Promise<LogRow> {
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const contact = await lockOwnActiveContact(trx, actor.tenantId, actor.userId, contactId);
     const existing = await existingMessage(trx, contactId, input.clientMsgId);
     if (existing) {
@@ -53,7 +54,7 @@ export async function postAgentMessage(deps: RoutingDeps, actor: Actor, contactI
 
 /** A note for colleagues (a transfer's context, a supervisor's whisper): staff only, never shown to the citizen. */
 export async function postNote(deps: RoutingDeps, actor: Actor, contactId: string, text: string): Promise<LogRow> {
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const contact = await lockContact(trx, actor.tenantId, contactId);
     return appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, {
       kind: "note",
@@ -72,7 +73,7 @@ export interface CitizenSession {
 
 /** A message from the citizen, while the conversation is open (waiting or being answered). */
 export async function postCitizenMessage(deps: RoutingDeps, session: CitizenSession, input: MessageInput): Promise<LogRow> {
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const contact = await lockContact(trx, session.tenantId, session.contactId);
     if (!isOpen(contact.state) || contact.state === "wrapup") {
       throw new AppError("CONTACT_NOT_ACTIVE");
@@ -95,7 +96,7 @@ export async function postCitizenMessage(deps: RoutingDeps, session: CitizenSess
 
 /** The operator handling the contact has read its log up to `read`. */
 export async function recordAgentRead(deps: RoutingDeps, actor: Actor, contactId: string, read: number): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await transact(deps, async (trx) => {
     const updated = await trx
       .updateTable("contacts")
       .set({ agent_read_seq: sql<number>`least(last_seq, greatest(agent_read_seq, ${read}))` })
@@ -116,7 +117,7 @@ export async function recordAgentRead(deps: RoutingDeps, actor: Actor, contactId
  * Pointers only move forward, so late or repeated receipts change nothing.
  */
 export async function recordCitizenReceipt(deps: RoutingDeps, session: CitizenSession, delivered: number, read: number): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await transact(deps, async (trx) => {
     const updated = await trx
       .updateTable("contacts")
       .set({

@@ -6,6 +6,7 @@ import { dispatchAgent, type RoutingDeps } from "../routing/dispatch.ts";
 import { appendLog } from "./contact-log.repository.ts";
 import { lockContact, withdrawPendingOffer, type ContactRow } from "./contact.repository.ts";
 import type { CitizenSession } from "./contact-conversation.service.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 export interface WrapupInput {
   wrapupCode: string;
@@ -52,7 +53,7 @@ async function abandon(trx: Db, deps: RoutingDeps, contact: ContactRow, endedBy:
 
 /** The operator ends the conversation (chat closed for the citizen) and goes on to wrap-up. */
 export async function endByAgent(deps: RoutingDeps, actor: Actor, contactId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await transact(deps, async (trx) => {
     const contact = await lockContact(trx, actor.tenantId, contactId);
     if (contact.agent_id !== actor.userId) {
       throw new AppError("NOT_YOUR_CONTACT");
@@ -66,7 +67,7 @@ export async function endByAgent(deps: RoutingDeps, actor: Actor, contactId: str
 
 /** The citizen leaves: abandoned if nobody had answered yet, otherwise the operator goes on to wrap-up. */
 export async function endByCitizen(deps: RoutingDeps, session: CitizenSession): Promise<void> {
-  const freed = await deps.db.transaction().execute(async (trx) => {
+  const freed = await transact(deps, async (trx) => {
     const contact = await lockContact(trx, session.tenantId, session.contactId);
     if (contact.state === "queued" || contact.state === "offered") {
       return abandon(trx, deps, contact, "citizen");
@@ -86,7 +87,7 @@ export async function endByCitizen(deps: RoutingDeps, session: CitizenSession): 
  * contact it ends the conversation too. The operator's seat is free afterwards.
  */
 export async function completeWrapup(deps: RoutingDeps, actor: Actor, contactId: string, input: WrapupInput): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await transact(deps, async (trx) => {
     const contact = await lockContact(trx, actor.tenantId, contactId);
     if (contact.agent_id !== actor.userId) {
       throw new AppError("NOT_YOUR_CONTACT");
@@ -134,7 +135,7 @@ export async function closeOverdueWrapups(deps: RoutingDeps, limit = 100): Promi
   const due = await deps.db.selectFrom("contacts").select("id").where("state", "=", "wrapup").where("wrapup_deadline", "<=", sql<Date>`now()`).limit(limit).execute();
   let closed = 0;
   for (const { id } of due) {
-    const agentId = await deps.db.transaction().execute(async (trx) => {
+    const agentId = await transact(deps, async (trx) => {
       const contact = await trx.selectFrom("contacts").selectAll().where("id", "=", id).where("state", "=", "wrapup").forUpdate().skipLocked().executeTakeFirst();
       if (!contact) {
         return null;
@@ -162,7 +163,7 @@ export async function abandonSilentChats(deps: RoutingDeps, silentSeconds: numbe
     .execute();
   let abandoned = 0;
   for (const { id } of due) {
-    const freed = await deps.db.transaction().execute(async (trx) => {
+    const freed = await transact(deps, async (trx) => {
       const contact = await trx.selectFrom("contacts").selectAll().where("id", "=", id).where("state", "in", ["queued", "offered"]).forUpdate().skipLocked().executeTakeFirst();
       if (!contact) {
         return undefined;

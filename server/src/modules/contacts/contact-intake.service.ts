@@ -12,6 +12,7 @@ import { nextReviewAt } from "../routing/queue-review.ts";
 import { isQueueOpen, type OpeningHours } from "../routing/routing-rules.ts";
 import { appendLog } from "./contact-log.repository.ts";
 import { activeQueues, pickQueue, topicPath } from "./contact-queues.repository.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 export interface InboundContactInput {
   tenantId: string;
@@ -62,7 +63,7 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
   const criticality = input.criticalityCode ? ref.criticality.get(input.criticalityCode) : undefined;
   const accessToken = randomBytes(24).toString("base64url");
 
-  const contactId = await deps.db.transaction().execute(async (trx) => {
+  const contactId = await transact(deps, async (trx) => {
     const citizenId = await matchCitizen(trx, input.tenantId, input.visitor.phone, input.visitor.email);
     const contact = await trx
       .insertInto("contacts")

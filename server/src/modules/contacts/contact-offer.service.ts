@@ -5,6 +5,7 @@ import { AppError } from "../../platform/app-error.ts";
 import { dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
 import { appendLog } from "./contact-log.repository.ts";
 import { lockContact } from "./contact.repository.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 /** The pending offer of this operator, locked after its contact (the lock order everywhere: contact, offer). */
 async function lockPendingOffer(trx: Db, actor: Actor, offerId: string) {
@@ -34,7 +35,7 @@ async function lockPendingOffer(trx: Db, actor: Actor, offerId: string) {
 
 /** The operator takes the offered contact: it becomes active and the citizen is told who answers. */
 export async function acceptOffer(deps: RoutingDeps, actor: Actor, offerId: string): Promise<string> {
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const contact = await lockPendingOffer(trx, actor, offerId);
     await trx.updateTable("contact_offers").set({ state: "accepted", decided_at: sql<Date>`now()` }).where("id", "=", offerId).execute();
     await trx
@@ -57,7 +58,7 @@ export async function acceptOffer(deps: RoutingDeps, actor: Actor, offerId: stri
 
 /** The operator declines: the contact goes back to its queue and on to someone else. */
 export async function declineOffer(deps: RoutingDeps, actor: Actor, offerId: string): Promise<void> {
-  const contactId = await deps.db.transaction().execute(async (trx) => {
+  const contactId = await transact(deps, async (trx) => {
     const contact = await lockPendingOffer(trx, actor, offerId);
     await trx.updateTable("contact_offers").set({ state: "declined", decided_at: sql<Date>`now()` }).where("id", "=", offerId).execute();
     await requeueOffered(trx, deps, contact.id, contact.tenant_id, actor.userId, "declined");
@@ -89,7 +90,7 @@ export async function expireOffers(deps: RoutingDeps, limit = 100): Promise<numb
     .execute();
   let expired = 0;
   for (const candidate of due) {
-    const done = await deps.db.transaction().execute(async (trx) => {
+    const done = await transact(deps, async (trx) => {
       const contact = await trx.selectFrom("contacts").select(["id", "tenant_id"]).where("id", "=", candidate.contact_id).forUpdate().skipLocked().executeTakeFirst();
       if (!contact) {
         return false;

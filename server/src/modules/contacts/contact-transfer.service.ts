@@ -8,6 +8,7 @@ import { channelsWithRoom } from "../routing/routing-rules.ts";
 import { agentCapacityAndLoad } from "../routing/routing.repository.ts";
 import { appendLog } from "./contact-log.repository.ts";
 import { lockOwnActiveContact } from "./contact.repository.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 export type TransferTarget = { queueId: string } | { agentId: string };
 
@@ -17,7 +18,7 @@ export type TransferTarget = { queueId: string } | { agentId: string };
  * decline or miss it, it waits in its queue).
  */
 export async function transferContact(deps: RoutingDeps, actor: Actor, contactId: string, target: TransferTarget, note: string | null): Promise<void> {
-  const requeued = await deps.db.transaction().execute(async (trx) => {
+  const requeued = await transact(deps, async (trx) => {
     const contact = await lockOwnActiveContact(trx, actor.tenantId, actor.userId, contactId);
     const queueId = "queueId" in target ? target.queueId : contact.queue_id;
     const queue = await trx.selectFrom("contact_queues").selectAll().where("tenant_id", "=", actor.tenantId).where("id", "=", queueId ?? "").where("active", "=", true).executeTakeFirst();

@@ -52,9 +52,24 @@ export interface QueueNameRow {
   name_en: string;
 }
 
+const QUEUE_NAMES_TTL_MS = 10_000;
+const queueNameCache = new Map<string, { at: number; names: Promise<Map<string, QueueNameRow>> }>();
+
+/** Names of a tenant's queues, cached per node for 10 s like the rest of the reference data. */
 export async function queueNames(db: Db, tenantId: string): Promise<Map<string, QueueNameRow>> {
-  const rows = await db.selectFrom("contact_queues").select(["id", "name_kk", "name_ru", "name_en"]).where("tenant_id", "=", tenantId).execute();
-  return new Map(rows.map((r) => [r.id, r]));
+  const cached = queueNameCache.get(tenantId);
+  if (cached && Date.now() - cached.at < QUEUE_NAMES_TTL_MS) {
+    return cached.names;
+  }
+  const names = db
+    .selectFrom("contact_queues")
+    .select(["id", "name_kk", "name_ru", "name_en"])
+    .where("tenant_id", "=", tenantId)
+    .execute()
+    .then((rows) => new Map(rows.map((r) => [r.id, r])));
+  queueNameCache.set(tenantId, { at: Date.now(), names });
+  names.catch(() => queueNameCache.delete(tenantId));
+  return names;
 }
 
 /** Names of log authors and the attachments log entries point at. */

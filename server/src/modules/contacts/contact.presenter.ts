@@ -46,6 +46,7 @@ export async function presentContacts(db: Db, tenantId: string, ids: readonly st
       relaxed: row.relaxed,
       lastSeq: row.last_seq,
       citizenReadSeq: row.citizen_read_seq,
+      agentReadSeq: row.agent_read_seq,
       callbackPhone: row.callback_phone,
       survey: row.survey_rating === null ? null : { rating: row.survey_rating, solved: row.survey_solved, comment: row.survey_comment },
       appeals: appeals.get(row.id) ?? [],

@@ -81,7 +81,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/contacts/:id",
-    { config: { permission: "contact.handle" }, schema: { tags, summary: "A contact (audited: it shows the citizen's details)", params: Params, querystring: Type.Object(Lang, { additionalProperties: false }), response: { 200: ContactDto } } },
+    { config: { permission: "contact.read" }, schema: { tags, summary: "A contact (audited: it shows the citizen's details)", params: Params, querystring: Type.Object(Lang, { additionalProperties: false }), response: { 200: ContactDto } } },
     async (request) => {
       const actor = requireActor(request);
       await assertCanReadContact(app.db, actor, request.params.id);
@@ -93,7 +93,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/contacts/:id/log",
     {
-      config: { permission: "contact.handle" },
+      config: { permission: "contact.read" },
       schema: { tags, summary: "The contact's log after `since` (messages, events, notes)", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })), ...Lang }, { additionalProperties: false }), response: { 200: LogPage } },
     },
     async (request) => {

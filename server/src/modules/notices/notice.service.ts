@@ -5,7 +5,7 @@ import type { Db } from "../../db/database.ts";
 import type { ServiceNoticesTable } from "../../db/schema-contacts.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
-import type { EventBus } from "../../realtime/event-bus.ts";
+import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 
 type NoticeRow = Selectable<ServiceNoticesTable>;
@@ -60,7 +60,7 @@ export async function createNotice(deps: { db: Db; bus: EventBus }, actor: Actor
   if (input.resumeAt && input.startsAt && new Date(input.resumeAt) <= new Date(input.startsAt)) {
     throw AppError.field("resumeAt", "FIELD_OUT_OF_RANGE");
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const row = await trx
       .insertInto("service_notices")
       .values({
@@ -86,7 +86,7 @@ export async function createNotice(deps: { db: Db; bus: EventBus }, actor: Actor
 
 /** Ends a notice: service is back. */
 export async function endNotice(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, id: string): Promise<NoticeRow> {
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const row = await trx
       .updateTable("service_notices")
       .set({ ended_at: sql<Date>`now()` })

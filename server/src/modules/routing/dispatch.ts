@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import type { EventBus } from "../../realtime/event-bus.ts";
+import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { appendLog } from "../contacts/contact-log.repository.ts";
 import { channelsWithRoom } from "./routing-rules.ts";
 import {
@@ -59,7 +59,7 @@ export async function createOffer(trx: Db, bus: EventBus, contact: QueuedContact
  * contact is not waiting, another process holds it, or nobody competent has room (it stays queued).
  */
 export async function dispatchContact(deps: RoutingDeps, contactId: string): Promise<string | null> {
-  return deps.db.transaction().execute(async (trx) => {
+  return transact(deps, async (trx) => {
     const contact = await lockQueuedContact(trx, contactId);
     if (!contact) {
       return null;
@@ -86,7 +86,7 @@ export async function dispatchContact(deps: RoutingDeps, contactId: string): Pro
 export async function dispatchAgent(deps: RoutingDeps, agentId: string): Promise<number> {
   let offers = 0;
   for (let i = 0; i < MAX_OFFERS_PER_AGENT; i += 1) {
-    const offered = await deps.db.transaction().execute(async (trx) => {
+    const offered = await transact(deps, async (trx) => {
       const agent = await lockReadyAgent(trx, agentId);
       if (!agent) {
         return false;

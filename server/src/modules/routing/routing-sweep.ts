@@ -1,11 +1,11 @@
-import { OCCUPYING_STATES } from "@bailanys/common/contacts";
 import { sql } from "kysely";
 import { abandonSilentChats, closeOverdueWrapups } from "../contacts/contact-end.service.ts";
 import { appendLog } from "../contacts/contact-log.repository.ts";
 import { expireOffers } from "../contacts/contact-offer.service.ts";
-import { dispatchAgent, dispatchContact, type RoutingDeps } from "./dispatch.ts";
+import { dispatchContact, type RoutingDeps } from "./dispatch.ts";
 import { nextReviewAt } from "./queue-review.ts";
 import { relaxationsAt, type WideningStep } from "./routing-rules.ts";
+import { transact } from "../../realtime/event-bus.ts";
 
 export interface SweepOptions {
   /** A waiting web chat whose page has not been heard from for this long is abandoned. */
@@ -14,12 +14,15 @@ export interface SweepOptions {
   staleAgentSeconds: number;
 }
 
+/** A waiting contact older than this is one the event-driven dispatch did not place; the sweep retries it. */
+const STALE_AFTER_SECONDS = 1;
+
 export const DEFAULT_SWEEP: SweepOptions = { silentChatSeconds: 90, staleAgentSeconds: 120 };
 
 /**
  * The routing engine's clock, run by every worker: offers that timed out, waiting contacts due for widening,
- * overflow or a callback offer, wrap-ups past their limit, abandoned chats, vanished operators, and free
- * operators while contacts wait (which also recovers anything a dead process left behind).
+ * overflow or a callback offer, wrap-ups past their limit, abandoned chats, vanished operators, and contacts
+ * still waiting after the event-driven dispatch (which also recovers anything a dead process left behind).
  */
 export async function sweepRouting(deps: RoutingDeps, options: SweepOptions = DEFAULT_SWEEP): Promise<number> {
   let work = 0;
@@ -28,7 +31,7 @@ export async function sweepRouting(deps: RoutingDeps, options: SweepOptions = DE
   work += await closeOverdueWrapups(deps);
   work += await abandonSilentChats(deps, options.silentChatSeconds);
   work += await takeStaleAgentsOffline(deps, options.staleAgentSeconds);
-  work += await offerToFreeAgents(deps);
+  work += await offerStaleContacts(deps);
   return work;
 }
 
@@ -44,7 +47,7 @@ export async function reviewWaiting(deps: RoutingDeps, limit = 200): Promise<num
     .execute();
   let reviewed = 0;
   for (const { id } of due) {
-    const changed = await deps.db.transaction().execute(async (trx) => {
+    const changed = await transact(deps, async (trx) => {
       const contact = await trx.selectFrom("contacts").selectAll().where("id", "=", id).where("state", "=", "queued").forUpdate().skipLocked().executeTakeFirst();
       if (!contact || contact.queue_id === null || contact.queued_at === null) {
         return false;
@@ -104,7 +107,7 @@ export async function reviewWaiting(deps: RoutingDeps, limit = 200): Promise<num
 
 /** Operators whose windows have all been closed for a while go offline, so that nothing is offered to them. */
 export async function takeStaleAgentsOffline(deps: RoutingDeps, staleSeconds: number): Promise<number> {
-  const gone = await deps.db.transaction().execute(async (trx) => {
+  const gone = await transact(deps, async (trx) => {
     const rows = await sql<{ user_id: string; tenant_id: string }>`
       update agents set state = 'offline', reason_code = null, state_since = now()
       where user_id in (
@@ -120,22 +123,25 @@ export async function takeStaleAgentsOffline(deps: RoutingDeps, staleSeconds: nu
   return gone;
 }
 
-/** Ready operators with room while their tenant has contacts waiting: each is offered what it can take. */
-export async function offerToFreeAgents(deps: RoutingDeps, limit = 200): Promise<number> {
-  const free = await sql<{ user_id: string }>`
-    select a.user_id from agents a
-    where a.state = 'ready'
-      and exists (select 1 from contacts c where c.tenant_id = a.tenant_id and c.state = 'queued')
-      and exists (
-        select 1 from agent_channels ch
-        where ch.user_id = a.user_id
-          and ch.capacity > (select count(*) from contacts x
-                             where x.agent_id = a.user_id and x.channel = ch.channel and x.state in (${sql.join(OCCUPYING_STATES)})))
-    order by a.idle_since
-    limit ${limit}`.execute(deps.db);
+/**
+ * Contacts that have waited past the event-driven dispatch (a process died before dispatching, nobody was free
+ * when they arrived and nothing has freed since, a lost notification): each is offered to whoever can take it
+ * now. Bounded by the stale contacts, not by the free operators, so a quiet centre with many ready operators
+ * costs nothing.
+ */
+export async function offerStaleContacts(deps: RoutingDeps, limit = 50): Promise<number> {
+  const stale = await deps.db
+    .selectFrom("contacts")
+    .select("id")
+    .where("state", "=", "queued")
+    .where("queued_at", "<", sql<Date>`now() - make_interval(secs => ${STALE_AFTER_SECONDS})`)
+    .orderBy("priority", "desc")
+    .orderBy("queued_at")
+    .limit(limit)
+    .execute();
   let offers = 0;
-  for (const { user_id } of free.rows) {
-    offers += await dispatchAgent(deps, user_id);
+  for (const { id } of stale) {
+    offers += (await dispatchContact(deps, id)) === null ? 0 : 1;
   }
   return offers;
 }

@@ -1,7 +1,7 @@
 import type { ChatConfig } from "@bailanys/common/api/contacts";
 import { ActionIcon, Box, CloseButton, FileButton, Group, Loader, Text, Textarea, VisuallyHidden } from "@mantine/core";
 import { IconPaperclip, IconSend } from "@tabler/icons-react";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.ts";
 import { uploadChatFile } from "./chatFiles.ts";
@@ -26,6 +26,13 @@ export function ChatComposer({ session, limits }: { session: ChatSession; limits
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const resetFile = useRef<() => void>(null);
+  // Straight to typing once the chat opens; not on touch screens, where the keyboard would hide the queue card.
+  useEffect(() => {
+    if (window.matchMedia("(pointer: fine)").matches) {
+      input.current?.focus();
+    }
+  }, []);
+
   const sizeText = (bytes: number) => {
     const size = describeSize(bytes);
     return t(`chat.size.${size.unit}`, { value: size.value });

@@ -56,35 +56,33 @@ export function Composer({ draft, onDraft, language, topicId, cannedReplies, onS
     input.current?.focus();
   };
 
+  const label = noteMode ? t("workspace.composer.noteLabel") : t("workspace.composer.label");
   return (
     <Paper p="xs" withBorder style={noteMode ? { background: "var(--mantine-color-yellow-0)", borderColor: "var(--mantine-color-yellow-5)" } : undefined}>
-      <Textarea
-        ref={input}
-        label={noteMode ? t("workspace.composer.noteLabel") : t("workspace.composer.label")}
-        placeholder={noteMode ? t("workspace.composer.notePlaceholder") : t("workspace.composer.placeholder")}
-        value={draft}
-        onChange={(e) => {
-          onDraft(e.currentTarget.value);
-          if (!noteMode) {
-            onTyping();
-          }
-        }}
-        onKeyDown={onKeyDown}
-        autosize
-        minRows={2}
-        maxRows={6}
-        maxLength={noteMode ? 2000 : CHAT_LIMITS.messageMaxLength}
-        data-testid="agent-message-input"
-      />
-      <Group justify="space-between" mt="xs" gap="xs">
-        <Group gap="sm">
-          <CannedReplies replies={cannedReplies} language={language} topicId={topicId} onPick={insert} />
-          <Switch size="sm" label={t("workspace.composer.noteToggle")} checked={noteMode} onChange={(e) => setNoteMode(e.currentTarget.checked)} color="yellow.7" data-testid="note-toggle" />
-        </Group>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        {/* A chat composer's purpose is plain from its place; the mode is named by the placeholder and the switch. */}
+        <Textarea
+          ref={input}
+          aria-label={label}
+          placeholder={`${label}. ${noteMode ? t("workspace.composer.notePlaceholder") : t("workspace.composer.placeholder")}`}
+          value={draft}
+          onChange={(e) => {
+            onDraft(e.currentTarget.value);
+            if (!noteMode) {
+              onTyping();
+            }
+          }}
+          onKeyDown={onKeyDown}
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={noteMode ? 2000 : CHAT_LIMITS.messageMaxLength}
+          style={{ flex: 1 }}
+          data-testid="agent-message-input"
+        />
         <Button
-          size="xs"
           color={noteMode ? "yellow.8" : undefined}
-          leftSection={noteMode ? <IconNote size={14} aria-hidden /> : <IconSend size={14} aria-hidden />}
+          leftSection={noteMode ? <IconNote size={16} aria-hidden /> : <IconSend size={16} aria-hidden />}
           onClick={() => void submit()}
           disabled={text === ""}
           loading={saving}
@@ -92,6 +90,10 @@ export function Composer({ draft, onDraft, language, topicId, cannedReplies, onS
         >
           {noteMode ? t("workspace.composer.addNote") : t("workspace.composer.send")}
         </Button>
+      </Group>
+      <Group mt="xs" gap="sm">
+        <CannedReplies replies={cannedReplies} language={language} topicId={topicId} onPick={insert} />
+        <Switch size="sm" label={t("workspace.composer.noteToggle")} checked={noteMode} onChange={(e) => setNoteMode(e.currentTarget.checked)} color="yellow.7" data-testid="note-toggle" />
       </Group>
     </Paper>
   );

@@ -22,7 +22,7 @@ export function ContactTabs({ contacts, logs, selectedId, onSelect }: Props) {
       </Title>
       {contacts.length === 0 ? (
         <Text size="sm" c="dimmed" px={6}>
-          {t("workspace.contacts.empty")}
+          {t("workspace.contacts.none")}
         </Text>
       ) : (
         <ScrollArea style={{ flex: 1 }} type="auto">
@@ -48,8 +48,8 @@ export function ContactTabs({ contacts, logs, selectedId, onSelect }: Props) {
                     </Text>
                   }
                   description={
-                    <Group gap={4} wrap="nowrap" mt={2}>
-                      <Badge size="xs" variant="light" color={STATE_COLOR[contact.state] ?? "gray"}>
+                    <Group gap={4} wrap="nowrap" mt={2} component="span">
+                      <Badge size="xs" variant="light" color={STATE_COLOR[contact.state] ?? "gray"} style={{ flexShrink: 0 }}>
                         {t(`workspace.contactState.${contact.state}`)}
                       </Badge>
                       <Text size="xs" c="dimmed" truncate>

@@ -2,12 +2,12 @@ import type { OfferDto } from "@bailanys/common/api/contacts";
 import { Badge, Button, Group, Paper, RingProgress, Stack, Text } from "@mantine/core";
 import { IconCheck, IconMessageCircle, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import type { OfferClock } from "./agentState.ts";
 import { formatDuration, secondsSince, secondsUntil } from "./durations.ts";
 
 interface Props {
   offer: OfferDto;
-  /** Local deadline in ms (see agentState.ts). */
-  deadline: number;
+  clock: OfferClock;
   now: number;
   busy: boolean;
   onAccept: () => void;
@@ -15,11 +15,11 @@ interface Props {
 }
 
 /** An incoming chat: who, about what, in which language and queue, with a countdown and Accept / Decline. */
-export function OfferCard({ offer, deadline, now, busy, onAccept, onDecline }: Props) {
+export function OfferCard({ offer, clock, now, busy, onAccept, onDecline }: Props) {
   const { t } = useTranslation();
   const contact = offer.contact;
-  const left = secondsUntil(deadline, now);
-  const total = Math.max(offer.secondsLeft, 1);
+  const left = secondsUntil(clock.deadline, now);
+  const total = Math.max(clock.seconds, 1);
   const urgent = left <= 5;
   const waited = secondsSince(contact.queuedAt ?? contact.arrivedAt, now) ?? 0;
   const name = contact.visitor.name ?? t("workspace.offers.visitor");

@@ -2,11 +2,12 @@ import type { OfferDto } from "@bailanys/common/api/contacts";
 import { Stack, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNow } from "../../realtime/useNow.ts";
+import type { OfferClock } from "./agentState.ts";
 import { OfferCard } from "./OfferCard.tsx";
 
 interface Props {
   offers: readonly OfferDto[];
-  deadlines: Readonly<Record<string, number>>;
+  deadlines: Readonly<Record<string, OfferClock>>;
   deciding: string | null;
   onAccept: (offer: OfferDto) => void;
   onDecline: (offer: OfferDto) => void;
@@ -16,7 +17,7 @@ interface Props {
 export function OffersPanel({ offers, deadlines, deciding, onAccept, onDecline }: Props) {
   const { t } = useTranslation();
   const now = useNow(500);
-  const open = offers.filter((o) => (deadlines[o.id] ?? 0) > now);
+  const open = offers.filter((o) => (deadlines[o.id]?.deadline ?? 0) > now);
   if (open.length === 0) {
     return null;
   }
@@ -31,7 +32,7 @@ export function OffersPanel({ offers, deadlines, deciding, onAccept, onDecline }
         <OfferCard
           key={offer.id}
           offer={offer}
-          deadline={deadlines[offer.id] ?? now}
+          clock={deadlines[offer.id] ?? { deadline: now, seconds: 1 }}
           now={now}
           busy={deciding === offer.id}
           onAccept={() => onAccept(offer)}

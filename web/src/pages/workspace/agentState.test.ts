@@ -30,6 +30,7 @@ function contact(id: string, state: ContactDto["state"] = "active"): ContactDto 
     relaxed: [],
     lastSeq: 0,
     citizenReadSeq: 0,
+    agentReadSeq: 0,
     callbackPhone: null,
     survey: null,
     appeals: [],
@@ -50,9 +51,9 @@ describe("workspaceReducer", () => {
   it("counts an offer down from the seconds left when it first arrived, whatever later snapshots say", () => {
     let state = workspaceReducer(INITIAL_WORKSPACE, { type: "snapshot", snapshot: snapshot([]), now: 0 });
     state = workspaceReducer(state, { type: "offer", offer: offer("a", 20), now: 1_000 });
-    expect(state.deadlines.a).toBe(21_000);
+    expect(state.deadlines.a).toEqual({ deadline: 21_000, seconds: 20 });
     state = workspaceReducer(state, { type: "snapshot", snapshot: snapshot([offer("a", 17)]), now: 4_000 });
-    expect(state.deadlines.a).toBe(21_000);
+    expect(state.deadlines.a).toEqual({ deadline: 21_000, seconds: 20 });
     state = workspaceReducer(state, { type: "snapshot", snapshot: snapshot([]), now: 5_000 });
     expect(state.deadlines).toEqual({});
   });

@@ -1,10 +1,16 @@
 import type { AgentSnapshot, ContactDto, OfferDto } from "@bailanys/common/api/contacts";
 
-/** The operator's window: the latest snapshot and, per offer, when it runs out on this device's clock. */
+/** When an offer runs out on this device's clock, and how many seconds it had when it first arrived (the full ring). */
+export interface OfferClock {
+  deadline: number;
+  seconds: number;
+}
+
+/** The operator's window: the latest snapshot and a clock per offer. */
 export interface WorkspaceState {
   snapshot: AgentSnapshot | null;
-  /** Offer id → deadline in local ms: counted from the seconds left when it arrived, so clock skew does not matter. */
-  deadlines: Readonly<Record<string, number>>;
+  /** Offer id → its clock, counted from the seconds left when it arrived, so clock skew does not matter. */
+  deadlines: Readonly<Record<string, OfferClock>>;
 }
 
 export type WorkspaceAction =
@@ -19,8 +25,8 @@ export const INITIAL_WORKSPACE: WorkspaceState = { snapshot: null, deadlines: {}
 /** States in which a contact stays in the operator's list of open conversations. */
 const OPEN_HERE = new Set<ContactDto["state"]>(["active", "held", "wrapup"]);
 
-function deadlinesFor(offers: readonly OfferDto[], previous: Readonly<Record<string, number>>, now: number): Record<string, number> {
-  return Object.fromEntries(offers.map((o) => [o.id, previous[o.id] ?? now + o.secondsLeft * 1000]));
+function deadlinesFor(offers: readonly OfferDto[], previous: Readonly<Record<string, OfferClock>>, now: number): Record<string, OfferClock> {
+  return Object.fromEntries(offers.map((o) => [o.id, previous[o.id] ?? { deadline: now + o.secondsLeft * 1000, seconds: o.secondsLeft }]));
 }
 
 function withContact(contacts: readonly ContactDto[], contact: ContactDto): ContactDto[] {

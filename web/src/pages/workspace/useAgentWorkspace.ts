@@ -3,11 +3,11 @@ import { useCallback, useEffect, useReducer, useState } from "react";
 import { api, ApiError, isAbort } from "../../api/client.ts";
 import { notifyError } from "../../lib/notifyError.ts";
 import type { StaffSocket } from "../../realtime/staffSocket.ts";
-import { INITIAL_WORKSPACE, workspaceReducer } from "./agentState.ts";
+import { INITIAL_WORKSPACE, workspaceReducer, type OfferClock } from "./agentState.ts";
 
 export interface AgentWorkspace {
   snapshot: AgentSnapshot | null;
-  deadlines: Readonly<Record<string, number>>;
+  deadlines: Readonly<Record<string, OfferClock>>;
   loadError: string | null;
   /** The server refused to switch the state: this user has no routing profile. */
   profileMissing: boolean;
@@ -17,6 +17,8 @@ export interface AgentWorkspace {
   setState: (body: AgentStateBody) => Promise<void>;
   accept: (offer: OfferDto) => Promise<ContactDto | null>;
   decline: (offer: OfferDto) => Promise<void>;
+  /** A fresh copy of an open contact fetched after an action here. */
+  applyContact: (contact: ContactDto) => void;
 }
 
 /** The operator's own state, offers and open contacts: GET /agent/me once, then the socket's snapshots and offers. */
@@ -42,19 +44,13 @@ export function useAgentWorkspace(socket: StaffSocket): AgentWorkspace {
   useEffect(
     () =>
       socket.onFrame((frame) => {
-        switch (frame.type) {
-          case "agent":
-            setLoadError(null);
-            dispatch({ type: "snapshot", snapshot: frame.snapshot, now: Date.now() });
-            return;
-          case "offer":
-            dispatch({ type: "offer", offer: frame.offer, now: Date.now() });
-            return;
-          case "contact":
-            dispatch({ type: "contact", contact: frame.contact });
-            return;
-          default:
-            return;
+        if (frame.type === "agent") {
+          setLoadError(null);
+          dispatch({ type: "snapshot", snapshot: frame.snapshot, now: Date.now() });
+        } else if (frame.type === "offer") {
+          dispatch({ type: "offer", offer: frame.offer, now: Date.now() });
+        } else if (frame.type === "contact") {
+          dispatch({ type: "contact", contact: frame.contact });
         }
       }),
     [socket],
@@ -109,5 +105,7 @@ export function useAgentWorkspace(socket: StaffSocket): AgentWorkspace {
     }
   }, []);
 
-  return { snapshot: state.snapshot, deadlines: state.deadlines, loadError, profileMissing, switching, deciding, setState, accept, decline };
+  const applyContact = useCallback((contact: ContactDto) => dispatch({ type: "contact", contact }), []);
+
+  return { snapshot: state.snapshot, deadlines: state.deadlines, loadError, profileMissing, switching, deciding, setState, accept, decline, applyContact };
 }

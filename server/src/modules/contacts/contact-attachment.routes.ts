@@ -1,0 +1,52 @@
+import fastifyMultipart from "@fastify/multipart";
+import { Uuid } from "@bailanys/common/api/shared";
+import { CHAT_LIMITS } from "@bailanys/common/contacts";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { AppError } from "../../platform/app-error.ts";
+import { attachmentHeaders, readSingleFile } from "../../platform/multipart-file.ts";
+import { requireActor } from "../../platform/require-actor.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { addContactAttachment, readContactAttachment } from "./contact-attachment.service.ts";
+import { assertCanReadContact } from "./contact.policy.ts";
+
+const AttachmentDto = Type.Object({ id: Uuid, fileName: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer() });
+const tags = ["contacts"];
+
+/** Files in a conversation, staff side: the operator sends one (then a message points at it); readers download. */
+export const contactAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(fastifyMultipart, { limits: { fileSize: CHAT_LIMITS.attachmentMaxBytes + 1, files: 1, fields: 0 } });
+
+  app.post(
+    "/contacts/:id/attachments",
+    {
+      config: { permission: "contact.handle" },
+      bodyLimit: CHAT_LIMITS.attachmentMaxBytes + 64 * 1024,
+      schema: { tags, summary: "Upload a file to send in the conversation (multipart, field `file`)", consumes: ["multipart/form-data"], params: Type.Object({ id: Uuid }), response: { 200: AttachmentDto } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const contact = await app.db.selectFrom("contacts").select(["id", "agent_id"]).where("id", "=", request.params.id).where("tenant_id", "=", actor.tenantId).executeTakeFirst();
+      if (!contact) {
+        throw new AppError("NOT_FOUND");
+      }
+      if (contact.agent_id !== actor.userId) {
+        throw new AppError("NOT_YOUR_CONTACT");
+      }
+      const row = await addContactAttachment(app.db, { contactId: contact.id, tenantId: actor.tenantId }, { kind: "agent", userId: actor.userId }, await readSingleFile(request));
+      return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
+    },
+  );
+
+  app.get(
+    "/contacts/:id/attachments/:attachmentId",
+    { config: { permission: "contact.read" }, schema: { tags, summary: "Download a file of the conversation (audited)", params: Type.Object({ id: Uuid, attachmentId: Uuid }) } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await assertCanReadContact(app.db, actor, request.params.id);
+      const row = await readContactAttachment(app.db, request.params.id, request.params.attachmentId);
+      await recordAudit(app.db, actor, request.meta, { action: "contact.attachment.read", entity: "contact", entityId: request.params.id });
+      return reply.headers(attachmentHeaders(row.file_name, row.content_type)).send(Buffer.from(row.content));
+    },
+  );
+};

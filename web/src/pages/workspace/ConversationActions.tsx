@@ -1,0 +1,103 @@
+import type { AppealDto } from "@bailanys/common/api/appeals";
+import type { ContactDto, LogEntryDto, WorkspaceOptions } from "@bailanys/common/api/contacts";
+import { Button, Group, Modal, Text } from "@mantine/core";
+import { IconArrowsExchange, IconFilePlus, IconPlayerStop } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client.ts";
+import { useSave } from "../../hooks/useSave.ts";
+import { useReference } from "../../reference/useReference.ts";
+import { useSession } from "../../session/useSession.ts";
+import { RegisterAppealDrawer } from "./RegisterAppealDrawer.tsx";
+import { TransferModal } from "./TransferModal.tsx";
+
+// Three actions must fit one row of a conversation column at 1280 px: a little less side padding than usual.
+const ACTION = { size: "xs", styles: { root: { paddingInline: 10 } } } as const;
+
+interface Props {
+  contact: ContactDto;
+  entries: readonly LogEntryDto[];
+  options: WorkspaceOptions;
+  /** A fresh copy of the contact after a change made here (the socket brings it too, but maybe later). */
+  onContact: (contact: ContactDto) => void;
+  onRegistered: (appeal: AppealDto) => void;
+  onOpenTransfer: () => void;
+}
+
+/** Register an appeal, transfer, end the chat: the operator's actions on the conversation in front of them. */
+export function ConversationActions({ contact, entries, options, onContact, onRegistered, onOpenTransfer }: Props) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const { reference } = useReference();
+  const { busy, save } = useSave();
+  const [open, setOpen] = useState<"appeal" | "transfer" | "end" | null>(null);
+  const talking = contact.state === "active" || contact.state === "held";
+
+  const refresh = () => {
+    api<ContactDto>(`/contacts/${contact.id}`)
+      .then(onContact)
+      .catch(() => {
+        // The socket's contact frame brings the same change; nothing to tell the operator.
+      });
+  };
+
+  const end = async () => {
+    const failed = await save(() => api(`/contacts/${contact.id}/end`, { method: "POST" }), [], t("workspace.actions.ended"));
+    if (failed === null) {
+      setOpen(null);
+      refresh();
+    }
+  };
+
+  return (
+    <Group gap={6} role="toolbar" aria-label={t("workspace.actions.label")}>
+      {can("appeal.create") && (
+        <Button {...ACTION} variant="light" leftSection={<IconFilePlus size={14} aria-hidden />} onClick={() => setOpen("appeal")} disabled={reference === null} data-testid="action-register-appeal">
+          {t("workspace.actions.registerAppeal")}
+        </Button>
+      )}
+      <Button
+        {...ACTION}
+        variant="default"
+        leftSection={<IconArrowsExchange size={14} aria-hidden />}
+        onClick={() => {
+          onOpenTransfer();
+          setOpen("transfer");
+        }}
+        disabled={!talking}
+        data-testid="action-transfer"
+      >
+        {t("workspace.actions.transfer")}
+      </Button>
+      <Button {...ACTION} variant="light" color="red" leftSection={<IconPlayerStop size={14} aria-hidden />} onClick={() => setOpen("end")} disabled={!talking} data-testid="action-end">
+        {t("workspace.actions.end")}
+      </Button>
+
+      {open === "appeal" && reference && (
+        <RegisterAppealDrawer
+          contact={contact}
+          entries={entries}
+          reference={reference}
+          onClose={() => setOpen(null)}
+          onRegistered={(appeal) => {
+            setOpen(null);
+            onRegistered(appeal);
+            refresh();
+          }}
+        />
+      )}
+      {open === "transfer" && <TransferModal contact={contact} options={options} onClose={() => setOpen(null)} />}
+      <Modal opened={open === "end"} onClose={() => setOpen(null)} title={t("workspace.actions.endTitle")} closeButtonProps={{ "aria-label": t("common.close") }} data-testid="modal-end">
+        <Text size="sm">{t("workspace.actions.endText")}</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setOpen(null)}>
+            {t("common.cancel")}
+          </Button>
+          <Button color="red" loading={busy} onClick={() => void end()} data-testid="submit-end" data-autofocus>
+            {t("workspace.actions.endSubmit")}
+          </Button>
+        </Group>
+      </Modal>
+    </Group>
+  );
+}
