@@ -33,6 +33,9 @@ it("an operator registers an appeal, a senior operator forwards it, the citizen 
   const iin = makeIin("1880-09-09", "female", 4242);
 
   await signIn(page, "operator");
+  // An operator starts in the workspace; the registry is one click away.
+  await page.getByTestId("agent-state").waitFor();
+  await page.getByRole("link", { name: "Обращения", exact: true }).click();
   await page.getByTestId("appeals-table").waitFor();
   await shot(page, "01-registry");
 
