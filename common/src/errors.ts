@@ -252,6 +252,14 @@ export const ERRORS = {
     status: 415,
     message: { kk: "Бұл файл түріне рұқсат жоқ.", ru: "Этот тип файла не разрешён.", en: "This file type is not allowed." },
   },
+  ATTACHMENT_LIMIT_REACHED: {
+    status: 409,
+    message: {
+      kk: "Бұл диалогта файлдар саны шегіне жетті.",
+      ru: "В этом диалоге достигнуто предельное число файлов.",
+      en: "This conversation has reached its limit of files.",
+    },
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     message: { kk: "Сұрау тым үлкен.", ru: "Слишком большой запрос.", en: "The request is too large." },

@@ -35,7 +35,7 @@ export async function addContactAttachment(db: Db, contact: { contactId: string;
     }
     const count = await trx.selectFrom("contact_attachments").select((eb) => eb.fn.countAll<number>().as("n")).where("contact_id", "=", contact.contactId).executeTakeFirstOrThrow();
     if (Number(count.n) >= MAX_ATTACHMENTS_PER_CONTACT) {
-      throw new AppError("ATTACHMENT_TOO_LARGE", [{ field: "file", code: "ATTACHMENT_TOO_LARGE" }]);
+      throw new AppError("ATTACHMENT_LIMIT_REACHED", [{ field: "file", code: "ATTACHMENT_LIMIT_REACHED" }]);
     }
     return trx
       .insertInto("contact_attachments")

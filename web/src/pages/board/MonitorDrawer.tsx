@@ -85,7 +85,7 @@ export function MonitorDrawer({ contactId, socket, onClose }: Props) {
           </Stack>
         )}
         <div style={{ flex: 1, minHeight: 0, display: "flex", flexDirection: "column", border: "1px solid var(--mantine-color-gray-3)", borderRadius: "var(--mantine-radius-sm)" }}>
-          <MessageList log={log} citizenName={citizenName} citizenReadSeq={contact?.citizenReadSeq ?? 0} typing={citizenTyping(log, now)} />
+          <MessageList log={log} contactId={contactId} citizenName={citizenName} citizenReadSeq={contact?.citizenReadSeq ?? 0} typing={citizenTyping(log, now)} />
         </div>
       </Stack>
     </Drawer>

@@ -1,100 +1,106 @@
 import type { ContactDto } from "@bailanys/common/api/contacts";
-import { Anchor, Badge, Divider, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconShieldCheck, IconShieldQuestion } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { Alert, Anchor, Button, Divider, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { IconAlertTriangle, IconLink } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useNow } from "../../realtime/useNow.ts";
+import { useSession } from "../../session/useSession.ts";
+import { CardRow } from "./CardRow.tsx";
+import { CitizenRecord, VerifiedBadge } from "./CitizenRecord.tsx";
+import { CitizenTimeline } from "./CitizenTimeline.tsx";
 import { formatDuration, waitedSeconds } from "./durations.ts";
+import { LinkCitizenModal } from "./LinkCitizenModal.tsx";
+import { useCitizenCard } from "./useCitizenCard.ts";
+import { VerifyIdentityForm } from "./VerifyIdentityForm.tsx";
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** Appeals registered in this conversation, for when no record is matched yet and so there is no timeline. */
+function ConversationAppeals({ appeals }: { appeals: ContactDto["appeals"] }) {
+  const { t } = useTranslation();
+  if (appeals.length === 0) {
+    return null;
+  }
   return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-        {children === null || children === undefined || children === "" ? "—" : children}
-      </Text>
-    </div>
+    <CardRow label={t("workspace.citizen.thisAppeals")}>
+      <Group gap={6} component="span">
+        {appeals.map((appeal) => (
+          <Anchor key={appeal.id} component={Link} to={`/appeals/${appeal.id}`} size="sm" fw={600} target="_blank">
+            {appeal.number}
+          </Anchor>
+        ))}
+      </Group>
+    </CardRow>
   );
 }
 
-/** Who is writing: the details given in the chat, the matched citizen record and where the contact came from. */
+/**
+ * Who is writing: the details given in the chat, the matched citizen record (masked until the identity is
+ * verified here, R11.1), where the contact came from and the citizen's contacts and appeals on every channel (R32.2).
+ */
 export function CitizenCard({ contact }: { contact: ContactDto }) {
   const { t } = useTranslation();
   const now = useNow();
-  const citizen = contact.citizen;
+  const { me, can } = useSession();
+  const { card, loading, error, change, retry } = useCitizenCard(contact);
+  const [linking, setLinking] = useState(false);
+  // Only the operator handling the conversation may verify or re-link it (the server checks the same).
+  const handling = me !== null && contact.agent?.id === me.id && contact.state !== "closed";
+  const citizen = card?.citizen ?? null;
 
   return (
-    <Paper withBorder p="sm" component="section" aria-label={t("workspace.citizen.title")} data-testid="citizen-card">
+    <Paper withBorder p="sm" component="section" aria-label={t("workspace.citizen.title")} aria-busy={loading} data-testid="citizen-card">
       <Title order={2} size="h6" mb="xs">
         {t("workspace.citizen.title")}
       </Title>
       <Stack gap={6}>
-        <Row label={t("workspace.citizen.visitorName")}>{contact.visitor.name}</Row>
-        <Row label={t("workspace.citizen.phone")}>{contact.visitor.phone}</Row>
-        <Row label={t("workspace.citizen.email")}>{contact.visitor.email}</Row>
-        <div>
-          <Text size="xs" c="dimmed">
-            {t("workspace.citizen.record")}
-          </Text>
-          {citizen ? (
-            <Group gap={6} wrap="wrap">
-              <Text size="sm" fw={600}>
-                {citizen.name}
-              </Text>
-              <Badge
-                size="sm"
-                variant="light"
-                color={citizen.verified ? "teal" : "gray"}
-                leftSection={citizen.verified ? <IconShieldCheck size={12} aria-hidden /> : <IconShieldQuestion size={12} aria-hidden />}
-                data-testid="citizen-verified"
-                data-verified={citizen.verified}
-              >
-                {citizen.verified ? t("workspace.citizen.verified") : t("workspace.citizen.notVerified")}
-              </Badge>
-            </Group>
-          ) : (
-            <Text size="sm">{t("workspace.citizen.noRecord")}</Text>
-          )}
-          <Text size="xs" c="dimmed" mt={4}>
-            {t("workspace.citizen.verification")}
-          </Text>
-        </div>
-        <Divider />
-        <Row label={t("workspace.citizen.topic")}>{contact.topic?.name}</Row>
+        <CardRow label={t("workspace.citizen.visitorName")}>{contact.visitor.name}</CardRow>
         <Group grow gap="xs" align="flex-start">
-          <Row label={t("workspace.citizen.queue")}>{contact.queue?.name}</Row>
-          <Row label={t("workspace.citizen.language")}>{contact.language.name}</Row>
+          <CardRow label={t("workspace.citizen.phone")}>{contact.visitor.phone}</CardRow>
+          <CardRow label={t("workspace.citizen.email")}>{contact.visitor.email}</CardRow>
+        </Group>
+        <Divider label={t("workspace.citizen.record")} labelPosition="left" />
+        {card === null && loading && <Loader size="sm" aria-label={t("common.loading")} />}
+        {error !== null && !loading && (
+          <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle size={16} aria-hidden />}>
+            <Text size="sm">{t("workspace.citizen.loadFailed")}</Text>
+            <Button size="compact-xs" variant="subtle" onClick={retry}>
+              {t("workspace.citizen.retry")}
+            </Button>
+          </Alert>
+        )}
+        {card !== null &&
+          (citizen !== null ? (
+            <CitizenRecord card={card} citizen={citizen} />
+          ) : (
+            <Group gap={6} wrap="wrap">
+              <Text size="sm">{t("workspace.citizen.noRecord")}</Text>
+              <VerifiedBadge verified={card.verified} method={card.verifiedMethod} />
+            </Group>
+          ))}
+        {card !== null && handling && !card.verified && <VerifyIdentityForm key={citizen?.id ?? "none"} contactId={contact.id} onVerify={change} />}
+        {card !== null && handling && can("citizen.read") && (
+          <Button size="xs" variant="subtle" leftSection={<IconLink size={14} aria-hidden />} onClick={() => setLinking(true)} style={{ alignSelf: "flex-start" }} data-testid="link-citizen">
+            {t("workspace.link.open")}
+          </Button>
+        )}
+        <Divider />
+        <CardRow label={t("workspace.citizen.topic")}>{contact.topic?.name}</CardRow>
+        <Group grow gap="xs" align="flex-start">
+          <CardRow label={t("workspace.citizen.queue")}>{contact.queue?.name}</CardRow>
+          <CardRow label={t("workspace.citizen.language")}>{contact.language.name}</CardRow>
         </Group>
         <Group grow gap="xs" align="flex-start">
-          <Row label={t("workspace.citizen.channel")}>{contact.channel.name}</Row>
-          <Row label={t("workspace.citizen.waited")}>{formatDuration(waitedSeconds(contact, now))}</Row>
+          <CardRow label={t("workspace.citizen.channel")}>{contact.channel.name}</CardRow>
+          <CardRow label={t("workspace.citizen.waited")}>{formatDuration(waitedSeconds(contact, now))}</CardRow>
         </Group>
         <Divider />
         <Title order={3} size="h6">
           {t("workspace.citizen.history")}
         </Title>
-        {contact.appeals.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("workspace.citizen.noAppeals")}
-          </Text>
-        ) : (
-          <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
-            {contact.appeals.map((appeal) => (
-              <li key={appeal.id}>
-                <Anchor component={Link} to={`/appeals/${appeal.id}`} size="sm" fw={600} target="_blank">
-                  {appeal.number}
-                </Anchor>
-              </li>
-            ))}
-          </Stack>
-        )}
-        <Text size="xs" c="dimmed">
-          {t("workspace.citizen.historyNote")}
-        </Text>
+        {citizen === null ? <ConversationAppeals appeals={contact.appeals} /> : null}
+        {card !== null && <CitizenTimeline items={card.timeline} contactId={contact.id} />}
       </Stack>
+      {linking && <LinkCitizenModal contactId={contact.id} currentId={citizen?.id ?? null} onLink={change} onClose={() => setLinking(false)} />}
     </Paper>
   );
 }

@@ -1,37 +1,52 @@
 import type { WorkspaceOptions } from "@bailanys/common/api/contacts";
 import { CHAT_LIMITS } from "@bailanys/common/contacts";
-import { Button, Group, Paper, Switch, Textarea } from "@mantine/core";
-import { IconNote, IconSend } from "@tabler/icons-react";
+import { ActionIcon, Button, FileButton, Group, Paper, Switch, Textarea } from "@mantine/core";
+import { IconNote, IconPaperclip, IconSend } from "@tabler/icons-react";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CannedReplies } from "./CannedReplies.tsx";
+import { ComposerFileLine } from "./ComposerFileLine.tsx";
+import { ATTACHMENT_ACCEPT, messageTextWithFile } from "./contactFiles.ts";
+import type { UploadedFile } from "./uploadContactFile.ts";
+import { useComposerFile, useSizeText } from "./useComposerFile.ts";
 
 interface Props {
+  contactId: string;
   draft: string;
   onDraft: (text: string) => void;
   language: string;
   topicId: string | null;
   cannedReplies: WorkspaceOptions["cannedReplies"];
-  onSend: (text: string) => void;
+  onSend: (text: string, attachment: UploadedFile | null) => void;
   onNote: (text: string) => Promise<boolean>;
   onTyping: () => void;
 }
 
-/** Where the operator writes: Enter sends, Shift+Enter breaks the line; a switch turns the text into an internal note. */
-export function Composer({ draft, onDraft, language, topicId, cannedReplies, onSend, onNote, onTyping }: Props) {
+/**
+ * Where the operator writes: Enter sends, Shift+Enter breaks the line; a paper clip adds one file to the message;
+ * a switch turns the text into an internal note (notes carry no files).
+ */
+export function Composer({ contactId, draft, onDraft, language, topicId, cannedReplies, onSend, onNote, onTyping }: Props) {
   const { t } = useTranslation();
   const [noteMode, setNoteMode] = useState(false);
   const [saving, setSaving] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
-  const text = draft.trim();
+  const resetPicker = useRef<() => void>(null);
+  const attachment = useComposerFile(contactId);
+  const sizeText = useSizeText();
+  const uploaded = attachment.file?.uploaded ?? null;
+  const text = noteMode ? draft.trim() : messageTextWithFile(draft, uploaded?.fileName ?? null);
+  const canSubmit = text !== "" && !saving && !attachment.uploading;
 
   const submit = async () => {
-    if (text === "" || saving) {
+    if (!canSubmit) {
       return;
     }
     if (!noteMode) {
-      onSend(text);
+      onSend(text, uploaded);
       onDraft("");
+      attachment.clear();
+      input.current?.focus();
       return;
     }
     setSaving(true);
@@ -59,7 +74,32 @@ export function Composer({ draft, onDraft, language, topicId, cannedReplies, onS
   const label = noteMode ? t("workspace.composer.noteLabel") : t("workspace.composer.label");
   return (
     <Paper p="xs" withBorder style={noteMode ? { background: "var(--mantine-color-yellow-0)", borderColor: "var(--mantine-color-yellow-5)" } : undefined}>
+      <ComposerFileLine file={attachment.file} problem={attachment.problem} onRemove={attachment.clear} />
       <Group gap="xs" align="flex-end" wrap="nowrap">
+        <FileButton
+          onChange={(file) => {
+            resetPicker.current?.();
+            attachment.attach(file);
+          }}
+          resetRef={resetPicker}
+          accept={ATTACHMENT_ACCEPT}
+          disabled={noteMode || attachment.uploading}
+        >
+          {(props) => (
+            <ActionIcon
+              {...props}
+              variant="subtle"
+              color="gray.8"
+              size="lg"
+              mb={4}
+              aria-label={t("workspace.composer.attach")}
+              title={`${t("workspace.composer.attach")}: ${t("workspace.composer.attachHint", { max: sizeText(CHAT_LIMITS.attachmentMaxBytes) })}`}
+              data-testid="agent-attach"
+            >
+              <IconPaperclip size={20} aria-hidden />
+            </ActionIcon>
+          )}
+        </FileButton>
         {/* A chat composer's purpose is plain from its place; the mode is named by the placeholder and the switch. */}
         <Textarea
           ref={input}
@@ -84,7 +124,7 @@ export function Composer({ draft, onDraft, language, topicId, cannedReplies, onS
           color={noteMode ? "yellow.8" : undefined}
           leftSection={noteMode ? <IconNote size={16} aria-hidden /> : <IconSend size={16} aria-hidden />}
           onClick={() => void submit()}
-          disabled={text === ""}
+          disabled={!canSubmit}
           loading={saving}
           data-testid="agent-send"
         >
@@ -93,7 +133,16 @@ export function Composer({ draft, onDraft, language, topicId, cannedReplies, onS
       </Group>
       <Group mt="xs" gap="sm">
         <CannedReplies replies={cannedReplies} language={language} topicId={topicId} onPick={insert} />
-        <Switch size="sm" label={t("workspace.composer.noteToggle")} checked={noteMode} onChange={(e) => setNoteMode(e.currentTarget.checked)} color="yellow.7" data-testid="note-toggle" />
+        <Switch
+          size="sm"
+          label={t("workspace.composer.noteToggle")}
+          checked={noteMode}
+          onChange={(e) => setNoteMode(e.currentTarget.checked)}
+          // A file goes to the citizen; a note never does, so the two cannot be combined.
+          disabled={attachment.file !== null}
+          color="yellow.7"
+          data-testid="note-toggle"
+        />
       </Group>
     </Paper>
   );

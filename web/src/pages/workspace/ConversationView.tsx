@@ -82,6 +82,7 @@ export function ConversationView({ contact, log, options, draft, onDraft, outbox
         )}
       </Stack>
       <MessageList
+        contactId={contact.id}
         log={log}
         citizenName={citizenName}
         citizenReadSeq={contact.citizenReadSeq}
@@ -95,12 +96,13 @@ export function ConversationView({ contact, log, options, draft, onDraft, outbox
           <WrapupPanel contact={contact} codes={options.wrapupCodes} />
         ) : (
           <Composer
+            contactId={contact.id}
             draft={draft}
             onDraft={onDraft}
             language={contact.language.code}
             topicId={contact.topic?.id ?? null}
             cannedReplies={options.cannedReplies}
-            onSend={(text) => outbox.send(contact.id, text)}
+            onSend={(text, attachment) => outbox.send(contact.id, text, attachment)}
             onNote={onNote}
             onTyping={onTyping}
           />

@@ -1,13 +1,15 @@
 import type { LogEntryDto } from "@bailanys/common/api/contacts";
 import { Box, Group, Paper, Text } from "@mantine/core";
-import { IconCheck, IconChecks, IconLock, IconPaperclip } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { IconCheck, IconChecks, IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../lib/formatDateTime.ts";
 import { clockTime } from "./durations.ts";
+import { MessageAttachment } from "./MessageAttachment.tsx";
 
 interface Props {
   entry: LogEntryDto;
+  /** The conversation, for the download link of a file (the log entry does not carry it). */
+  contactId?: string;
   /** The name to show for the citizen (their entries carry none). */
   citizenName: string;
   receipt?: "read" | "delivered" | "sent";
@@ -30,19 +32,12 @@ function ReceiptMark({ receipt }: { receipt: "read" | "delivered" | "sent" }) {
 }
 
 /** A message of the citizen or an operator, or a staff-only note (yellow, with a lock), with time and ticks. */
-export function MessageBubble({ entry, citizenName, receipt }: Props) {
+export function MessageBubble({ entry, contactId, citizenName, receipt }: Props) {
   const { t } = useTranslation();
   const tone = entry.kind === "note" ? TONE.note : entry.author === "citizen" ? TONE.citizen : TONE.agent;
+  // A file sent without words carries its name as the text; the file line below already says it.
+  const fileNameOnly = entry.attachment !== null && entry.body === entry.attachment.fileName;
   const author = entry.author === "citizen" ? citizenName : (entry.authorName ?? t("workspace.conversation.system"));
-  let footer: ReactNode = null;
-  if (entry.attachment) {
-    footer = (
-      <Group gap={4} wrap="nowrap">
-        <IconPaperclip size={14} aria-hidden />
-        <Text size="xs">{t("workspace.conversation.attachment", { name: entry.attachment.fileName, size: Math.max(1, Math.round(entry.attachment.sizeBytes / 1024)) })}</Text>
-      </Group>
-    );
-  }
   return (
     <Box style={{ display: "flex", justifyContent: tone.align }} data-testid="agent-message" data-author={entry.author} data-kind={entry.kind} data-seq={entry.seq}>
       <Paper px="sm" py={6} maw={entry.kind === "note" ? "100%" : "80%"} style={{ background: tone.bg, border: `1px solid ${tone.border}`, flexGrow: entry.kind === "note" ? 1 : 0 }}>
@@ -60,12 +55,12 @@ export function MessageBubble({ entry, citizenName, receipt }: Props) {
             {receipt && <ReceiptMark receipt={receipt} />}
           </Group>
         </Group>
-        {entry.body && (
+        {entry.body && !fileNameOnly && (
           <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
             {entry.body}
           </Text>
         )}
-        {footer}
+        {entry.attachment && <MessageAttachment contactId={contactId} attachment={entry.attachment} />}
       </Paper>
     </Box>
   );

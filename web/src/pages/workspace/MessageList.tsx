@@ -8,6 +8,8 @@ import { PendingBubble } from "./PendingBubble.tsx";
 import type { PendingMessage } from "./useOutbox.ts";
 
 interface Props {
+  /** Files of the conversation download from under it; without it they are listed without a link. */
+  contactId?: string;
   log: ContactLog | undefined;
   citizenName: string;
   citizenReadSeq: number;
@@ -21,7 +23,7 @@ interface Props {
 const FOLLOW_PX = 120;
 
 /** The conversation's log, oldest first; it follows new entries unless the reader has scrolled up. */
-export function MessageList({ log, citizenName, citizenReadSeq, typing, pending = [], onRetry, onDiscard }: Props) {
+export function MessageList({ contactId, log, citizenName, citizenReadSeq, typing, pending = [], onRetry, onDiscard }: Props) {
   const { t } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   // Follows new entries while the reader is at the bottom; scrolling up to read stops it until they come back.
@@ -69,6 +71,7 @@ export function MessageList({ log, citizenName, citizenReadSeq, typing, pending 
             <MessageBubble
               key={entry.seq}
               entry={entry}
+              contactId={contactId}
               citizenName={citizenName}
               receipt={entry.kind === "message" && entry.author === "agent" ? receiptOf(entry, log, citizenReadSeq) : undefined}
             />

@@ -1,5 +1,5 @@
 import { Box, Button, Group, Paper, Text } from "@mantine/core";
-import { IconAlertTriangle, IconClock } from "@tabler/icons-react";
+import { IconAlertTriangle, IconClock, IconPaperclip } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { PendingMessage } from "./useOutbox.ts";
 
@@ -18,6 +18,14 @@ export function PendingBubble({ message, onRetry, onDiscard }: Props) {
         <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
           {message.text}
         </Text>
+        {message.attachment && (
+          <Group gap={4} wrap="nowrap" mt={2}>
+            <IconPaperclip size={14} aria-hidden />
+            <Text size="xs" style={{ overflowWrap: "anywhere" }}>
+              {message.attachment.fileName}
+            </Text>
+          </Group>
+        )}
         <Group gap="xs" justify="flex-end" mt={4}>
           {message.failed ? (
             <>

@@ -72,7 +72,7 @@ export function WorkspacePage() {
 
   const side = selected && (
     <Stack gap="sm">
-      <CitizenCard contact={selected} />
+      <CitizenCard key={selected.id} contact={selected} />
       <KnowledgePanel />
     </Stack>
   );

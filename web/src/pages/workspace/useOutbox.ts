@@ -3,17 +3,20 @@ import { useCallback, useState } from "react";
 import { api } from "../../api/client.ts";
 import { newUuid } from "../../lib/newUuid.ts";
 import { notifyError } from "../../lib/notifyError.ts";
+import type { UploadedFile } from "./uploadContactFile.ts";
 
 /** A message the operator sent that the server has not confirmed yet. */
 export interface PendingMessage {
   clientMsgId: string;
   text: string;
+  /** A file already stored on the server that the message carries. */
+  attachment: UploadedFile | null;
   failed: boolean;
 }
 
 export interface Outbox {
   pending: Readonly<Record<string, readonly PendingMessage[]>>;
-  send: (contactId: string, text: string) => void;
+  send: (contactId: string, text: string, attachment?: UploadedFile | null) => void;
   retry: (contactId: string, clientMsgId: string) => void;
   discard: (contactId: string, clientMsgId: string) => void;
 }
@@ -32,7 +35,7 @@ export function useOutbox(onLanded: (contactId: string, entry: LogEntryDto) => v
   const post = useCallback(
     (contactId: string, message: PendingMessage) => {
       change(contactId, (list) => [...list.filter((m) => m.clientMsgId !== message.clientMsgId), { ...message, failed: false }]);
-      api<LogEntryDto>(`/contacts/${contactId}/messages`, { method: "POST", json: { text: message.text, clientMsgId: message.clientMsgId } })
+      api<LogEntryDto>(`/contacts/${contactId}/messages`, { method: "POST", json: { text: message.text, clientMsgId: message.clientMsgId, ...(message.attachment ? { attachmentId: message.attachment.id } : {}) } })
         .then((entry) => {
           onLanded(contactId, entry);
           change(contactId, (list) => list.filter((m) => m.clientMsgId !== message.clientMsgId));
@@ -45,7 +48,7 @@ export function useOutbox(onLanded: (contactId: string, entry: LogEntryDto) => v
     [change, onLanded],
   );
 
-  const send = useCallback((contactId: string, text: string) => post(contactId, { clientMsgId: newUuid(), text, failed: false }), [post]);
+  const send = useCallback((contactId: string, text: string, attachment: UploadedFile | null = null) => post(contactId, { clientMsgId: newUuid(), text, attachment, failed: false }), [post]);
 
   const retry = useCallback(
     (contactId: string, clientMsgId: string) => {

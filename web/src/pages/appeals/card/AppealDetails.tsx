@@ -1,6 +1,7 @@
 import type { AppealDto } from "@bailanys/common/api/appeals";
 import { APPEAL_FORMS } from "@bailanys/common/api/appeals";
 import { Anchor, Card, Title } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { formatDateTime } from "../../../lib/formatDateTime.ts";
@@ -51,7 +52,8 @@ export function AppealDetails({ card }: { card: AppealDto }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>["t"];
+// The plain TFunction: ReturnType of the generic hook makes tsc expand every key prefix and give up (TS2589).
+type T = TFunction;
 
 function outcomeLabel(outcome: string, t: T): string {
   switch (outcome) {
