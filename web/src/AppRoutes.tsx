@@ -19,6 +19,7 @@ const UsersAdminPage = lazy(() => import("./pages/admin/users/UsersAdminPage.tsx
 const WorkspacePage = lazy(() => import("./pages/workspace/WorkspacePage.tsx").then((m) => ({ default: m.WorkspacePage })));
 const BoardPage = lazy(() => import("./pages/board/BoardPage.tsx").then((m) => ({ default: m.BoardPage })));
 const ChatPage = lazy(() => import("./pages/chat/ChatPage.tsx").then((m) => ({ default: m.ChatPage })));
+const ContactCentreAdminPage = lazy(() => import("./pages/admin/contact-centre/ContactCentreAdminPage.tsx").then((m) => ({ default: m.ContactCentreAdminPage })));
 const AuditPage = lazy(() => import("./pages/admin/audit/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
 
 const later = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="/appeals" element={<RequirePermission permission="appeal.read"><AppealsRegistryPage /></RequirePermission>} />
         <Route path="/appeals/new" element={<RequirePermission permission="appeal.create"><NewAppealPage /></RequirePermission>} />
         <Route path="/appeals/:id" element={<RequirePermission permission="appeal.read"><AppealCardPage /></RequirePermission>} />
+        <Route path="/admin/contact-centre" element={<RequirePermission permission="routing.manage">{later(<ContactCentreAdminPage />)}</RequirePermission>} />
         <Route path="/admin/reference" element={<RequirePermission permission="reference.read">{later(<ReferenceAdminPage />)}</RequirePermission>} />
         <Route path="/admin/calendar" element={<RequirePermission permission="reference.read">{later(<CalendarAdminPage />)}</RequirePermission>} />
         <Route path="/admin/users" element={<RequirePermission permission="users.read">{later(<UsersAdminPage />)}</RequirePermission>} />

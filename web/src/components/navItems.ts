@@ -2,6 +2,7 @@ import type { Permission } from "@bailanys/common/permissions";
 import {
   IconCalendarEvent,
   IconHeadset,
+  IconAdjustmentsHorizontal,
   IconLayoutDashboard,
   IconMessageCircle,
   IconDatabaseCog,
@@ -15,7 +16,7 @@ import {
 
 export interface NavItem {
   to: string;
-  labelKey: "nav.workspace" | "nav.board" | "nav.publicChat" | "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
+  labelKey: "nav.contactCentre" | "nav.workspace" | "nav.board" | "nav.publicChat" | "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
   icon: Icon;
   /** Shown only to users holding this permission; none means everyone signed in. */
   permission?: Permission;
@@ -27,6 +28,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/board", labelKey: "nav.board", icon: IconLayoutDashboard, permission: "contact.monitor" },
   { to: "/appeals", labelKey: "nav.appeals", icon: IconInbox, permission: "appeal.read" },
   { to: "/appeals/new", labelKey: "nav.newAppeal", icon: IconFilePlus, permission: "appeal.create" },
+  { to: "/admin/contact-centre", labelKey: "nav.contactCentre", icon: IconAdjustmentsHorizontal, permission: "routing.manage" },
   { to: "/admin/reference", labelKey: "nav.reference", icon: IconDatabaseCog, permission: "reference.read" },
   { to: "/admin/calendar", labelKey: "nav.calendar", icon: IconCalendarEvent, permission: "reference.read" },
   { to: "/admin/users", labelKey: "nav.users", icon: IconUsers, permission: "users.read" },

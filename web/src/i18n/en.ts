@@ -1,3 +1,4 @@
+import { routingAdminEn } from "./sections/routingAdmin.en.ts";
 import { chatEn } from "./sections/chat.en.ts";
 import { workspaceEn } from "./sections/workspace.en.ts";
 /** English. The key set of this file is the one every language must fill (see Messages.ts). */
@@ -47,6 +48,7 @@ export const en = {
     workspace: "Workspace",
     board: "Live board",
     publicChat: "Web chat (public)",
+    contactCentre: "Contact centre",
     publicStatus: "Appeal status (public)",
     logout: "Sign out",
     menu: "Main menu",
@@ -453,4 +455,5 @@ export const en = {
   },
   chat: chatEn,
   workspace: workspaceEn,
+  routingAdmin: routingAdminEn,
 };

@@ -1,3 +1,4 @@
+import { routingAdminKk } from "./sections/routingAdmin.kk.ts";
 import { chatKk } from "./sections/chat.kk.ts";
 import { workspaceKk } from "./sections/workspace.kk.ts";
 import type { Messages } from "./Messages.ts";
@@ -49,6 +50,7 @@ export const kk: Messages = {
     workspace: "Жұмыс орны",
     board: "Жедел тақта",
     publicChat: "Веб-чат (ашық)",
+    contactCentre: "Байланыс орталығы",
     publicStatus: "Өтініш мәртебесі (ашық)",
     logout: "Шығу",
     menu: "Басты мәзір",
@@ -455,4 +457,5 @@ export const kk: Messages = {
   },
   chat: chatKk,
   workspace: workspaceKk,
+  routingAdmin: routingAdminKk,
 };

@@ -1,3 +1,4 @@
+import { routingAdminRu } from "./sections/routingAdmin.ru.ts";
 import { chatRu } from "./sections/chat.ru.ts";
 import { workspaceRu } from "./sections/workspace.ru.ts";
 import type { Messages } from "./Messages.ts";
@@ -49,6 +50,7 @@ export const ru: Messages = {
     workspace: "Рабочее место",
     board: "Оперативная панель",
     publicChat: "Веб-чат (публично)",
+    contactCentre: "Контакт-центр",
     publicStatus: "Статус обращения (публично)",
     logout: "Выйти",
     menu: "Главное меню",
@@ -455,4 +457,5 @@ export const ru: Messages = {
   },
   chat: chatRu,
   workspace: workspaceRu,
+  routingAdmin: routingAdminRu,
 };
