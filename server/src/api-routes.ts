@@ -15,6 +15,7 @@ import { contactRoutes } from "./modules/contacts/contact.routes.ts";
 import { contactCitizenRoutes } from "./modules/contacts/contact-citizen.routes.ts";
 import { contactAttachmentRoutes } from "./modules/contacts/contact-attachment.routes.ts";
 import { staffSocketRoutes } from "./realtime/staff-socket.routes.ts";
+import { routingAdminRoutes } from "./modules/routing-admin/routing-admin.routes.ts";
 import { boardRoutes } from "./modules/board/board.routes.ts";
 import { noticeRoutes } from "./modules/notices/notice.routes.ts";
 import { chatRoutes } from "./modules/chat/chat.routes.ts";
@@ -40,6 +41,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(staffSocketRoutes);
   await app.register(chatRoutes);
   await app.register(boardRoutes);
+  await app.register(routingAdminRoutes);
   await app.register(noticeRoutes);
   await app.register(chatSocketRoutes);
 };

@@ -55,6 +55,11 @@ export interface QueueNameRow {
 const QUEUE_NAMES_TTL_MS = 10_000;
 const queueNameCache = new Map<string, { at: number; names: Promise<Map<string, QueueNameRow>> }>();
 
+/** Drops the cached names after an administrator changed the queues (other nodes follow within 10 s). */
+export function forgetQueueNames(tenantId: string): void {
+  queueNameCache.delete(tenantId);
+}
+
 /** Names of a tenant's queues, cached per node for 10 s like the rest of the reference data. */
 export async function queueNames(db: Db, tenantId: string): Promise<Map<string, QueueNameRow>> {
   const cached = queueNameCache.get(tenantId);
