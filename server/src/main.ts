@@ -64,7 +64,11 @@ async function main(): Promise<void> {
   if (app) {
     app.state.ready = true;
   }
-  const worker: Worker | null = config.roles.includes("worker") ? startWorker({ db: database.db, bus }, log, config.workerPollMs, { silentChatSeconds: config.chatSilenceSeconds, staleAgentSeconds: config.agentStaleSeconds }) : null;
+  const worker: Worker | null = config.roles.includes("worker") ? startWorker({ db: database.db, bus }, log, {
+          pollMs: config.workerPollMs,
+          sweep: { silentChatSeconds: config.chatSilenceSeconds, staleAgentSeconds: config.agentStaleSeconds },
+          smtp: config.smtpUrl ? { url: config.smtpUrl, from: config.smtpFrom } : null,
+        }) : null;
   printBanner(config, address, printedPassword);
 
   let closing = false;

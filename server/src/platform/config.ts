@@ -23,6 +23,9 @@ export interface Config {
   readonly publicRateLimitPerMinute: number;
   readonly chatStartsPerMinute: number;
   readonly chatSilenceSeconds: number;
+  /** SMTP server for e-mail notifications; without it e-mails are only logged (no address, no text). */
+  readonly smtpUrl: string | null;
+  readonly smtpFrom: string;
   readonly agentStaleSeconds: number;
   readonly attachmentMaxBytes: number;
   readonly workerPollMs: number;
@@ -111,6 +114,8 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     publicRateLimitPerMinute: int("BAILANYS_PUBLIC_RATE_LIMIT", 30, 1, 100000),
     chatStartsPerMinute: int("BAILANYS_CHAT_STARTS_PER_MINUTE", 10, 1, 1000000),
     chatSilenceSeconds: int("BAILANYS_CHAT_SILENCE_SECONDS", 90, 30, 86400),
+    smtpUrl: env.SMTP_URL && env.SMTP_URL !== "" ? env.SMTP_URL : null,
+    smtpFrom: env.SMTP_FROM && env.SMTP_FROM !== "" ? env.SMTP_FROM : "Bailanys <no-reply@localhost>",
     agentStaleSeconds: int("BAILANYS_AGENT_STALE_SECONDS", 120, 30, 86400),
     attachmentMaxBytes: int("BAILANYS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     workerPollMs: int("BAILANYS_WORKER_POLL_MS", 1000, 10, 60000),

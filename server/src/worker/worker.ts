@@ -4,6 +4,7 @@ import type { EventBus } from "../realtime/event-bus.ts";
 import { DEFAULT_SWEEP, sweepRouting, type SweepOptions } from "../modules/routing/routing-sweep.ts";
 import { sealAuditChains } from "../modules/audit/audit.service.ts";
 import { deleteExpiredSessions } from "../modules/auth/auth.repository.ts";
+import { emailTransport } from "../modules/notifications/email-transport.ts";
 import { deliverOutbox, logTransport } from "../modules/notifications/outbox-delivery.ts";
 import { runDueTimers } from "../modules/timers/timer.runner.ts";
 
@@ -22,11 +23,22 @@ export interface WorkerDeps {
 /** Offer time-outs and widening are counted in seconds; the routing clock never ticks slower than this. */
 const ROUTING_SWEEP_MAX_MS = 1000;
 
-export function jobDefinitions(pollMs: number, sweep: SweepOptions = DEFAULT_SWEEP): JobDefinition[] {
+export interface WorkerOptions {
+  pollMs: number;
+  sweep?: SweepOptions;
+  /** SMTP for e-mail notifications; null logs them instead. */
+  smtp?: { url: string; from: string } | null;
+}
+
+export function jobDefinitions({ pollMs, sweep = DEFAULT_SWEEP, smtp = null }: WorkerOptions): JobDefinition[] {
   return [
     { id: "audit.seal", everyMs: pollMs, run: ({ db }) => sealAuditChains(db) },
     { id: "timers.fire", everyMs: pollMs, run: ({ db }) => runDueTimers(db) },
-    { id: "outbox.deliver", everyMs: pollMs, run: ({ db }, log) => deliverOutbox(db, { log: logTransport(log) }) },
+    {
+      id: "outbox.deliver",
+      everyMs: pollMs,
+      run: ({ db }, log) => deliverOutbox(db, { log: logTransport(log), email: smtp ? emailTransport(smtp.url, smtp.from) : logTransport(log) }),
+    },
     { id: "sessions.cleanup", everyMs: 60 * 60_000, run: ({ db }) => deleteExpiredSessions(db) },
     { id: "routing.sweep", everyMs: Math.min(pollMs, ROUTING_SWEEP_MAX_MS), run: (deps) => sweepRouting(deps, sweep) },
   ];
@@ -37,11 +49,11 @@ export interface Worker {
 }
 
 /** Runs each job on its own interval; a failing run is logged and retried at the next tick. */
-export function startWorker(deps: WorkerDeps, log: FastifyBaseLogger, pollMs: number, sweep: SweepOptions = DEFAULT_SWEEP): Worker {
+export function startWorker(deps: WorkerDeps, log: FastifyBaseLogger, options: WorkerOptions): Worker {
   let stopping = false;
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<unknown>>();
-  for (const job of jobDefinitions(pollMs, sweep)) {
+  for (const job of jobDefinitions(options)) {
     const jobLog = log.child({ job: job.id });
     const tick = () => {
       if (stopping) {

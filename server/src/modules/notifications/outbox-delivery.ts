@@ -7,9 +7,17 @@ import type { Db } from "../../db/database.ts";
 const MAX_ATTEMPTS = 8;
 const BATCH = 100;
 
-/** A way to reach a recipient. Only "log" exists today; SMS, e-mail and messengers implement the same shape. */
+/** A message ready to go: its text in the recipient's language and, for e-mail, the address. */
+export interface OutboundMessage {
+  id: string;
+  audience: string;
+  text: string;
+  email: string | null;
+}
+
+/** A way to reach a recipient: "log" and "email" (SMTP) today; SMS and messengers implement the same shape. */
 export interface Transport {
-  send(message: { id: string; audience: string; text: string }): Promise<void>;
+  send(message: OutboundMessage): Promise<void>;
 }
 
 /** Writes that a message went out, without its text or recipient: the log must not carry personal data. */
@@ -19,6 +27,18 @@ export function logTransport(log: FastifyBaseLogger): Transport {
       log.info({ notificationId: message.id, audience: message.audience, length: message.text.length }, "notification delivered (log transport)");
     },
   };
+}
+
+/** The address a message names itself (a transcript asked for at the end of a chat), else the citizen's. */
+async function recipientEmail(trx: Db, params: Record<string, string>, citizenId: string | null): Promise<string | null> {
+  if (typeof params.to === "string" && params.to !== "") {
+    return params.to;
+  }
+  if (citizenId === null) {
+    return null;
+  }
+  const citizen = await trx.selectFrom("citizens").select("email").where("id", "=", citizenId).executeTakeFirst();
+  return citizen?.email ?? null;
 }
 
 /** Delivers pending outbox rows; each row is claimed with SKIP LOCKED so several workers never send one twice. */
@@ -48,7 +68,8 @@ export async function deliverOutbox(db: Db, transports: Record<string, Transport
         if (!Object.prototype.hasOwnProperty.call(NOTIFICATION_TEMPLATES, template) || !isLocale(row.locale)) {
           throw new Error(`unknown template ${row.template}/${row.locale}`);
         }
-        await transport.send({ id: row.id, audience: row.audience, text: renderNotification(template, row.locale, row.params as Record<string, string>) });
+        const params = row.params as Record<string, string>;
+        await transport.send({ id: row.id, audience: row.audience, text: renderNotification(template, row.locale, params), email: await recipientEmail(trx, params, row.citizen_id) });
         await trx.updateTable("notification_outbox").set({ status: "sent", sent_at: sql<Date>`now()`, attempts: row.attempts + 1 }).where("id", "=", row.id).execute();
         delivered += 1;
       } catch (error) {
