@@ -36,32 +36,22 @@ export interface LogRow {
  * transaction must hold the contact row (the counter update takes the row lock if it does not).
  */
 export async function appendLog(trx: Db, bus: EventBus, contact: { id: string; tenantId: string }, entry: NewLogEntry): Promise<LogRow> {
-  const { last_seq: seq } = await trx
-    .updateTable("contacts")
-    .set({ last_seq: sql<number>`last_seq + 1` })
-    .where("id", "=", contact.id)
-    .returning("last_seq")
-    .executeTakeFirstOrThrow();
-  const row = await trx
-    .insertInto("contact_log")
-    .values({
-      contact_id: contact.id,
-      seq,
-      tenant_id: contact.tenantId,
-      kind: entry.kind,
-      event: entry.event ?? null,
-      author_kind: entry.authorKind,
-      author_id: entry.authorId ?? null,
-      body: entry.body ?? null,
-      attachment_id: entry.attachmentId ?? null,
-      client_msg_id: entry.clientMsgId ?? null,
-      staff_only: entry.staffOnly ?? false,
-      data: JSON.stringify(entry.data ?? {}),
-      delivery_state: entry.deliveryState ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await bus.publish(trx, { type: "contact.log", tenantId: contact.tenantId, contactId: contact.id, seq });
+  // One statement: the counter's row lock and the entry, one round trip (this runs several times per contact).
+  const result = await sql<LogRow>`
+    with next as (
+      update contacts set last_seq = last_seq + 1 where id = ${contact.id} returning last_seq
+    )
+    insert into contact_log (contact_id, seq, tenant_id, kind, event, author_kind, author_id, body, attachment_id, client_msg_id, staff_only, data, delivery_state)
+    select ${contact.id}, next.last_seq, ${contact.tenantId}, ${entry.kind}, ${entry.event ?? null}, ${entry.authorKind}, ${entry.authorId ?? null},
+           ${entry.body ?? null}, ${entry.attachmentId ?? null}, ${entry.clientMsgId ?? null}, ${entry.staffOnly ?? false},
+           ${JSON.stringify(entry.data ?? {})}::jsonb, ${entry.deliveryState ?? null}
+    from next
+    returning contact_id, seq, kind, event, author_kind, author_id, body, attachment_id, client_msg_id, staff_only, data, delivery_state, created_at`.execute(trx);
+  const row = result.rows[0];
+  if (!row) {
+    throw new Error(`contact ${contact.id} not found for its log`);
+  }
+  await bus.publish(trx, { type: "contact.log", tenantId: contact.tenantId, contactId: contact.id, seq: row.seq });
   return row;
 }
 

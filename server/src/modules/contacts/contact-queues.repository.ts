@@ -4,9 +4,24 @@ import type { ContactQueuesTable } from "../../db/schema-contacts.ts";
 
 export type QueueRow = Selectable<ContactQueuesTable>;
 
-/** Active queues of a tenant in their order. */
+const QUEUES_TTL_MS = 10_000;
+const queueCache = new Map<string, { at: number; rows: Promise<QueueRow[]> }>();
+
+/** Active queues of a tenant in their order, cached per node for 10 s like the rest of the reference data. */
 export async function activeQueues(db: Db, tenantId: string): Promise<QueueRow[]> {
-  return db.selectFrom("contact_queues").selectAll().where("tenant_id", "=", tenantId).where("active", "=", true).orderBy("sort").orderBy("code").execute();
+  const cached = queueCache.get(tenantId);
+  if (cached && Date.now() - cached.at < QUEUES_TTL_MS) {
+    return cached.rows;
+  }
+  const rows = db.selectFrom("contact_queues").selectAll().where("tenant_id", "=", tenantId).where("active", "=", true).orderBy("sort").orderBy("code").execute();
+  queueCache.set(tenantId, { at: Date.now(), rows });
+  rows.catch(() => queueCache.delete(tenantId));
+  return rows;
+}
+
+/** Drops the cached queues after an administrator changed them (other nodes follow within 10 s). */
+export function forgetActiveQueues(tenantId: string): void {
+  queueCache.delete(tenantId);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { forgetActiveQueues } from "../contacts/contact-queues.repository.ts";
 import { forgetQueueNames } from "../contacts/contact-view.repository.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
 import { toMinutes } from "../routing/routing-rules.ts";
@@ -127,6 +128,7 @@ export async function saveQueue(deps: { db: Db; bus: EventBus }, actor: Actor, m
       return saved;
     });
     forgetQueueNames(actor.tenantId);
+    forgetActiveQueues(actor.tenantId);
     return presentQueue(row);
   } catch (error) {
     if (isUniqueViolation(error)) {
