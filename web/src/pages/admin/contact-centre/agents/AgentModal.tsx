@@ -1,0 +1,72 @@
+import type { AgentProfileDto } from "@bailanys/common/api/routing-admin";
+import { Fieldset, MultiSelect, Select, SimpleGrid } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../../../api/client.ts";
+import { useSave } from "../../../../hooks/useSave.ts";
+import { useLocale } from "../../../../i18n/useLocale.ts";
+import { AdminFormModal } from "../shared/AdminFormModal.tsx";
+import { messagesOf, type FieldMessages } from "../shared/fieldErrors.ts";
+import { useRoutingOptions } from "../shared/useRoutingOptions.tsx";
+import { withPlacedFields } from "../shared/withPlacedFields.ts";
+import { agentFieldKeys, formToProfileBody, profileToForm, validateAgentForm, type AgentForm } from "./agentForm.ts";
+import { CapacityRows } from "./CapacityRows.tsx";
+import { SkillRows } from "./SkillRows.tsx";
+
+interface Props {
+  agent: AgentProfileDto;
+  onClose: () => void;
+  /** Called with the saved profile; the dialog closes itself afterwards. */
+  onSaved: (agent: AgentProfileDto) => void;
+}
+
+/** Set an operator's routing profile: the languages they speak, their line, what they take at once, their skills. */
+export function AgentModal({ agent, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { languages, lines } = useRoutingOptions();
+  const [form, setForm] = useState<AgentForm>(() => profileToForm(agent.profile));
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const { busy, save } = useSave();
+
+  const change = (patch: Partial<AgentForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  const submit = async () => {
+    const found = validateAgentForm(form);
+    setErrors(messagesOf(found, locale));
+    if (Object.keys(found).length > 0) {
+      return;
+    }
+    const known = agentFieldKeys(form);
+    const body = formToProfileBody(form);
+    const placed = await save(() => withPlacedFields(async () => onSaved(await api<AgentProfileDto>(`/routing/agents/${agent.userId}`, { method: "PUT", json: body })), known), known);
+    if (placed === null) {
+      onClose();
+    } else {
+      setErrors(placed);
+    }
+  };
+
+  return (
+    <AdminFormModal
+      onClose={onClose}
+      title={t("routingAdmin.agents.editTitle", { name: agent.fullName })}
+      size="lg"
+      onSubmit={submit}
+      busy={busy}
+      formTestId="agent-form"
+      submitTestId="agent-submit"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect label={t("routingAdmin.agents.languages")} data={languages} value={form.languages} onChange={(value) => change({ languages: value })} error={errors.languages} />
+        <Select label={t("routingAdmin.agents.line")} data={lines} value={String(form.line)} onChange={(v) => change({ line: Number(v ?? 1) })} allowDeselect={false} error={errors.line} />
+      </SimpleGrid>
+      <Fieldset legend={t("routingAdmin.agents.channels")}>
+        <CapacityRows rows={form.channels} errors={errors} onChange={(channels) => change({ channels })} />
+      </Fieldset>
+      <Fieldset legend={t("routingAdmin.agents.skills")}>
+        <SkillRows rows={form.skills} errors={errors} onChange={(skills) => change({ skills })} />
+      </Fieldset>
+    </AdminFormModal>
+  );
+}

@@ -1,0 +1,98 @@
+import { Button, Checkbox, Group, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { IconClock24, IconBriefcase } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import type { FieldMessages } from "../shared/fieldErrors.ts";
+import { officeHours, roundTheClock, WEEKDAYS, type DayHours } from "./hours.ts";
+import type { QueueForm } from "./queueForm.ts";
+
+interface Props {
+  days: DayHours[];
+  openOnHolidays: boolean;
+  errors: FieldMessages;
+  onChange: (patch: Partial<QueueForm>) => void;
+}
+
+/** Opening hours per weekday (closed, or opens–closes), two shortcuts, and whether public holidays are worked. */
+export function HoursEditor({ days, openOnHolidays, errors, onChange }: Props) {
+  const { t } = useTranslation();
+  const update = (index: number, patch: Partial<DayHours>) => onChange({ hours: days.map((d, i) => (i === index ? { ...d, ...patch } : d)) });
+
+  return (
+    <Stack gap="xs">
+      <Text size="sm" c="dimmed">
+        {t("routingAdmin.hours.hint")}
+      </Text>
+      <Group gap="xs">
+        <Button size="xs" variant="default" leftSection={<IconClock24 size={14} aria-hidden />} onClick={() => onChange({ hours: roundTheClock() })}>
+          {t("routingAdmin.hours.roundTheClock")}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconBriefcase size={14} aria-hidden />} onClick={() => onChange({ hours: officeHours() })}>
+          {t("routingAdmin.hours.office")}
+        </Button>
+      </Group>
+      <Table withRowBorders={false} verticalSpacing={4} data-testid="queue-hours">
+        <Table.Tbody>
+          {WEEKDAYS.map((weekday, i) => {
+            const day = days[i];
+            if (day === undefined) {
+              return null;
+            }
+            const dayName = t(`weekday.d${weekday}`);
+            const error = errors[`hours.${weekday}`];
+            return (
+              <Table.Tr key={weekday} data-testid="hours-row" data-day={weekday}>
+                <Table.Td w={160} style={{ verticalAlign: "top", paddingTop: 10 }}>
+                  <Switch label={dayName} checked={day.open} onChange={(e) => update(i, { open: e.currentTarget.checked })} aria-label={`${dayName}: ${t("routingAdmin.hours.open")}`} />
+                </Table.Td>
+                <Table.Td style={{ verticalAlign: "top" }}>
+                  {day.open ? (
+                    <>
+                      <Group gap="xs" align="flex-start" wrap="nowrap">
+                        <TextInput
+                          aria-label={`${dayName}: ${t("routingAdmin.hours.opens")}`}
+                          placeholder="09:00"
+                          value={day.opens}
+                          onChange={(e) => update(i, { opens: e.currentTarget.value.trim() })}
+                          error={error !== undefined}
+                          maxLength={5}
+                          w={84}
+                        />
+                        <Text pt={6} aria-hidden>
+                          –
+                        </Text>
+                        <TextInput
+                          aria-label={`${dayName}: ${t("routingAdmin.hours.closes")}`}
+                          placeholder="18:00"
+                          value={day.closes}
+                          onChange={(e) => update(i, { closes: e.currentTarget.value.trim() })}
+                          error={error !== undefined}
+                          maxLength={5}
+                          w={84}
+                        />
+                      </Group>
+                      {error !== undefined && (
+                        <Text size="xs" c="red" mt={4}>
+                          {error}
+                        </Text>
+                      )}
+                    </>
+                  ) : (
+                    <Text size="sm" c="dimmed" pt={6}>
+                      {t("routingAdmin.hours.closed")}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {errors.hours && (
+        <Text size="sm" c="red">
+          {errors.hours}
+        </Text>
+      )}
+      <Checkbox label={t("routingAdmin.queues.openOnHolidays")} checked={openOnHolidays} onChange={(e) => onChange({ openOnHolidays: e.currentTarget.checked })} />
+    </Stack>
+  );
+}
