@@ -1,15 +1,11 @@
 import type { AgentProfileDto } from "@bailanys/common/api/routing-admin";
 import { Fieldset, MultiSelect, Select, SimpleGrid } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../../api/client.ts";
-import { useSave } from "../../../../hooks/useSave.ts";
-import { useLocale } from "../../../../i18n/useLocale.ts";
-import { AdminFormModal } from "../shared/AdminFormModal.tsx";
-import { messagesOf, type FieldMessages } from "../shared/fieldErrors.ts";
+import { FormModal } from "../../../../components/FormModal.tsx";
+import { useAdminForm } from "../shared/useAdminForm.ts";
 import { useRoutingOptions } from "../shared/useRoutingOptions.tsx";
-import { withPlacedFields } from "../shared/withPlacedFields.ts";
-import { agentFieldKeys, formToProfileBody, profileToForm, validateAgentForm, type AgentForm } from "./agentForm.ts";
+import { agentFieldKeys, formToProfileBody, profileToForm, validateAgentForm } from "./agentForm.ts";
 import { CapacityRows } from "./CapacityRows.tsx";
 import { SkillRows } from "./SkillRows.tsx";
 
@@ -23,32 +19,19 @@ interface Props {
 /** Set an operator's routing profile: the languages they speak, their line, what they take at once, their skills. */
 export function AgentModal({ agent, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { languages, lines } = useRoutingOptions();
-  const [form, setForm] = useState<AgentForm>(() => profileToForm(agent.profile));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const { busy, save } = useSave();
-
-  const change = (patch: Partial<AgentForm>) => setForm((current) => ({ ...current, ...patch }));
-
-  const submit = async () => {
-    const found = validateAgentForm(form);
-    setErrors(messagesOf(found, locale));
-    if (Object.keys(found).length > 0) {
-      return;
-    }
-    const known = agentFieldKeys(form);
-    const body = formToProfileBody(form);
-    const placed = await save(() => withPlacedFields(async () => onSaved(await api<AgentProfileDto>(`/routing/agents/${agent.userId}`, { method: "PUT", json: body })), known), known);
-    if (placed === null) {
-      onClose();
-    } else {
-      setErrors(placed);
-    }
-  };
+  const { form, change, errors, busy, submit } = useAdminForm({
+    initial: () => profileToForm(agent.profile),
+    validate: validateAgentForm,
+    fields: agentFieldKeys,
+    nested: true,
+    send: async (form) => onSaved(await api<AgentProfileDto>(`/routing/agents/${agent.userId}`, { method: "PUT", json: formToProfileBody(form) })),
+    onDone: onClose,
+  });
 
   return (
-    <AdminFormModal
+    <FormModal
+      opened
       onClose={onClose}
       title={t("routingAdmin.agents.editTitle", { name: agent.fullName })}
       size="lg"
@@ -67,6 +50,6 @@ export function AgentModal({ agent, onClose, onSaved }: Props) {
       <Fieldset legend={t("routingAdmin.agents.skills")}>
         <SkillRows rows={form.skills} errors={errors} onChange={(skills) => change({ skills })} />
       </Fieldset>
-    </AdminFormModal>
+    </FormModal>
   );
 }

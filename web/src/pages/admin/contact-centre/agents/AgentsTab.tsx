@@ -1,12 +1,13 @@
 import type { AgentProfileDto } from "@bailanys/common/api/routing-admin";
 import { AGENT_PRESENCE, type AgentPresence } from "@bailanys/common/contacts";
 import { isRole } from "@bailanys/common/permissions";
-import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
-import { IconPencil } from "@tabler/icons-react";
+import { Badge, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ActiveBadge } from "../../../../components/ActiveBadge.tsx";
-import { TableHeader } from "../../../../components/TableHeader.tsx";
+import { AdminTable } from "../shared/AdminTable.tsx";
+import { EditButton } from "../shared/EditButton.tsx";
+import { TabIntro } from "../shared/TabIntro.tsx";
 import { useAdminList } from "../shared/useAdminList.ts";
 import { useRoutingOptions } from "../shared/useRoutingOptions.tsx";
 import { AgentModal } from "./AgentModal.tsx";
@@ -23,74 +24,63 @@ export function AgentsTab() {
 
   return (
     <Stack>
-      <Text size="sm" c="dimmed" maw={760}>
-        {t("routingAdmin.agents.hint")}
-      </Text>
-      <Table.ScrollContainer minWidth={1100}>
-        <Table striped highlightOnHover data-testid="agents-table">
-          <TableHeader
-            labels={[
-              t("routingAdmin.agents.name"),
-              t("routingAdmin.agents.login"),
-              t("routingAdmin.agents.roles"),
-              t("routingAdmin.agents.languages"),
-              t("routingAdmin.agents.line"),
-              t("routingAdmin.agents.capacities"),
-              t("routingAdmin.agents.skills"),
-              t("routingAdmin.agents.state"),
-            ]}
-            withActions
-          />
-          <Table.Tbody>
-            {(items ?? []).map((agent) => {
-              const profile = agent.profile;
-              return (
-                <Table.Tr key={agent.userId} data-testid="agent-row" data-user-id={agent.userId}>
-                  <Table.Td>
-                    <Text size="sm">{agent.fullName}</Text>
-                    {!agent.active && <ActiveBadge active={false} />}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {agent.login}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{agent.roles.map((r) => (isRole(r) ? t(`roles.${r}`) : r)).join(", ")}</Table.Td>
-                  {profile === null ? (
-                    <Table.Td colSpan={4}>
-                      <Badge color="orange" variant="light">
-                        {t("routingAdmin.agents.noProfile")}
-                      </Badge>
-                    </Table.Td>
-                  ) : (
-                    <>
-                      <Table.Td>{profile.languages.map(languageName).join(", ")}</Table.Td>
-                      <Table.Td>{lineLabel(profile.line)}</Table.Td>
-                      <Table.Td>{profile.channels.map((c) => `${channelName(c.channel)}: ${c.capacity}`).join(", ") || "—"}</Table.Td>
-                      <Table.Td>{profile.skills.length}</Table.Td>
-                    </>
-                  )}
-                  <Table.Td>
-                    <Badge variant="light" color={isPresence(agent.state) ? STATE_COLORS[agent.state] : "gray"}>
-                      {isPresence(agent.state) ? t(`workspace.presence.${agent.state}`) : agent.state}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(agent)} data-testid="agent-edit" aria-label={`${t("common.edit")}: ${agent.fullName}`}>
-                      {t("common.edit")}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {items !== null && items.length === 0 && (
-        <Text c="dimmed" ta="center" p="lg">
-          {t("routingAdmin.agents.empty")}
-        </Text>
-      )}
+      <TabIntro hint={t("routingAdmin.agents.hint")} />
+      <AdminTable
+        testId="agents-table"
+        minWidth={1100}
+        labels={[
+          t("routingAdmin.agents.name"),
+          t("routingAdmin.agents.login"),
+          t("routingAdmin.agents.roles"),
+          t("routingAdmin.agents.languages"),
+          t("routingAdmin.agents.line"),
+          t("routingAdmin.agents.capacities"),
+          t("routingAdmin.agents.skills"),
+          t("routingAdmin.agents.state"),
+        ]}
+        rows={items}
+        empty={t("routingAdmin.agents.empty")}
+      >
+        {(agent) => {
+          const profile = agent.profile;
+          return (
+            <Table.Tr key={agent.userId} data-testid="agent-row" data-user-id={agent.userId}>
+              <Table.Td>
+                <Text size="sm">{agent.fullName}</Text>
+                {!agent.active && <ActiveBadge active={false} />}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {agent.login}
+                </Text>
+              </Table.Td>
+              <Table.Td>{agent.roles.map((r) => (isRole(r) ? t(`roles.${r}`) : r)).join(", ")}</Table.Td>
+              {profile === null ? (
+                <Table.Td colSpan={4}>
+                  <Badge color="orange" variant="light">
+                    {t("routingAdmin.agents.noProfile")}
+                  </Badge>
+                </Table.Td>
+              ) : (
+                <>
+                  <Table.Td>{profile.languages.map(languageName).join(", ")}</Table.Td>
+                  <Table.Td>{lineLabel(profile.line)}</Table.Td>
+                  <Table.Td>{profile.channels.map((c) => `${channelName(c.channel)}: ${c.capacity}`).join(", ") || "—"}</Table.Td>
+                  <Table.Td>{profile.skills.length}</Table.Td>
+                </>
+              )}
+              <Table.Td>
+                <Badge variant="light" color={isPresence(agent.state) ? STATE_COLORS[agent.state] : "gray"}>
+                  {isPresence(agent.state) ? t(`workspace.presence.${agent.state}`) : agent.state}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <EditButton what={agent.fullName} onClick={() => setEditing(agent)} testId="agent-edit" />
+              </Table.Td>
+            </Table.Tr>
+          );
+        }}
+      </AdminTable>
       {editing !== null && <AgentModal agent={editing} onClose={() => setEditing(null)} onSaved={put} />}
     </Stack>
   );

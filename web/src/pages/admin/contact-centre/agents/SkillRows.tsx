@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { NumberInput, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { EditableRows } from "../shared/EditableRows.tsx";
 import type { FieldMessages } from "../shared/fieldErrors.ts";
 import { numberFrom, shown } from "../shared/numbers.ts";
 import { useRoutingOptions } from "../shared/useRoutingOptions.tsx";
@@ -18,22 +18,26 @@ interface Props {
 export function SkillRows({ rows, errors, onChange }: Props) {
   const { t } = useTranslation();
   const { topics, renderTopic } = useRoutingOptions();
-  const update = (index: number, patch: Partial<SkillRow>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
 
   return (
-    <Stack gap="xs">
-      <Text size="sm" c="dimmed">
-        {t("routingAdmin.agents.skillsHint")}
-      </Text>
-      {rows.length === 0 && <Text size="sm">{t("routingAdmin.agents.noSkills")}</Text>}
-      {rows.map((row, i) => (
-        <Group key={i} align="flex-start" wrap="nowrap" data-testid="skill-row">
+    <EditableRows
+      rows={rows}
+      onChange={onChange}
+      hint={t("routingAdmin.agents.skillsHint")}
+      none={t("routingAdmin.agents.noSkills")}
+      rowTestId="skill-row"
+      removeLabel={(n) => t("routingAdmin.agents.removeSkill", { n })}
+      error={errors.skills}
+      addLabel={t("routingAdmin.agents.addSkill")}
+      next={rows.length >= MAX_SKILLS ? null : { topicId: null, level: 1 }}
+    >
+      {(row, { index: i, update, labels }) => (
+        <>
           <Select
-            label={i === 0 ? t("routingAdmin.agents.topic") : undefined}
-            aria-label={`${t("routingAdmin.agents.topic")} (${i + 1})`}
+            {...labels(t("routingAdmin.agents.topic"))}
             data={topics}
             value={row.topicId}
-            onChange={(v) => update(i, { topicId: v })}
+            onChange={(v) => update({ topicId: v })}
             renderOption={renderTopic}
             searchable
             nothingFoundMessage={t("common.nothingFound")}
@@ -41,31 +45,17 @@ export function SkillRows({ rows, errors, onChange }: Props) {
             style={{ flex: 1 }}
           />
           <NumberInput
-            label={i === 0 ? t("routingAdmin.agents.level") : undefined}
-            aria-label={`${t("routingAdmin.agents.level")} (${i + 1})`}
+            {...labels(t("routingAdmin.agents.level"))}
             value={shown(row.level)}
-            onChange={(v) => update(i, { level: numberFrom(v) })}
+            onChange={(v) => update({ level: numberFrom(v) })}
             min={1}
             max={5}
             allowDecimal={false}
             error={errors[`skills.${i}.level`]}
             w={90}
           />
-          <ActionIcon variant="subtle" color="red" mt={i === 0 ? 28 : 4} aria-label={t("routingAdmin.agents.removeSkill", { n: i + 1 })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-            <IconTrash size={16} aria-hidden />
-          </ActionIcon>
-        </Group>
-      ))}
-      {errors.skills && (
-        <Text size="sm" c="red">
-          {errors.skills}
-        </Text>
+        </>
       )}
-      <Group>
-        <Button variant="default" size="xs" leftSection={<IconPlus size={14} aria-hidden />} disabled={rows.length >= MAX_SKILLS} onClick={() => onChange([...rows, { topicId: null, level: 1 }])}>
-          {t("routingAdmin.agents.addSkill")}
-        </Button>
-      </Group>
-    </Stack>
+    </EditableRows>
   );
 }

@@ -1,14 +1,11 @@
 import type { CannedReplyBody, CannedReplyDto } from "@bailanys/common/api/routing-admin";
 import { LOCALES } from "@bailanys/common/locales";
 import { NumberInput, Select, SimpleGrid, Switch, Textarea, TextInput } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../../api/client.ts";
-import { useSave } from "../../../../hooks/useSave.ts";
-import { useLocale } from "../../../../i18n/useLocale.ts";
-import { AdminFormModal } from "../shared/AdminFormModal.tsx";
-import { messagesOf, type FieldMessages } from "../shared/fieldErrors.ts";
+import { FormModal } from "../../../../components/FormModal.tsx";
 import { numberFrom, shown } from "../shared/numbers.ts";
+import { useAdminForm } from "../shared/useAdminForm.ts";
 import { useRoutingOptions } from "../shared/useRoutingOptions.tsx";
 import { CANNED_FIELDS, cannedBody, cannedToForm, validateCanned } from "./cannedForm.ts";
 
@@ -26,34 +23,19 @@ interface Props {
 /** Write or change a canned reply: its language, a short title operators pick it by, the text, an optional topic. */
 export function CannedModal({ reply, language, replies, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { topics, renderTopic } = useRoutingOptions();
-  const [form, setForm] = useState<CannedReplyBody>(() => cannedToForm(reply, language, replies));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const { busy, save } = useSave();
-
-  const change = (patch: Partial<CannedReplyBody>) => setForm((current) => ({ ...current, ...patch }));
-
-  const submit = async () => {
-    const found = validateCanned(form);
-    setErrors(messagesOf(found, locale));
-    if (Object.keys(found).length > 0) {
-      return;
-    }
-    const body = cannedBody(form);
-    const placed = await save(
-      async () => onSaved(await api<CannedReplyDto>(reply ? `/routing/canned-replies/${reply.id}` : "/routing/canned-replies", { method: reply ? "PUT" : "POST", json: body })),
-      CANNED_FIELDS,
-    );
-    if (placed === null) {
-      onClose();
-    } else {
-      setErrors(placed);
-    }
-  };
+  const { form, change, errors, busy, submit } = useAdminForm<CannedReplyBody>({
+    initial: () => cannedToForm(reply, language, replies),
+    validate: validateCanned,
+    fields: () => CANNED_FIELDS,
+    send: async (form) =>
+      onSaved(await api<CannedReplyDto>(reply ? `/routing/canned-replies/${reply.id}` : "/routing/canned-replies", { method: reply ? "PUT" : "POST", json: cannedBody(form) })),
+    onDone: onClose,
+  });
 
   return (
-    <AdminFormModal
+    <FormModal
+      opened
       onClose={onClose}
       title={reply ? t("routingAdmin.canned.editTitle", { title: reply.title }) : t("routingAdmin.canned.newTitle")}
       size="lg"
@@ -90,6 +72,6 @@ export function CannedModal({ reply, language, replies, onClose, onSaved }: Prop
         <NumberInput label={t("routingAdmin.canned.sort")} value={shown(form.sort)} onChange={(v) => change({ sort: numberFrom(v) })} min={0} max={10000} allowDecimal={false} error={errors.sort} />
         <Switch mt={{ base: 0, sm: "xl" }} label={t("common.active")} checked={form.active} onChange={(e) => change({ active: e.currentTarget.checked })} />
       </SimpleGrid>
-    </AdminFormModal>
+    </FormModal>
   );
 }

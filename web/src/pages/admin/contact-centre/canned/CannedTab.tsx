@@ -7,9 +7,10 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../../api/client.ts";
 import { ActiveBadge } from "../../../../components/ActiveBadge.tsx";
 import { EditDeleteButtons } from "../../../../components/EditDeleteButtons.tsx";
-import { TableHeader } from "../../../../components/TableHeader.tsx";
 import { useLocale } from "../../../../i18n/useLocale.ts";
 import { deleteWithNotice } from "../../../../lib/deleteWithNotice.ts";
+import { AdminTable } from "../shared/AdminTable.tsx";
+import { TabIntro } from "../shared/TabIntro.tsx";
 import { useAdminList } from "../shared/useAdminList.ts";
 import { useRoutingOptions } from "../shared/useRoutingOptions.tsx";
 import { CannedModal } from "./CannedModal.tsx";
@@ -35,9 +36,7 @@ export function CannedTab() {
 
   return (
     <Stack>
-      <Text size="sm" c="dimmed" maw={760}>
-        {t("routingAdmin.canned.hint")}
-      </Text>
+      <TabIntro hint={t("routingAdmin.canned.hint")} />
       <Group justify="space-between">
         <SegmentedControl
           aria-label={t("routingAdmin.canned.language")}
@@ -49,36 +48,32 @@ export function CannedTab() {
           {t("routingAdmin.canned.add")}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped highlightOnHover data-testid="canned-table">
-          <TableHeader labels={[t("routingAdmin.canned.title"), t("routingAdmin.canned.body"), t("routingAdmin.canned.topic"), t("routingAdmin.canned.sort"), t("common.status")]} withActions />
-          <Table.Tbody>
-            {shown.map((reply) => (
-              <Table.Tr key={reply.id} data-testid="canned-row" data-id={reply.id} data-language={reply.language}>
-                <Table.Td miw={160}>{reply.title}</Table.Td>
-                <Table.Td maw={420}>
-                  <Text size="sm" lineClamp={2} title={reply.body}>
-                    {reply.body}
-                  </Text>
-                </Table.Td>
-                <Table.Td miw={140}>{reply.topicId === null ? t("routingAdmin.canned.topicAny") : topicName(reply.topicId)}</Table.Td>
-                <Table.Td>{reply.sort}</Table.Td>
-                <Table.Td>
-                  <ActiveBadge active={reply.active} />
-                </Table.Td>
-                <Table.Td>
-                  <EditDeleteButtons onEdit={() => setEditing(reply)} onDelete={() => remove(reply)} what={reply.title} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {items !== null && shown.length === 0 && (
-        <Text c="dimmed" ta="center" p="lg">
-          {t("routingAdmin.canned.empty")}
-        </Text>
-      )}
+      <AdminTable
+        testId="canned-table"
+        minWidth={900}
+        labels={[t("routingAdmin.canned.title"), t("routingAdmin.canned.body"), t("routingAdmin.canned.topic"), t("routingAdmin.canned.sort"), t("common.status")]}
+        rows={items === null ? null : shown}
+        empty={t("routingAdmin.canned.empty")}
+      >
+        {(reply) => (
+          <Table.Tr key={reply.id} data-testid="canned-row" data-id={reply.id} data-language={reply.language}>
+            <Table.Td miw={160}>{reply.title}</Table.Td>
+            <Table.Td maw={420}>
+              <Text size="sm" lineClamp={2} title={reply.body}>
+                {reply.body}
+              </Text>
+            </Table.Td>
+            <Table.Td miw={140}>{reply.topicId === null ? t("routingAdmin.canned.topicAny") : topicName(reply.topicId)}</Table.Td>
+            <Table.Td>{reply.sort}</Table.Td>
+            <Table.Td>
+              <ActiveBadge active={reply.active} />
+            </Table.Td>
+            <Table.Td>
+              <EditDeleteButtons onEdit={() => setEditing(reply)} onDelete={() => remove(reply)} what={reply.title} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </AdminTable>
       {editing !== null && <CannedModal reply={editing === "new" ? null : editing} language={language} replies={all} onClose={() => setEditing(null)} onSaved={put} />}
     </Stack>
   );

@@ -9,6 +9,7 @@ import { useLocale } from "../../../../i18n/useLocale.ts";
 import { notifyError } from "../../../../lib/notifyError.ts";
 import { ListDraftActions } from "../../reference/ListDraftActions.tsx";
 import { messagesOf, placeFields, type FieldMessages } from "../shared/fieldErrors.ts";
+import { TabIntro } from "../shared/TabIntro.tsx";
 import { CodedListRow } from "./CodedListRow.tsx";
 import { codedListFieldKeys, moveRow, validateCodedList } from "./codedList.ts";
 
@@ -84,9 +85,7 @@ export function CodedListTab({ list }: { list: keyof typeof LISTS }) {
 
   return (
     <Stack>
-      <Text size="sm" c="dimmed" maw={760}>
-        {t(config.hint)}
-      </Text>
+      <TabIntro hint={t(config.hint)} />
       <Table.ScrollContainer minWidth={960}>
         <Table striped data-testid={`coded-list-${list}`}>
           <TableHeader labels={[t("reference.code"), t("reference.nameKk"), t("reference.nameRu"), t("reference.nameEn"), t("common.status")]} withActions />

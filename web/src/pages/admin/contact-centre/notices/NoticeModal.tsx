@@ -1,23 +1,21 @@
 import type { NoticeAdminDto } from "@bailanys/common/api/contacts";
 import { MultiSelect, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
 import { DateTimePicker } from "@mantine/dates";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../../api/client.ts";
-import { useSave } from "../../../../hooks/useSave.ts";
-import { useLocale } from "../../../../i18n/useLocale.ts";
+import { FormModal } from "../../../../components/FormModal.tsx";
 import { useLocalizedName } from "../../../../i18n/useLocalizedName.ts";
 import { almatyToday } from "../../../../lib/almatyInput.ts";
 import { useReference } from "../../../../reference/useReference.ts";
-import { AdminFormModal } from "../shared/AdminFormModal.tsx";
-import { messagesOf, type FieldMessages } from "../shared/fieldErrors.ts";
-import { emptyNoticeForm, NOTICE_FIELDS, noticeBody, validateNoticeForm, type NoticeForm } from "./noticeForm.ts";
+import { useAdminForm } from "../shared/useAdminForm.ts";
+import { emptyNoticeForm, NOTICE_FIELDS, noticeBody, validateNoticeForm } from "./noticeForm.ts";
 
 const LANGUAGES = [
   { message: "messageKk", alternatives: "alternativesKk" },
   { message: "messageRu", alternatives: "alternativesRu" },
   { message: "messageEn", alternatives: "alternativesEn" },
 ] as const;
+const TIMES = ["startsAt", "resumeAt"] as const;
 
 interface Props {
   onClose: () => void;
@@ -28,34 +26,23 @@ interface Props {
 /** Announce an interruption: which channels, what citizens read in each language, from when and until when. */
 export function NoticeModal({ onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const name = useLocalizedName();
   const { reference } = useReference();
-  const [form, setForm] = useState<NoticeForm>(emptyNoticeForm);
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const { busy, save } = useSave();
+  const { form, change, errors, busy, submit } = useAdminForm({
+    initial: emptyNoticeForm,
+    validate: validateNoticeForm,
+    fields: () => NOTICE_FIELDS,
+    send: async (form) => onSaved(await api<NoticeAdminDto>("/notices", { method: "POST", json: noticeBody(form) })),
+    onDone: onClose,
+    success: t("routingAdmin.notices.announced"),
+  });
 
   // A notice may concern any channel citizens use, not only the routed ones.
   const channels = (reference?.channels ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: name(c) }));
-  const change = (patch: Partial<NoticeForm>) => setForm((current) => ({ ...current, ...patch }));
-
-  const submit = async () => {
-    const found = validateNoticeForm(form);
-    setErrors(messagesOf(found, locale));
-    if (Object.keys(found).length > 0) {
-      return;
-    }
-    const body = noticeBody(form);
-    const placed = await save(async () => onSaved(await api<NoticeAdminDto>("/notices", { method: "POST", json: body })), NOTICE_FIELDS, t("routingAdmin.notices.announced"));
-    if (placed === null) {
-      onClose();
-    } else {
-      setErrors(placed);
-    }
-  };
 
   return (
-    <AdminFormModal
+    <FormModal
+      opened
       onClose={onClose}
       title={t("routingAdmin.notices.newTitle")}
       size="xl"
@@ -96,27 +83,20 @@ export function NoticeModal({ onClose, onSaved }: Props) {
         {t("routingAdmin.notices.alternativesHint")}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateTimePicker
-          label={t("routingAdmin.notices.startsAt")}
-          description={t("routingAdmin.notices.startsAtHint")}
-          value={form.startsAt}
-          onChange={(value) => change({ startsAt: value })}
-          valueFormat="DD.MM.YYYY HH:mm"
-          minDate={almatyToday()}
-          clearable
-          error={errors.startsAt}
-        />
-        <DateTimePicker
-          label={t("routingAdmin.notices.resumeAt")}
-          description={t("routingAdmin.notices.resumeAtHint")}
-          value={form.resumeAt}
-          onChange={(value) => change({ resumeAt: value })}
-          valueFormat="DD.MM.YYYY HH:mm"
-          minDate={almatyToday()}
-          clearable
-          error={errors.resumeAt}
-        />
+        {TIMES.map((time) => (
+          <DateTimePicker
+            key={time}
+            label={t(`routingAdmin.notices.${time}`)}
+            description={t(`routingAdmin.notices.${time}Hint`)}
+            value={form[time]}
+            onChange={(value) => change({ [time]: value })}
+            valueFormat="DD.MM.YYYY HH:mm"
+            minDate={almatyToday()}
+            clearable
+            error={errors[time]}
+          />
+        ))}
       </SimpleGrid>
-    </AdminFormModal>
+    </FormModal>
   );
 }

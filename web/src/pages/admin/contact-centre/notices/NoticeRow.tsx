@@ -1,10 +1,12 @@
 import type { NoticeAdminDto } from "@bailanys/common/api/contacts";
-import { Badge, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Stack, Table, Text } from "@mantine/core";
+import { IconPlayerStop } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { ConfirmDeleteButton } from "../../../../components/ConfirmDeleteButton.tsx";
 import { useLocale } from "../../../../i18n/useLocale.ts";
 import { formatDateTime } from "../../../../lib/formatDateTime.ts";
+import { ChannelBadges } from "../shared/ChannelBadges.tsx";
 import { useRoutingOptions } from "../shared/useRoutingOptions.tsx";
-import { EndNoticeButton } from "./EndNoticeButton.tsx";
 import { noticePhase, type NoticePhase } from "./noticeForm.ts";
 
 const PHASE_COLORS: Record<NoticePhase, string> = { scheduled: "blue", current: "orange", ended: "gray" };
@@ -35,17 +37,7 @@ export function NoticeRow({ notice, onEnd }: Props) {
         </Badge>
       </Table.Td>
       <Table.Td>
-        {notice.channels.length === 0 ? (
-          t("routingAdmin.notices.allChannels")
-        ) : (
-          <Group gap={4}>
-            {notice.channels.map((c) => (
-              <Badge key={c} variant="light" color="gray">
-                {channelName(c)}
-              </Badge>
-            ))}
-          </Group>
-        )}
+        {notice.channels.length === 0 ? t("routingAdmin.notices.allChannels") : <ChannelBadges codes={notice.channels} channelName={channelName} />}
       </Table.Td>
       <Table.Td maw={460}>
         <Stack gap={2}>
@@ -59,7 +51,17 @@ export function NoticeRow({ notice, onEnd }: Props) {
       </Table.Td>
       <Table.Td>{formatDateTime(notice.startsAt)}</Table.Td>
       <Table.Td>{formatDateTime(notice.resumeAt) || t("routingAdmin.notices.resumeUnknown")}</Table.Td>
-      <Table.Td>{onEnd ? <EndNoticeButton onConfirm={onEnd} /> : formatDateTime(notice.endedAt)}</Table.Td>
+      <Table.Td>
+        {onEnd ? (
+          // Asked twice like a deletion: citizens stop seeing the notice at once.
+          <ConfirmDeleteButton
+            onConfirm={onEnd}
+            action={{ label: t("routingAdmin.notices.end"), question: t("routingAdmin.notices.endConfirm"), color: "orange", variant: "light", icon: IconPlayerStop, testId: "notice-end", maw: 300 }}
+          />
+        ) : (
+          formatDateTime(notice.endedAt)
+        )}
+      </Table.Td>
     </Table.Tr>
   );
 }

@@ -1,7 +1,7 @@
 import { RELAXABLE, type Relaxable } from "@bailanys/common/contacts";
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { NumberInput, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { EditableRows } from "../shared/EditableRows.tsx";
 import type { FieldMessages } from "../shared/fieldErrors.ts";
 import { numberFrom, shown } from "../shared/numbers.ts";
 import { nextWideningStep, type WideningStep } from "./widening.ts";
@@ -20,21 +20,25 @@ interface Props {
 export function WideningEditor({ steps, errors, onChange }: Props) {
   const { t } = useTranslation();
   const relaxOptions = RELAXABLE.map((r) => ({ value: r, label: t(RELAX_KEYS[r]) }));
-  const update = (index: number, patch: Partial<WideningStep>) => onChange(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
 
   return (
-    <Stack gap="xs">
-      <Text size="sm" c="dimmed">
-        {t("routingAdmin.widening.hint")}
-      </Text>
-      {steps.length === 0 && <Text size="sm">{t("routingAdmin.widening.none")}</Text>}
-      {steps.map((step, i) => (
-        <Group key={i} align="flex-start" wrap="nowrap" data-testid="widening-row">
+    <EditableRows
+      rows={steps}
+      onChange={onChange}
+      hint={t("routingAdmin.widening.hint")}
+      none={t("routingAdmin.widening.none")}
+      rowTestId="widening-row"
+      removeLabel={(n) => t("routingAdmin.widening.remove", { n })}
+      error={errors.widening}
+      addLabel={t("routingAdmin.widening.add")}
+      next={steps.length >= MAX_STEPS ? null : nextWideningStep(steps)}
+    >
+      {(step, { index: i, update, labels }) => (
+        <>
           <NumberInput
-            label={i === 0 ? t("routingAdmin.widening.after") : undefined}
-            aria-label={`${t("routingAdmin.widening.after")} (${i + 1})`}
+            {...labels(t("routingAdmin.widening.after"))}
             value={shown(step.after)}
-            onChange={(v) => update(i, { after: numberFrom(v) })}
+            onChange={(v) => update({ after: numberFrom(v) })}
             min={1}
             max={86400}
             allowDecimal={false}
@@ -42,36 +46,16 @@ export function WideningEditor({ steps, errors, onChange }: Props) {
             w={160}
           />
           <Select
-            label={i === 0 ? t("routingAdmin.widening.relax") : undefined}
-            aria-label={`${t("routingAdmin.widening.relax")} (${i + 1})`}
+            {...labels(t("routingAdmin.widening.relax"))}
             data={relaxOptions}
             value={step.relax}
-            onChange={(v) => isRelaxable(v) && update(i, { relax: v })}
+            onChange={(v) => isRelaxable(v) && update({ relax: v })}
             allowDeselect={false}
             error={errors[`widening.${i}.relax`]}
             w={220}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mt={i === 0 ? 28 : 4}
-            aria-label={t("routingAdmin.widening.remove", { n: i + 1 })}
-            onClick={() => onChange(steps.filter((_, j) => j !== i))}
-          >
-            <IconTrash size={16} aria-hidden />
-          </ActionIcon>
-        </Group>
-      ))}
-      {errors.widening && (
-        <Text size="sm" c="red">
-          {errors.widening}
-        </Text>
+        </>
       )}
-      <Group>
-        <Button variant="default" size="xs" leftSection={<IconPlus size={14} aria-hidden />} disabled={steps.length >= MAX_STEPS} onClick={() => onChange([...steps, nextWideningStep(steps)])}>
-          {t("routingAdmin.widening.add")}
-        </Button>
-      </Group>
-    </Stack>
+    </EditableRows>
   );
 }
