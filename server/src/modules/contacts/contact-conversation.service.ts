@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import type { RoutingDeps } from "../routing/dispatch.ts";
+import { initialDeliveryState } from "./channel-adapter.ts";
 import { appendLog, type LogRow } from "./contact-log.repository.ts";
 import { isOpen, lockContact, lockOwnActiveContact } from "./contact.repository.ts";
 import { transact } from "../../realtime/event-bus.ts";
@@ -47,7 +48,7 @@ export async function postAgentMessage(deps: RoutingDeps, actor: Actor, contactI
       body: input.text,
       attachmentId: input.attachmentId ?? null,
       clientMsgId: input.clientMsgId ?? null,
-      deliveryState: "sent",
+      deliveryState: initialDeliveryState(contact.channel),
     });
   });
 }

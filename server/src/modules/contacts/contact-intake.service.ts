@@ -92,10 +92,10 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const ref2 = { id: contact.id, tenantId: input.tenantId };
-    await appendLog(trx, deps.bus, ref2, { kind: "event", event: "queued", authorKind: "system", data: { queueId: queue.id } });
+    const logTarget = { id: contact.id, tenantId: input.tenantId };
+    await appendLog(trx, deps.bus, logTarget, { kind: "event", event: "queued", authorKind: "system", data: { queueId: queue.id } });
     if (input.firstMessage) {
-      await appendLog(trx, deps.bus, ref2, {
+      await appendLog(trx, deps.bus, logTarget, {
         kind: "message",
         authorKind: "citizen",
         body: input.firstMessage,
