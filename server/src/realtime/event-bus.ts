@@ -83,6 +83,17 @@ export async function createEventBus(database: Database): Promise<EventBus> {
       }
     },
   );
+  let queued: string[] = [];
+  let nextBatch: Promise<void> | null = null;
+  let previous: Promise<void> = Promise.resolve();
+  const sendQueued = async (): Promise<void> => {
+    nextBatch = null;
+    const batch = queued;
+    queued = [];
+    if (batch.length > 0) {
+      await sql`select pg_notify(${BUS_CHANNEL}, e) from unnest(${batch}::text[]) as e`.execute(database.db);
+    }
+  };
   return {
     async publish(trx, event) {
       const pending = afterCommit.get(trx);
@@ -92,11 +103,19 @@ export async function createEventBus(database: Database): Promise<EventBus> {
       }
       await sql`select pg_notify(${BUS_CHANNEL}, ${JSON.stringify(event)})`.execute(trx);
     },
-    async flush(events) {
+    flush(events) {
       if (events.length === 0) {
-        return;
+        return Promise.resolve();
       }
-      await sql`select pg_notify(${BUS_CHANNEL}, e) from unnest(${events.map((e) => JSON.stringify(e))}::text[]) as e`.execute(database.db);
+      queued.push(...events.map((e) => JSON.stringify(e)));
+      if (nextBatch === null) {
+        // Transactions committing in the same turn of the event loop share one NOTIFY statement; batches stay
+        // in commit order because each waits for the one before (a failed batch does not stop the next).
+        const batch = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(sendQueued);
+        nextBatch = batch;
+        previous = batch.catch(() => undefined);
+      }
+      return nextBatch;
     },
     subscribe(listener) {
       listeners.add(listener);
