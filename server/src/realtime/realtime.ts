@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { sql } from "kysely";
 import { touchAgents } from "../modules/contacts/agent-state.service.ts";
+import { markCitizensSeen } from "../modules/contacts/contact-conversation.service.ts";
 import { Hub } from "./hub.ts";
 
 /** Connected operators and waiting citizens are marked alive this often (the sweep retires silent ones). */
@@ -15,9 +15,7 @@ export function installRealtime(app: FastifyInstance): void {
     const { agentIds, citizenContactIds } = hub.connected();
     const work = async () => {
       await touchAgents(deps, agentIds);
-      if (citizenContactIds.length > 0) {
-        await sql`update contacts set citizen_seen_at = now() where id = any(${citizenContactIds}::uuid[]) and state in ('queued', 'offered', 'active', 'held')`.execute(app.db);
-      }
+      await markCitizensSeen(app.db, citizenContactIds);
     };
     work().catch((error: unknown) => app.log.warn({ err: error }, "presence update failed"));
   }, PRESENCE_MS);

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
-import { sql } from "kysely";
 import { AppError } from "../../platform/app-error.ts";
 import { errorFrame, isSeq, isUuid, socketPeer } from "../../realtime/socket-peer.ts";
-import { announceTyping, type CitizenSession } from "../contacts/contact-conversation.service.ts";
+import { announceTyping, markCitizensSeen, type CitizenSession } from "../contacts/contact-conversation.service.ts";
 import { chatSessionFor } from "./chat-session.ts";
 
 /** A socket that has not said hello within this time is closed. */
@@ -34,7 +33,7 @@ export const chatSocketRoutes: FastifyPluginAsync = async (app) => {
             .then(async (found) => {
               clearTimeout(hello);
               session = { contactId: found.contactId, tenantId: found.tenantId };
-              await sql`update contacts set citizen_seen_at = now() where id = ${found.contactId}`.execute(app.db);
+              await markCitizensSeen(app.db, [found.contactId]);
               await app.hub.followContact(peer, found.contactId, "citizen", frame.since);
               app.hub.addCitizen(peer, found.tenantId, found.contactId);
               peer.send({ type: "ready" });

@@ -23,7 +23,7 @@ import { attachmentHeaders, readSingleFile } from "../../platform/multipart-file
 import { addContactAttachment, readContactAttachment } from "../contacts/contact-attachment.service.ts";
 import { announceTyping, postCitizenMessage, recordCitizenReceipt } from "../contacts/contact-conversation.service.ts";
 import { endByCitizen } from "../contacts/contact-end.service.ts";
-import { readLog } from "../contacts/contact-log.repository.ts";
+import { logPage } from "../contacts/contact-log.repository.ts";
 import { presentLog } from "../contacts/contact.presenter.ts";
 import { chatConfig } from "./chat-config.service.ts";
 import { chatSession } from "./chat-session.ts";
@@ -76,15 +76,8 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { public: true, ...perChat(120) }, schema: { tags, summary: "Messages and events after `since`", params: Params, querystring: Type.Object({ since: Type.Optional(Type.Integer({ minimum: 0 })), lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: LogPage } } },
     async (request) => {
       const session = await chatSession(app.db, request, request.params.id);
-      const rows = await readLog(app.db, session.contactId, request.query.since ?? 0, CHAT_LIMITS.replayPage, "citizen");
-      // The last entry the citizen may see: staff notes at the end of the log must not make a client wait for more.
-      const last = await app.db
-        .selectFrom("contact_log")
-        .select((eb) => eb.fn.max("seq").as("seq"))
-        .where("contact_id", "=", session.contactId)
-        .where("staff_only", "=", false)
-        .executeTakeFirst();
-      return { entries: await presentLog(app.db, rows, "citizen"), lastSeq: Number(last?.seq ?? 0) };
+      const page = await logPage(app.db, session.contactId, request.query.since ?? 0, CHAT_LIMITS.replayPage, "citizen");
+      return { entries: await presentLog(app.db, page.rows, "citizen"), lastSeq: page.lastSeq };
     },
   );
 

@@ -3,7 +3,6 @@ import { Uuid } from "@bailanys/common/api/shared";
 import { CHAT_LIMITS } from "@bailanys/common/contacts";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { AppError } from "../../platform/app-error.ts";
 import { attachmentHeaders, readSingleFile } from "../../platform/multipart-file.ts";
 import { requireActor } from "../../platform/require-actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -26,14 +25,7 @@ export const contactAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =>
     },
     async (request) => {
       const actor = requireActor(request);
-      const contact = await app.db.selectFrom("contacts").select(["id", "agent_id"]).where("id", "=", request.params.id).where("tenant_id", "=", actor.tenantId).executeTakeFirst();
-      if (!contact) {
-        throw new AppError("NOT_FOUND");
-      }
-      if (contact.agent_id !== actor.userId) {
-        throw new AppError("NOT_YOUR_CONTACT");
-      }
-      const row = await addContactAttachment(app.db, { contactId: contact.id, tenantId: actor.tenantId }, { kind: "agent", userId: actor.userId }, await readSingleFile(request));
+      const row = await addContactAttachment(app.db, { contactId: request.params.id, tenantId: actor.tenantId }, { kind: "agent", userId: actor.userId }, await readSingleFile(request));
       return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
     },
   );

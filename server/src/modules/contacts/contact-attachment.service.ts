@@ -26,9 +26,13 @@ export async function addContactAttachment(db: Db, contact: { contactId: string;
     throw new AppError("ATTACHMENT_TYPE_NOT_ALLOWED", [{ field: "file", code: "ATTACHMENT_TYPE_NOT_ALLOWED" }]);
   }
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("contacts").select(["state"]).where("id", "=", contact.contactId).where("tenant_id", "=", contact.tenantId).forUpdate().executeTakeFirst();
+    const row = await trx.selectFrom("contacts").select(["state", "agent_id"]).where("id", "=", contact.contactId).where("tenant_id", "=", contact.tenantId).forUpdate().executeTakeFirst();
     if (!row) {
       throw new AppError("NOT_FOUND");
+    }
+    // An operator sends files only in a conversation they are handling.
+    if (by.kind === "agent" && row.agent_id !== by.userId) {
+      throw new AppError("NOT_YOUR_CONTACT");
     }
     if (!isOpen(row.state) || row.state === "wrapup") {
       throw new AppError("CONTACT_NOT_ACTIVE");

@@ -19,7 +19,7 @@ async function existingMessage(trx: Db, contactId: string, clientMsgId: string |
   if (!clientMsgId) {
     return undefined;
   }
-  return trx.selectFrom("contact_log").selectAll().where("contact_id", "=", contactId).where("client_msg_id", "=", clientMsgId).executeTakeFirst() as Promise<LogRow | undefined>;
+  return trx.selectFrom("contact_log").selectAll().where("contact_id", "=", contactId).where("client_msg_id", "=", clientMsgId).executeTakeFirst();
 }
 
 async function checkAttachment(trx: Db, contactId: string, attachmentId: string | null | undefined): Promise<void> {
@@ -146,4 +146,13 @@ export async function recordCitizenReceipt(deps: RoutingDeps, session: CitizenSe
 /** Announces typing to the other side; nothing is stored. */
 export async function announceTyping(deps: RoutingDeps, session: CitizenSession, who: "citizen" | "agent"): Promise<void> {
   await deps.bus.publish(deps.db, { type: "contact.typing", tenantId: session.tenantId, contactId: session.contactId, who });
+}
+
+/** The citizens of these chats are still there (an open socket): their waiting chats are not abandoned. */
+export async function markCitizensSeen(db: Db, contactIds: readonly string[]): Promise<void> {
+  if (contactIds.length === 0) {
+    return;
+  }
+  await sql`update contacts set citizen_seen_at = now()
+            where id = any(${contactIds}::uuid[]) and state in ('queued', 'offered', 'active', 'held')`.execute(db);
 }

@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
+import type { ContactLogTable } from "../../db/schema-contacts.ts";
 import type { Db } from "../../db/database.ts";
 import type { EventBus } from "../../realtime/event-bus.ts";
 
@@ -15,21 +16,7 @@ export interface NewLogEntry {
   deliveryState?: "pending" | "sent" | null;
 }
 
-export interface LogRow {
-  contact_id: string;
-  seq: number;
-  kind: string;
-  event: string | null;
-  author_kind: string;
-  author_id: string | null;
-  body: string | null;
-  attachment_id: string | null;
-  client_msg_id: string | null;
-  staff_only: boolean;
-  data: Record<string, unknown>;
-  delivery_state: string | null;
-  created_at: Date;
-}
+export type LogRow = Omit<Selectable<ContactLogTable>, "tenant_id">;
 
 /**
  * Appends one entry to a contact's log with the next sequence number and announces it on commit. The caller's
@@ -68,4 +55,23 @@ export async function readLog(db: Db, contactId: string, since: number, limit: n
     query = query.where("staff_only", "=", false);
   }
   return query.execute();
+}
+
+/**
+ * The last sequence number a reader may see: a client asks again while it holds less. For citizens it is the
+ * last entry they are shown, so staff notes at the end of the log never make them wait for more.
+ */
+export async function lastSeqFor(db: Db, contactId: string, audience: "citizen" | "staff"): Promise<number> {
+  let query = db.selectFrom("contact_log").select((eb) => eb.fn.max("seq").as("seq")).where("contact_id", "=", contactId);
+  if (audience === "citizen") {
+    query = query.where("staff_only", "=", false);
+  }
+  const row = await query.executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** A page of the log for a reader, with the last seq they may see. */
+export async function logPage(db: Db, contactId: string, since: number, limit: number, audience: "citizen" | "staff"): Promise<{ rows: LogRow[]; lastSeq: number }> {
+  const [rows, lastSeq] = await Promise.all([readLog(db, contactId, since, limit, audience), lastSeqFor(db, contactId, audience)]);
+  return { rows, lastSeq };
 }

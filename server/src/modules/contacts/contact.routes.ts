@@ -22,7 +22,7 @@ import { agentSnapshot, workspaceOptions } from "./agent-workspace.service.ts";
 import { setAgentState } from "./agent-state.service.ts";
 import { announceTyping, postAgentMessage, postNote, recordAgentRead } from "./contact-conversation.service.ts";
 import { completeWrapup, endByAgent } from "./contact-end.service.ts";
-import { readLog } from "./contact-log.repository.ts";
+import { logPage } from "./contact-log.repository.ts";
 import { acceptOffer, declineOffer } from "./contact-offer.service.ts";
 import { assertCanReadContact } from "./contact.policy.ts";
 import { presentContacts, presentLog } from "./contact.presenter.ts";
@@ -99,9 +99,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       await assertCanReadContact(app.db, actor, request.params.id);
-      const rows = await readLog(app.db, request.params.id, request.query.since ?? 0, CHAT_LIMITS.replayPage, "staff");
-      const contact = await app.db.selectFrom("contacts").select("last_seq").where("id", "=", request.params.id).executeTakeFirstOrThrow();
-      return { entries: await presentLog(app.db, rows, "staff"), lastSeq: contact.last_seq };
+      const page = await logPage(app.db, request.params.id, request.query.since ?? 0, CHAT_LIMITS.replayPage, "staff");
+      return { entries: await presentLog(app.db, page.rows, "staff"), lastSeq: page.lastSeq };
     },
   );
 

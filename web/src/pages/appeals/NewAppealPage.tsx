@@ -1,6 +1,5 @@
-import type { AppealDto, CitizenInput, CreateAppealBody } from "@bailanys/common/api/appeals";
+import type { AppealDto } from "@bailanys/common/api/appeals";
 import type { ReferenceDto } from "@bailanys/common/api/reference";
-import { validateIinOrBin } from "@bailanys/common/identity-number";
 import { Button, Card, Group, Stack, Title } from "@mantine/core";
 import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useEffect, useState, type FormEvent } from "react";
@@ -12,15 +11,17 @@ import { FullPageLoader } from "../../components/FullPageLoader.tsx";
 import { useDueDatePreview } from "../../hooks/useDueDatePreview.ts";
 import { useLocale } from "../../i18n/useLocale.ts";
 import { almatyInputToIso, almatyNowInput } from "../../lib/almatyInput.ts";
-import { errorText } from "../../lib/errorText.ts";
 import { newUuid } from "../../lib/newUuid.ts";
 import { notifyError, notifySuccess } from "../../lib/notifyError.ts";
 import { useReference } from "../../reference/useReference.ts";
 import { useSession } from "../../session/useSession.ts";
 import { AppealDetailsFieldset } from "./AppealDetailsFieldset.tsx";
-import { APPEAL_FORM_FIELDS, VALUE_FIELD, type AppealFormErrors, type AppealFormValues } from "./appealForm.ts";
+import { APPEAL_FORM_FIELDS, appealRequestBody, checkAppealValues, type AppealApplicant, type AppealFormValues } from "./appealForm.ts";
+import { useAppealFormState } from "./useAppealFormState.ts";
 import { ApplicantFieldset } from "./ApplicantFieldset.tsx";
 import { RoutingFieldset } from "./RoutingFieldset.tsx";
+
+const TYPED: AppealApplicant = { kind: "typed" };
 
 function initialValues(reference: ReferenceDto | null, interfaceLocale: AppealFormValues["preferredLanguage"]): AppealFormValues {
   const pick = (rows: { code: string; active: boolean }[] | undefined, preferred: string) =>
@@ -47,35 +48,6 @@ function initialValues(reference: ReferenceDto | null, interfaceLocale: AppealFo
   };
 }
 
-const optional = (value: string | null): string | undefined => (value === null || value.trim() === "" ? undefined : value.trim());
-
-function toBody(values: AppealFormValues, typeCode: string): CreateAppealBody {
-  const citizen: CitizenInput = {
-    fullName: values.fullName.trim(),
-    iin: optional(values.iin),
-    phone: optional(values.phone),
-    email: optional(values.email),
-    preferredLanguage: values.preferredLanguage,
-    // The consent is recorded with the channel it was given through, as the law on personal data asks.
-    consent: values.consent ? { given: true, source: values.channelCode ?? "operator" } : undefined,
-  };
-  return {
-    typeCode,
-    citizen,
-    subject: values.subject.trim(),
-    text: values.text.trim(),
-    categoryId: optional(values.categoryId),
-    criticalityCode: optional(values.criticalityCode),
-    languageCode: optional(values.languageCode),
-    form: values.form,
-    channelCode: optional(values.channelCode),
-    bodyId: optional(values.bodyId),
-    unitId: optional(values.unitId),
-    positionId: optional(values.positionId),
-    receivedAt: almatyInputToIso(values.receivedAt) ?? undefined,
-  };
-}
-
 /** Registration of an appeal with a live preview of its legal deadline. */
 export function NewAppealPage() {
   const { t } = useTranslation();
@@ -83,8 +55,7 @@ export function NewAppealPage() {
   const navigate = useNavigate();
   const { can } = useSession();
   const { reference } = useReference();
-  const [values, setValues] = useState<AppealFormValues>(() => initialValues(reference, locale));
-  const [errors, setErrors] = useState<AppealFormErrors>({});
+  const { values, setValues, errors, setErrors, change } = useAppealFormState(() => initialValues(reference, locale));
   const [submitting, setSubmitting] = useState(false);
   // One key per form: a double click or a retry after a lost answer registers the appeal only once.
   const [idempotencyKey] = useState(newUuid);
@@ -102,48 +73,9 @@ export function NewAppealPage() {
   const receivedIso = almatyInputToIso(values.receivedAt);
   const preview = useDueDatePreview(type?.term ?? null, type?.termUnit === "CD" ? "CD" : "WD", receivedIso);
 
-  const change = (patch: Partial<AppealFormValues>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setErrors((previous) => {
-      const next = { ...previous };
-      for (const key of Object.keys(patch) as (keyof AppealFormValues)[]) {
-        delete next[VALUE_FIELD[key]];
-      }
-      return next;
-    });
-  };
-
-  const check = (): AppealFormErrors => {
-    const found: AppealFormErrors = {};
-    const required = errorText("FIELD_REQUIRED", locale);
-    if (values.typeCode === null) {
-      found.typeCode = required;
-    }
-    if (values.fullName.trim() === "") {
-      found["citizen.fullName"] = required;
-    }
-    if (values.subject.trim() === "") {
-      found.subject = required;
-    }
-    if (values.text.trim() === "") {
-      found.text = required;
-    }
-    if (receivedIso === null) {
-      found.receivedAt = errorText("DATE_INVALID", locale);
-    }
-    const iin = values.iin.trim();
-    if (iin !== "") {
-      const result = validateIinOrBin(iin);
-      if (!result.ok) {
-        found["citizen.iin"] = errorText(result.code, locale);
-      }
-    }
-    return found;
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = check();
+    const found = checkAppealValues(values, TYPED, locale);
     if (Object.keys(found).length > 0 || values.typeCode === null) {
       setErrors(found);
       return;
@@ -152,7 +84,7 @@ export function NewAppealPage() {
     try {
       const card = await api<AppealDto>("/appeals", {
         method: "POST",
-        json: toBody(values, values.typeCode),
+        json: appealRequestBody(values, values.typeCode, TYPED),
         headers: { "Idempotency-Key": idempotencyKey },
       });
       notifySuccess(t("appealForm.registered", { number: card.number }));

@@ -1,4 +1,5 @@
 import type { ClientFrame, ServerFrame } from "@bailanys/common/api/contacts";
+import { parseFrame, reconnectDelay, socketUrl } from "../../realtime/socketFrames.ts";
 import type { ChatCredentials } from "./chatApi.ts";
 
 /** Keeps proxies from closing a quiet socket (they commonly drop idle connections after 30–60 s). */
@@ -7,17 +8,9 @@ const PING_MS = 25_000;
 const SILENCE_MS = PING_MS + 10_000;
 /** The operator's "typing…" needs a nudge now and then, not one frame per key. */
 const TYPING_MS = 3_000;
-const FIRST_RETRY_MS = 1_000;
-const MAX_RETRY_MS = 15_000;
-
-/** Wait before reconnect attempt `attempt` (0-based): 1 s, 2 s, 4 s, 8 s, then 15 s. */
-export function reconnectDelay(attempt: number): number {
-  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, Math.min(attempt, 10)));
-}
-
 /** The citizen's socket address on this page's origin. */
 export function chatSocketUrl(location: { protocol: string; host: string }): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/api/v1/public/chat/ws`;
+  return socketUrl(location, "/api/v1/public/chat/ws");
 }
 
 export interface ChatSocketHandlers {
@@ -28,19 +21,6 @@ export interface ChatSocketHandlers {
   onOnline(online: boolean): void;
   /** The token no longer opens the chat: stop for good. */
   onInvalid(): void;
-}
-
-function parseFrame(data: unknown): ServerFrame | null {
-  if (typeof data !== "string") {
-    return null;
-  }
-  try {
-    const value: unknown = JSON.parse(data);
-    // The server builds every frame from the shared ServerFrame union; a type tag is enough to dispatch on.
-    return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string" ? (value as ServerFrame) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The chat's live connection: hello with the last seq held, pings, and reconnects with back-off until stopped. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkStartForm, defaultLanguage } from "./chatForm.ts";
 import { actionForFrame } from "./chatFrames.ts";
 import { chatReducer, initialChatState } from "./chatReducer.ts";
-import { reconnectDelay } from "./chatSocket.ts";
+import { chatSocketUrl } from "./chatSocket.ts";
 import { parseStoredChat } from "./chatStorage.ts";
 
 const message = (seq: number, author: LogEntryDto["author"], clientMsgId: string | null = null): LogEntryDto => ({
@@ -59,9 +59,10 @@ describe("chatReducer", () => {
   });
 });
 
-describe("reconnectDelay", () => {
-  it("backs off from 1 s to at most 15 s", () => {
-    expect([0, 1, 2, 3, 4, 5, 50].map(reconnectDelay)).toEqual([1000, 2000, 4000, 8000, 15000, 15000, 15000]);
+describe("chatSocketUrl", () => {
+  it("follows the page's scheme to the citizen's socket", () => {
+    expect(chatSocketUrl({ protocol: "https:", host: "cc.gov.kz" })).toBe("wss://cc.gov.kz/api/v1/public/chat/ws");
+    expect(chatSocketUrl({ protocol: "http:", host: "localhost:8080" })).toBe("ws://localhost:8080/api/v1/public/chat/ws");
   });
 });
 

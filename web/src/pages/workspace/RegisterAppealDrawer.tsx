@@ -14,10 +14,11 @@ import { newUuid } from "../../lib/newUuid.ts";
 import { notifyError, notifySuccess } from "../../lib/notifyError.ts";
 import { useSession } from "../../session/useSession.ts";
 import { AppealDetailsFieldset } from "../appeals/AppealDetailsFieldset.tsx";
-import { APPEAL_FORM_FIELDS, VALUE_FIELD, type AppealFormErrors, type AppealFormValues } from "../appeals/appealForm.ts";
+import { APPEAL_FORM_FIELDS, appealRequestBody, checkAppealValues, type AppealApplicant } from "../appeals/appealForm.ts";
+import { useAppealFormState } from "../appeals/useAppealFormState.ts";
 import { ApplicantFieldset } from "../appeals/ApplicantFieldset.tsx";
 import { RoutingFieldset } from "../appeals/RoutingFieldset.tsx";
-import { appealBody, checkAppealValues, valuesFromContact } from "./contactAppealForm.ts";
+import { valuesFromContact } from "./contactAppealForm.ts";
 
 interface Props {
   contact: ContactDto;
@@ -32,8 +33,7 @@ export function RegisterAppealDrawer({ contact, entries, reference, onClose, onR
   const { t } = useTranslation();
   const locale = useLocale();
   const { can } = useSession();
-  const [values, setValues] = useState<AppealFormValues>(() => valuesFromContact(contact, entries, reference, locale));
-  const [errors, setErrors] = useState<AppealFormErrors>({});
+  const { values, errors, setErrors, change } = useAppealFormState(() => valuesFromContact(contact, entries, reference, locale));
   const [useRecord, setUseRecord] = useState(contact.citizen !== null);
   const [submitting, setSubmitting] = useState(false);
   // One key per form: a double click or a retry after a lost answer registers the appeal only once.
@@ -42,21 +42,10 @@ export function RegisterAppealDrawer({ contact, entries, reference, onClose, onR
   const type = reference.types.find((x) => x.code === values.typeCode) ?? null;
   const preview = useDueDatePreview(type?.term ?? null, type?.termUnit === "CD" ? "CD" : "WD", almatyInputToIso(values.receivedAt));
 
-  const change = (patch: Partial<AppealFormValues>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setErrors((previous) => {
-      const next = { ...previous };
-      for (const key of Object.keys(patch) as (keyof AppealFormValues)[]) {
-        delete next[VALUE_FIELD[key]];
-      }
-      return next;
-    });
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const citizenId = useRecord ? (contact.citizen?.id ?? null) : null;
-    const found = checkAppealValues(values, citizenId !== null, locale);
+    const applicant: AppealApplicant = useRecord && contact.citizen ? { kind: "record", citizenId: contact.citizen.id } : { kind: "typed" };
+    const found = checkAppealValues(values, applicant, locale);
     if (Object.keys(found).length > 0 || values.typeCode === null) {
       setErrors(found);
       return;
@@ -65,7 +54,7 @@ export function RegisterAppealDrawer({ contact, entries, reference, onClose, onR
     try {
       const appeal = await api<AppealDto>("/appeals", {
         method: "POST",
-        json: appealBody(values, values.typeCode, contact.id, citizenId),
+        json: appealRequestBody(values, values.typeCode, applicant, contact.id),
         headers: { "Idempotency-Key": idempotencyKey },
       });
       notifySuccess(t("workspace.appeal.done", { number: appeal.number }));

@@ -1,7 +1,8 @@
 import type { ContactDto, LogEntryDto } from "@bailanys/common/api/contacts";
 import type { ReferenceDto } from "@bailanys/common/api/reference";
 import { describe, expect, it } from "vitest";
-import { appealBody, checkAppealValues, valuesFromContact } from "./contactAppealForm.ts";
+import { appealRequestBody, checkAppealValues } from "../appeals/appealForm.ts";
+import { valuesFromContact } from "./contactAppealForm.ts";
 
 const names = (en: string) => ({ nameKk: en, nameRu: en, nameEn: en });
 const row = (code: string, active = true) => ({ code, ...names(code), sort: 0, active });
@@ -66,17 +67,17 @@ describe("valuesFromContact", () => {
   });
 
   it("builds a body linked to the contact, for the matched record when one is used", () => {
-    const withDetails = appealBody(values, "request", contact.id, null);
+    const withDetails = appealRequestBody(values, "request", { kind: "typed" }, contact.id);
     expect(withDetails.contactId).toBe(contact.id);
     expect(withDetails.citizen?.consent).toEqual({ given: true, source: "web_chat" });
-    const forRecord = appealBody(values, "request", contact.id, "44444444-4444-4444-8444-444444444444");
+    const forRecord = appealRequestBody(values, "request", { kind: "record", citizenId: "44444444-4444-4444-8444-444444444444" }, contact.id);
     expect(forRecord.citizen).toBeUndefined();
     expect(forRecord.citizenId).toBe("44444444-4444-4444-8444-444444444444");
   });
 
   it("asks for the type and a name unless a citizen record is used", () => {
     const empty = { ...values, typeCode: null, fullName: "" };
-    expect(Object.keys(checkAppealValues(empty, false, "en")).sort()).toEqual(["citizen.fullName", "typeCode"]);
-    expect(Object.keys(checkAppealValues(empty, true, "en"))).toEqual(["typeCode"]);
+    expect(Object.keys(checkAppealValues(empty, { kind: "typed" }, "en")).sort()).toEqual(["citizen.fullName", "typeCode"]);
+    expect(Object.keys(checkAppealValues(empty, { kind: "record", citizenId: "44444444-4444-4444-8444-444444444444" }, "en"))).toEqual(["typeCode"]);
   });
 });
