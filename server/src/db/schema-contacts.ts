@@ -48,6 +48,7 @@ export interface AgentsTable {
   state_since: GeneratedTimestamp;
   idle_since: GeneratedTimestamp;
   last_seen_at: NullableTimestamp;
+  free: Generated<boolean>;
 }
 
 export interface AgentSkillsTable {

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type QueryResult, type RootOperationNode, type UnknownRow } from "kysely";
 import type { Database, Db } from "../db/database.ts";
 
 /**
@@ -40,6 +40,25 @@ export async function transact<T>(deps: { db: Db; bus: EventBus }, work: (trx: D
     afterCommit.set(trx, events);
     return work(trx);
   });
+  await deps.bus.flush(events);
+  return result;
+}
+
+/** A Kysely plugin that changes nothing: it gives `singleStatement` a handle of its own on the same pool. */
+const SAME_QUERIES = {
+  transformQuery: (args: { node: RootOperationNode }) => args.node,
+  transformResult: async (args: { result: QueryResult<UnknownRow> }) => args.result,
+};
+
+/**
+ * Like `transact` for work that writes in one statement (atomic by itself): no BEGIN and COMMIT round trips;
+ * its events are announced after that statement. `work` must not rely on several statements being atomic.
+ */
+export async function singleStatement<T>(deps: { db: Db; bus: EventBus }, work: (db: Db) => Promise<T>): Promise<T> {
+  const events: BusEvent[] = [];
+  const db = deps.db.withPlugin(SAME_QUERIES);
+  afterCommit.set(db, events);
+  const result = await work(db);
   await deps.bus.flush(events);
   return result;
 }

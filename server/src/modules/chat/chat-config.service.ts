@@ -13,11 +13,29 @@ import { isQueueOpen, type OpeningHours } from "../routing/routing-rules.ts";
 /** Conversation languages a citizen may choose (routing skills), in this order. */
 const CHAT_LANGUAGES = ["kk", "ru"];
 
-export async function tenantByCode(db: Db, code: string) {
+interface PublicTenant {
+  id: string;
+  code: string;
+  name_kk: string;
+  name_ru: string;
+  name_en: string;
+}
+
+const TENANT_TTL_MS = 10_000;
+/** Known tenants only (codes come from the public; unknown ones are not remembered), per node for 10 s. */
+const tenantCache = new Map<string, { at: number; tenant: PublicTenant }>();
+
+/** The tenant a public page names by its code; REFERENCE_UNKNOWN on the field `tenant` when there is none. */
+export async function tenantByCode(db: Db, code: string): Promise<PublicTenant> {
+  const cached = tenantCache.get(code);
+  if (cached && Date.now() - cached.at < TENANT_TTL_MS) {
+    return cached.tenant;
+  }
   const tenant = await db.selectFrom("tenants").select(["id", "code", "name_kk", "name_ru", "name_en"]).where("code", "=", code).executeTakeFirst();
   if (!tenant) {
     throw AppError.field("tenant", "REFERENCE_UNKNOWN");
   }
+  tenantCache.set(code, { at: Date.now(), tenant });
   return tenant;
 }
 

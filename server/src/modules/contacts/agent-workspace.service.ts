@@ -5,7 +5,9 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
-import { presentContacts } from "./contact.presenter.ts";
+import { agentProfile } from "./agent-profile.repository.ts";
+import { presentContactRows } from "./contact.presenter.ts";
+import { agentWork } from "./contact-view.repository.ts";
 
 /** What an operator shows as: their chosen state, or busy / wrap-up from what they have open. */
 export function presenceOf(state: string, openStates: readonly string[]): AgentPresence {
@@ -23,42 +25,23 @@ export function presenceOf(state: string, openStates: readonly string[]): AgentP
 
 /** Everything the operator window needs after (re)connecting: state, pending offers, open contacts. */
 export async function agentSnapshot(db: Db, actor: Actor): Promise<AgentSnapshot> {
-  const [agent, ref, offers, open] = await Promise.all([
-    db.selectFrom("agents").selectAll().where("user_id", "=", actor.userId).where("tenant_id", "=", actor.tenantId).executeTakeFirst(),
-    referenceSnapshot(db, actor.tenantId),
-    db
-      .selectFrom("contact_offers")
-      .select(["id", "contact_id", "expires_at", sql<number>`greatest(0, extract(epoch from expires_at - now()))::int`.as("seconds_left")])
-      .where("agent_id", "=", actor.userId)
-      .where("state", "=", "pending")
-      .orderBy("offered_at")
-      .execute(),
-    db
-      .selectFrom("contacts")
-      .select(["id", "state"])
-      .where("agent_id", "=", actor.userId)
-      .where("state", "in", ["active", "held", "wrapup"])
-      .orderBy("answered_at")
-      .execute(),
-  ]);
-  const [channels, skills, reasons] = agent
-    ? await Promise.all([
-        db.selectFrom("agent_channels").select(["channel", "capacity"]).where("user_id", "=", actor.userId).orderBy("channel").execute(),
-        db.selectFrom("agent_skills").select(["topic_id", "level"]).where("user_id", "=", actor.userId).execute(),
-        db.selectFrom("not_ready_reasons").selectAll().where("tenant_id", "=", actor.tenantId).execute(),
-      ])
-    : [[], [], []];
-  const contactIds = [...offers.map((o) => o.contact_id), ...open.map((c) => c.id)];
-  const views = new Map((await presentContacts(db, actor.tenantId, contactIds, actor.locale)).map((c) => [c.id, c]));
-  const state = (agent?.state ?? "offline") as AgentState;
-  const reason = agent?.reason_code ? reasons.find((r) => r.code === agent.reason_code) : undefined;
+  const [profile, ref, work] = await Promise.all([agentProfile(db, actor.tenantId, actor.userId), referenceSnapshot(db, actor.tenantId), agentWork(db, actor.tenantId, actor.userId)]);
+  const views = new Map((await presentContactRows(db, actor.tenantId, work, actor.locale)).map((c) => [c.id, c]));
+  const offers = work.flatMap((row) => {
+    const contact = views.get(row.id);
+    return row.offer_id !== null && row.offer_expires_at !== null && contact
+      ? [{ id: row.offer_id, contactId: row.id, expiresAt: row.offer_expires_at.toISOString(), secondsLeft: row.offer_seconds_left ?? 0, contact }]
+      : [];
+  });
+  const open = work.filter((row) => row.state !== "offered");
+  const state = (profile?.state ?? "offline") as AgentState;
   return {
-    profile: agent
+    profile: profile
       ? {
-          languages: agent.languages,
-          line: agent.line,
-          channels,
-          skills: skills.map((s) => {
+          languages: profile.languages,
+          line: profile.line,
+          channels: profile.channels,
+          skills: profile.skills.map((s) => {
             const topic = ref.classifier.get(s.topic_id);
             return { topic: { id: s.topic_id, name: topic ? localizedName(topic, actor.locale) : "" }, level: s.level };
           }),
@@ -66,30 +49,21 @@ export async function agentSnapshot(db: Db, actor: Actor): Promise<AgentSnapshot
       : null,
     state,
     presence: presenceOf(state, [...open.map((c) => c.state), ...offers.map(() => "offered")]),
-    reason: reason ? { code: reason.code, name: localizedName(reason, actor.locale) } : null,
-    stateSince: (agent?.state_since ?? new Date()).toISOString(),
-    offers: offers.flatMap((o) => {
-      const contact = views.get(o.contact_id);
-      return contact ? [{ id: o.id, contactId: o.contact_id, expiresAt: o.expires_at.toISOString(), secondsLeft: o.seconds_left, contact }] : [];
-    }),
+    reason: profile?.reason ? { code: profile.reason.code, name: localizedName(profile.reason, actor.locale) } : null,
+    stateSince: (profile?.state_since ?? new Date()).toISOString(),
+    offers,
     contacts: open.flatMap((c) => views.get(c.id) ?? []),
   };
 }
 
 /** One pending offer as the operator's window shows it (the offer frame), or null when it is gone. */
 export async function presentOffer(db: Db, actor: Actor, offerId: string): Promise<OfferDto | null> {
-  const offer = await db
-    .selectFrom("contact_offers")
-    .select(["id", "contact_id", "expires_at", sql<number>`greatest(0, extract(epoch from expires_at - now()))::int`.as("seconds_left")])
-    .where("id", "=", offerId)
-    .where("agent_id", "=", actor.userId)
-    .where("state", "=", "pending")
-    .executeTakeFirst();
-  if (!offer) {
+  const [row] = await agentWork(db, actor.tenantId, actor.userId, offerId);
+  if (!row || row.offer_id === null || row.offer_expires_at === null) {
     return null;
   }
-  const [contact] = await presentContacts(db, actor.tenantId, [offer.contact_id], actor.locale);
-  return contact ? { id: offer.id, contactId: offer.contact_id, expiresAt: offer.expires_at.toISOString(), secondsLeft: offer.seconds_left, contact } : null;
+  const [contact] = await presentContactRows(db, actor.tenantId, [row], actor.locale);
+  return contact ? { id: row.offer_id, contactId: row.id, expiresAt: row.offer_expires_at.toISOString(), secondsLeft: row.offer_seconds_left ?? 0, contact } : null;
 }
 
 /** Queues to transfer to, wrap-up codes, not-ready reasons, canned replies and colleagues' presence. */

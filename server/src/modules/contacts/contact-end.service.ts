@@ -3,10 +3,10 @@ import type { Db } from "../../db/database.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { dispatchAgent, type RoutingDeps } from "../routing/dispatch.ts";
-import { appendLog } from "./contact-log.repository.ts";
-import { lockContact, withdrawPendingOffer, type ContactRow } from "./contact.repository.ts";
+import { appendLog, logInsert, type NewLogEntry } from "./contact-log.repository.ts";
+import { lockContact, OCCUPYING_SQL, withdrawPendingOffer, type ContactRow } from "./contact.repository.ts";
 import type { CitizenSession } from "./contact-conversation.service.ts";
-import { transact } from "../../realtime/event-bus.ts";
+import { singleStatement, transact, type EventBus } from "../../realtime/event-bus.ts";
 
 export interface WrapupInput {
   wrapupCode: string;
@@ -84,55 +84,100 @@ export async function endByCitizen(deps: RoutingDeps, session: CitizenSession): 
 
 /**
  * Wrap-up: the code, a note and whether the question was resolved at first contact (FCR). From an active
- * contact it ends the conversation too. The operator's seat is free afterwards.
+ * contact it ends the conversation too. The operator's seat is free afterwards. A plain read decides what to
+ * write; the write is one statement guarded by the state read, so a change in between is seen and read again.
  */
 export async function completeWrapup(deps: RoutingDeps, actor: Actor, contactId: string, input: WrapupInput): Promise<void> {
-  await transact(deps, async (trx) => {
-    const contact = await lockContact(trx, actor.tenantId, contactId);
+  for (;;) {
+    const contact = await deps.db.selectFrom("contacts").selectAll().where("id", "=", contactId).where("tenant_id", "=", actor.tenantId).executeTakeFirst();
+    if (!contact) {
+      throw new AppError("NOT_FOUND");
+    }
     if (contact.agent_id !== actor.userId) {
       throw new AppError("NOT_YOUR_CONTACT");
     }
-    if (contact.state === "active" || contact.state === "held") {
-      await endAnswered(trx, deps, contact, "agent");
-    } else if (contact.state !== "wrapup") {
+    if (contact.state !== "active" && contact.state !== "held" && contact.state !== "wrapup") {
       throw new AppError("CONTACT_NOT_ACTIVE");
     }
-    const code = await trx.selectFrom("wrapup_codes").select("code").where("tenant_id", "=", actor.tenantId).where("code", "=", input.wrapupCode).where("active", "=", true).executeTakeFirst();
-    if (!code) {
+    const outcome = await singleStatement(deps, (db) => closeWrapup(db, deps.bus, contact, input.wrapupCode, input.note ?? null, input.resolvedFirstContact, actor.userId));
+    if (outcome === "unknown_code") {
       throw AppError.field("wrapupCode", "REFERENCE_UNKNOWN");
     }
-    await closeWrapup(trx, deps, contact, input.wrapupCode, input.note ?? null, input.resolvedFirstContact, actor.userId);
-  });
-  await dispatchAgent(deps, actor.userId);
+    if (outcome === "closed") {
+      await dispatchAgent(deps, actor.userId);
+    }
+    if (outcome !== "changed") {
+      return;
+    }
+  }
 }
 
-async function closeWrapup(trx: Db, deps: RoutingDeps, contact: ContactRow, code: string, note: string | null, fcr: boolean | null, by: string | null): Promise<void> {
-  await trx
-    .updateTable("contacts")
-    .set({ state: "closed", wrapup_code: code, wrapup_note: note, resolved_first_contact: fcr, wrapup_done_at: sql<Date>`now()` })
-    .where("id", "=", contact.id)
-    .execute();
-  await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, {
-    kind: "event",
-    event: "wrapped_up",
-    authorKind: by === null ? "system" : "agent",
-    authorId: by,
-    staffOnly: true,
-    data: { wrapupCode: code, resolvedFirstContact: fcr },
-  });
-  if (contact.agent_id !== null) {
-    // Longest idle counts from the moment the operator has nothing open any more.
-    await sql`update agents set idle_since = now()
-              where user_id = ${contact.agent_id}
-                and not exists (select 1 from contacts where agent_id = ${contact.agent_id} and state in ('offered', 'active', 'held', 'wrapup'))`.execute(trx);
-    await deps.bus.publish(trx, { type: "agent.changed", tenantId: contact.tenant_id, agentId: contact.agent_id });
+/**
+ * Closes a contact's wrap-up with a code of the tenant's active list, ending the conversation first if it is
+ * still open, and frees the operator's seat — one statement, guarded by the state the caller saw: "changed"
+ * when the contact is no longer in it, "unknown_code" for a code not on the list (nothing is written then);
+ * "closed_nobody_waiting" tells the caller that offering the freed seat would find nothing.
+ */
+async function closeWrapup(
+  db: Db,
+  bus: EventBus,
+  contact: ContactRow,
+  code: string,
+  note: string | null,
+  fcr: boolean | null,
+  by: string | null,
+): Promise<"closed" | "closed_nobody_waiting" | "changed" | "unknown_code"> {
+  const entries: NewLogEntry[] = [];
+  if (contact.state === "active" || contact.state === "held") {
+    entries.push({ kind: "event", event: "ended", authorKind: "agent", authorId: contact.agent_id });
   }
-  await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: contact.agent_id, state: "closed" });
+  entries.push({ kind: "event", event: "wrapped_up", authorKind: by === null ? "system" : "agent", authorId: by, staffOnly: true, data: { wrapupCode: code, resolvedFirstContact: fcr } });
+  const agentId = contact.agent_id;
+  const { rows } = await sql<{ known: boolean; seq: number | null; waiting: boolean }>`
+    with known as (
+      select 1 from wrapup_codes where tenant_id = ${contact.tenant_id} and code = ${code} and active
+    ), upd as (
+      update contacts set
+        state = 'closed',
+        ended_at = coalesce(ended_at, now()),
+        ended_by = coalesce(ended_by, 'agent'),
+        outcome = coalesce(outcome, 'answered'),
+        held_at = null,
+        wrapup_code = ${code},
+        wrapup_note = ${note},
+        resolved_first_contact = ${fcr},
+        wrapup_done_at = now(),
+        last_seq = last_seq + ${entries.length}::int
+      where id = ${contact.id} and state = ${contact.state} and agent_id is not distinct from ${agentId}::uuid and exists (select 1 from known)
+      returning id, tenant_id, last_seq
+    ), log as (${logInsert("upd", entries)}
+    ), idle as (
+      -- Longest idle counts from the moment the operator has nothing open any more.
+      update agents set idle_since = now(), free = true
+      where user_id = ${agentId}::uuid and exists (select 1 from upd)
+        and not exists (select 1 from contacts x where x.agent_id = ${agentId}::uuid and x.id <> ${contact.id} and x.state in (${OCCUPYING_SQL}))
+    )
+    select exists (select 1 from known) as known, (select max(seq) from log) as seq,
+           exists (select 1 from contacts w where w.tenant_id = ${contact.tenant_id} and w.state = 'queued') as waiting`.execute(db);
+  const result = rows[0];
+  if (!result?.known) {
+    return "unknown_code";
+  }
+  if (result.seq === null) {
+    return "changed";
+  }
+
+  await bus.publish(db, { type: "contact.log", tenantId: contact.tenant_id, contactId: contact.id, seq: result.seq });
+  if (agentId !== null) {
+    await bus.publish(db, { type: "agent.changed", tenantId: contact.tenant_id, agentId });
+  }
+  await bus.publish(db, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId, state: "closed" });
+  return result.waiting ? "closed" : "closed_nobody_waiting";
 }
 
 /** Wrap-ups past their time limit are closed with the code "auto"; the operators get their seats back. */
 export async function closeOverdueWrapups(deps: RoutingDeps, limit = 100): Promise<number> {
-  const due = await deps.db.selectFrom("contacts").select("id").where("state", "=", "wrapup").where("wrapup_deadline", "<=", sql<Date>`now()`).limit(limit).execute();
+  const due = await deps.db.selectFrom("contacts").select("id").where("state", "=", sql.lit("wrapup")).where("wrapup_deadline", "<=", sql<Date>`now()`).limit(limit).execute();
   let closed = 0;
   for (const { id } of due) {
     const agentId = await transact(deps, async (trx) => {
@@ -140,8 +185,8 @@ export async function closeOverdueWrapups(deps: RoutingDeps, limit = 100): Promi
       if (!contact) {
         return null;
       }
-      await closeWrapup(trx, deps, contact, "auto", null, null, null);
-      return contact.agent_id;
+      const outcome = await closeWrapup(trx, deps.bus, contact, "auto", null, null, null);
+      return outcome === "closed" || outcome === "closed_nobody_waiting" ? contact.agent_id : null;
     });
     if (agentId !== null) {
       closed += 1;
@@ -156,8 +201,7 @@ export async function abandonSilentChats(deps: RoutingDeps, silentSeconds: numbe
   const due = await deps.db
     .selectFrom("contacts")
     .select("id")
-    .where("state", "in", ["queued", "offered"])
-    .where("channel", "=", "web_chat")
+    .where(sql<boolean>`state in ('queued', 'offered') and channel = 'web_chat'`)
     .where("citizen_seen_at", "<", sql<Date>`now() - make_interval(secs => ${silentSeconds})`)
     .limit(limit)
     .execute();

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { RoutedChannel } from "@bailanys/common/contacts";
 import type { Locale } from "@bailanys/common/locales";
 import { sql } from "kysely";
@@ -7,10 +7,10 @@ import { AppError } from "../../platform/app-error.ts";
 import { sha256Hex } from "../../platform/hash.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
-import { dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
+import { offerToBestAgent, type RoutingDeps } from "../routing/dispatch.ts";
 import { nextReviewAt } from "../routing/queue-review.ts";
 import { isQueueOpen, type OpeningHours } from "../routing/routing-rules.ts";
-import { appendLog } from "./contact-log.repository.ts";
+import { logInsert, type NewLogEntry } from "./contact-log.repository.ts";
 import { activeQueues, pickQueue, topicPath } from "./contact-queues.repository.ts";
 import { transact } from "../../realtime/event-bus.ts";
 
@@ -37,7 +37,7 @@ export interface InboundContactResult {
 
 /**
  * Registers an inbound contact in real time (R5.4) and puts it in the queue its channel and topic lead to:
- * the contact, its first log entries and the citizen match are one transaction; routing runs right after commit.
+ * the contact, its first log entries, the citizen match and the offer to the best free operator are one transaction.
  */
 export async function openInboundContact(deps: RoutingDeps, input: InboundContactInput): Promise<InboundContactResult> {
   const [ref, rules, queues] = await Promise.all([
@@ -63,11 +63,18 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
   const criticality = input.criticalityCode ? ref.criticality.get(input.criticalityCode) : undefined;
   const accessToken = randomBytes(24).toString("base64url");
 
-  const contactId = await transact(deps, async (trx) => {
+  const contactId = randomUUID();
+  const entries: NewLogEntry[] = [{ kind: "event", event: "queued", authorKind: "system", data: { queueId: queue.id } }];
+  if (input.firstMessage) {
+    entries.push({ kind: "message", authorKind: "citizen", body: input.firstMessage, clientMsgId: input.clientMsgId ?? null, deliveryState: "sent" });
+  }
+  // One transaction registers the contact and offers it: acknowledged means routed or waiting in the queue.
+  await transact(deps, async (trx) => {
     const citizenId = await matchCitizen(trx, input.tenantId, input.visitor.phone, input.visitor.email);
-    const contact = await trx
+    const insert = trx
       .insertInto("contacts")
       .values({
+        id: contactId,
         tenant_id: input.tenantId,
         channel: input.channel,
         direction: "inbound",
@@ -89,24 +96,25 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
         next_review_at: nextReviewAt(queue, now, 0, null),
         access_token_hash: sha256Hex(accessToken),
         citizen_seen_at: sql<Date>`now()`,
+        last_seq: entries.length,
       })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const logTarget = { id: contact.id, tenantId: input.tenantId };
-    await appendLog(trx, deps.bus, logTarget, { kind: "event", event: "queued", authorKind: "system", data: { queueId: queue.id } });
-    if (input.firstMessage) {
-      await appendLog(trx, deps.bus, logTarget, {
-        kind: "message",
-        authorKind: "citizen",
-        body: input.firstMessage,
-        clientMsgId: input.clientMsgId ?? null,
-        deliveryState: "sent",
-      });
-    }
-    await deps.bus.publish(trx, { type: "contact.changed", tenantId: input.tenantId, contactId: contact.id, agentId: null, state: "queued" });
-    return contact.id;
+      .returning(["id", "tenant_id", "last_seq"]);
+    await sql`with upd as (${insert}) ${logInsert("upd", entries)}`.execute(trx);
+    await deps.bus.publish(trx, { type: "contact.log", tenantId: input.tenantId, contactId, seq: entries.length });
+    await deps.bus.publish(trx, { type: "contact.changed", tenantId: input.tenantId, contactId, agentId: null, state: "queued" });
+    await offerToBestAgent(trx, deps.bus, {
+      id: contactId,
+      tenant_id: input.tenantId,
+      channel: input.channel,
+      language: input.language,
+      topic_path: path,
+      relaxed: [],
+      queue_id: queue.id,
+      min_level: queue.min_level,
+      line: queue.line,
+      offer_timeout_seconds: queue.offer_timeout_seconds,
+    });
   });
-  await dispatchContact(deps, contactId);
   return { contactId, accessToken, queueId: queue.id };
 }
 

@@ -1,5 +1,5 @@
-import { sql, type Selectable } from "kysely";
-import type { ContactLogTable } from "../../db/schema-contacts.ts";
+import { sql, type RawBuilder, type Selectable, type Updateable } from "kysely";
+import type { ContactLogTable, ContactsTable } from "../../db/schema-contacts.ts";
 import type { Db } from "../../db/database.ts";
 import type { EventBus } from "../../realtime/event-bus.ts";
 
@@ -18,27 +18,60 @@ export interface NewLogEntry {
 
 export type LogRow = Omit<Selectable<ContactLogTable>, "tenant_id">;
 
+const LOG_COLUMNS = sql`contact_id, seq, kind, event, author_kind, author_id, body, attachment_id, client_msg_id, staff_only, data, delivery_state, created_at`;
+
 /**
- * Appends one entry to a contact's log with the next sequence number and announces it on commit. The caller's
- * transaction must hold the contact row (the counter update takes the row lock if it does not).
+ * The INSERT of log entries numbered after the row of `source`, a preceding CTE that changed the contact and
+ * returns its id, tenant_id and last_seq already advanced by entries.length. Each entry is one element of the
+ * unnested arrays, so any number of entries is one statement.
  */
-export async function appendLog(trx: Db, bus: EventBus, contact: { id: string; tenantId: string }, entry: NewLogEntry): Promise<LogRow> {
-  // One statement: the counter's row lock and the entry, one round trip (this runs several times per contact).
-  const result = await sql<LogRow>`
-    with next as (
-      update contacts set last_seq = last_seq + 1 where id = ${contact.id} returning last_seq
-    )
+export function logInsert(source: string, entries: readonly NewLogEntry[]): RawBuilder<LogRow> {
+  const column = <T>(pick: (e: NewLogEntry) => T) => entries.map(pick);
+  return sql<LogRow>`
     insert into contact_log (contact_id, seq, tenant_id, kind, event, author_kind, author_id, body, attachment_id, client_msg_id, staff_only, data, delivery_state)
-    select ${contact.id}, next.last_seq, ${contact.tenantId}, ${entry.kind}, ${entry.event ?? null}, ${entry.authorKind}, ${entry.authorId ?? null},
-           ${entry.body ?? null}, ${entry.attachmentId ?? null}, ${entry.clientMsgId ?? null}, ${entry.staffOnly ?? false},
-           ${JSON.stringify(entry.data ?? {})}::jsonb, ${entry.deliveryState ?? null}
-    from next
-    returning contact_id, seq, kind, event, author_kind, author_id, body, attachment_id, client_msg_id, staff_only, data, delivery_state, created_at`.execute(trx);
-  const row = result.rows[0];
+    select s.id, s.last_seq - ${entries.length}::int + e.ord::int, s.tenant_id, e.kind, e.event, e.author_kind, e.author_id, e.body, e.attachment_id,
+           e.client_msg_id, e.staff_only, e.data, e.delivery_state
+    from ${sql.table(source)} s
+    cross join unnest(
+      ${column((e) => e.kind)}::text[], ${column((e) => e.event ?? null)}::text[], ${column((e) => e.authorKind)}::text[],
+      ${column((e) => e.authorId ?? null)}::uuid[], ${column((e) => e.body ?? null)}::text[], ${column((e) => e.attachmentId ?? null)}::uuid[],
+      ${column((e) => e.clientMsgId ?? null)}::text[], ${column((e) => e.staffOnly ?? false)}::boolean[],
+      ${column((e) => JSON.stringify(e.data ?? {}))}::jsonb[], ${column((e) => e.deliveryState ?? null)}::text[]
+    ) with ordinality as e(kind, event, author_kind, author_id, body, attachment_id, client_msg_id, staff_only, data, delivery_state, ord)
+    returning ${LOG_COLUMNS}`;
+}
+
+/**
+ * Appends entries to a contact's log, changing the contact in the same statement (`change`: columns to set), and
+ * announces them on commit. One round trip: the update takes the contact's row lock and advances the counter.
+ */
+export async function writeLog(
+  trx: Db,
+  bus: EventBus,
+  contact: { id: string; tenantId: string },
+  entries: readonly NewLogEntry[],
+  change: Updateable<ContactsTable> = {},
+): Promise<LogRow[]> {
+  const update = trx
+    .updateTable("contacts")
+    .set({ ...change, last_seq: sql<number>`last_seq + ${entries.length}::int` })
+    .where("id", "=", contact.id)
+    .returning(["id", "tenant_id", "last_seq"]);
+  const { rows } = await sql<LogRow>`with upd as (${update}) ${logInsert("upd", entries)}`.execute(trx);
+  const last = rows.reduce((max, row) => Math.max(max, row.seq), 0);
+  if (last === 0) {
+    throw new Error(`contact ${contact.id} not found for its log`);
+  }
+  await bus.publish(trx, { type: "contact.log", tenantId: contact.tenantId, contactId: contact.id, seq: last });
+  return [...rows].sort((a, b) => a.seq - b.seq);
+}
+
+/** Appends one entry to a contact's log (see writeLog). */
+export async function appendLog(trx: Db, bus: EventBus, contact: { id: string; tenantId: string }, entry: NewLogEntry, change?: Updateable<ContactsTable>): Promise<LogRow> {
+  const [row] = await writeLog(trx, bus, contact, [entry], change);
   if (!row) {
     throw new Error(`contact ${contact.id} not found for its log`);
   }
-  await bus.publish(trx, { type: "contact.log", tenantId: contact.tenantId, contactId: contact.id, seq: row.seq });
   return row;
 }
 

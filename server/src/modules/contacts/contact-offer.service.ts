@@ -1,9 +1,10 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import type { Actor } from "../../platform/actor.ts";
+import type { Actor, RequestMeta } from "../../platform/actor.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
-import { appendLog } from "./contact-log.repository.ts";
+import { appendLog, logInsert, type NewLogEntry } from "./contact-log.repository.ts";
 import { lockContact } from "./contact.repository.ts";
 import { transact } from "../../realtime/event-bus.ts";
 
@@ -33,26 +34,42 @@ async function lockPendingOffer(trx: Db, actor: Actor, offerId: string) {
   return contact;
 }
 
-/** The operator takes the offered contact: it becomes active and the citizen is told who answers. */
-export async function acceptOffer(deps: RoutingDeps, actor: Actor, offerId: string): Promise<string> {
+/**
+ * The operator takes the offered contact: it becomes active and the citizen is told who answers. One statement
+ * locks the contact (the lock order everywhere: contact, then offer), settles the offer and writes the log.
+ * The window then shows the citizen's details, so the reading is audited in the same transaction.
+ */
+export async function acceptOffer(deps: RoutingDeps, actor: Actor, meta: RequestMeta, offerId: string): Promise<string> {
+  const entry: NewLogEntry = { kind: "event", event: "answered", authorKind: "agent", authorId: actor.userId, data: { agentName: actor.fullName } };
   return transact(deps, async (trx) => {
-    const contact = await lockPendingOffer(trx, actor, offerId);
-    await trx.updateTable("contact_offers").set({ state: "accepted", decided_at: sql<Date>`now()` }).where("id", "=", offerId).execute();
-    await trx
-      .updateTable("contacts")
-      .set({ state: "active", answered_at: sql<Date>`coalesce(answered_at, now())` })
-      .where("id", "=", contact.id)
-      .execute();
-    await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, {
-      kind: "event",
-      event: "answered",
-      authorKind: "agent",
-      authorId: actor.userId,
-      data: { agentName: actor.fullName },
-    });
-    await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: actor.userId, state: "active" });
-    await deps.bus.publish(trx, { type: "agent.changed", tenantId: contact.tenant_id, agentId: actor.userId });
-    return contact.id;
+    const { rows } = await sql<{ contact_id: string; tenant_id: string; accepted: boolean; seq: number | null }>`
+      with mine as (
+        select contact_id, tenant_id from contact_offers where id = ${offerId} and tenant_id = ${actor.tenantId} and agent_id = ${actor.userId}
+      ), locked as (
+        select id from contacts where id = (select contact_id from mine) for update
+      ), taken as (
+        update contact_offers set state = 'accepted', decided_at = now()
+        where id = ${offerId} and state = 'pending' and expires_at > now() and exists (select 1 from locked)
+        returning contact_id
+      ), upd as (
+        update contacts set state = 'active', answered_at = coalesce(answered_at, now()), last_seq = last_seq + 1
+        where id = (select contact_id from taken)
+        returning id, tenant_id, last_seq
+      ), log as (${logInsert("upd", [entry])})
+      select mine.contact_id, mine.tenant_id, exists (select 1 from taken) as accepted, (select max(seq) from log) as seq from mine`.execute(trx);
+    const result = rows[0];
+    if (!result) {
+      throw new AppError("NOT_FOUND");
+    }
+    if (!result.accepted || result.seq === null) {
+      throw new AppError("OFFER_NOT_PENDING");
+    }
+    const { contact_id: contactId, tenant_id: tenantId } = result;
+    await deps.bus.publish(trx, { type: "contact.log", tenantId, contactId, seq: result.seq });
+    await deps.bus.publish(trx, { type: "contact.changed", tenantId, contactId, agentId: actor.userId, state: "active" });
+    await deps.bus.publish(trx, { type: "agent.changed", tenantId, agentId: actor.userId });
+    await recordAudit(trx, actor, meta, { action: "contact.read", entity: "contact", entityId: contactId });
+    return contactId;
   });
 }
 
@@ -83,7 +100,7 @@ export async function expireOffers(deps: RoutingDeps, limit = 100): Promise<numb
   const due = await deps.db
     .selectFrom("contact_offers")
     .select(["id", "contact_id"])
-    .where("state", "=", "pending")
+    .where("state", "=", sql.lit("pending"))
     .where("expires_at", "<=", sql<Date>`now()`)
     .orderBy("expires_at")
     .limit(limit)

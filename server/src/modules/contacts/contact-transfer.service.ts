@@ -4,9 +4,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { createOffer, dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
 import { nextReviewAt } from "../routing/queue-review.ts";
-import { channelsWithRoom } from "../routing/routing-rules.ts";
-import { agentCapacityAndLoad } from "../routing/routing.repository.ts";
-import { appendLog } from "./contact-log.repository.ts";
+import { writeLog, type NewLogEntry } from "./contact-log.repository.ts";
 import { lockOwnActiveContact } from "./contact.repository.ts";
 import { transact } from "../../realtime/event-bus.ts";
 
@@ -29,34 +27,29 @@ export async function transferContact(deps: RoutingDeps, actor: Actor, contactId
       throw AppError.field("agentId", "FIELD_INVALID");
     }
     const now = new Date();
-    await trx
-      .updateTable("contacts")
-      .set({
-        state: "queued",
-        agent_id: null,
-        queue_id: queue.id,
-        queued_at: now,
-        transferred_at: now,
-        held_at: null,
-        relaxed: [],
-        widen_step: 0,
-        // The contact keeps its criticality bonus on top of the new queue's priority.
-        priority: queue.priority + contact.priority - (await queuePriority(trx, contact.queue_id)),
-        next_review_at: nextReviewAt(queue, now, 0, contact.callback_offered_at),
-      })
-      .where("id", "=", contact.id)
-      .execute();
-    const ref = { id: contact.id, tenantId: contact.tenant_id };
-    await appendLog(trx, deps.bus, ref, {
-      kind: "event",
-      event: "transferred",
-      authorKind: "agent",
-      authorId: actor.userId,
-      data: "agentId" in target ? { toAgentId: target.agentId, queueId: queue.id } : { queueId: queue.id },
+    const entries: NewLogEntry[] = [
+      {
+        kind: "event",
+        event: "transferred",
+        authorKind: "agent",
+        authorId: actor.userId,
+        data: "agentId" in target ? { toAgentId: target.agentId, queueId: queue.id } : { queueId: queue.id },
+      },
+      ...(note ? [{ kind: "note", authorKind: "agent", authorId: actor.userId, body: note, staffOnly: true } as const] : []),
+    ];
+    await writeLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, entries, {
+      state: "queued",
+      agent_id: null,
+      queue_id: queue.id,
+      queued_at: now,
+      transferred_at: now,
+      held_at: null,
+      relaxed: [],
+      widen_step: 0,
+      // The contact keeps its criticality bonus on top of the new queue's priority.
+      priority: queue.priority + contact.priority - (await queuePriority(trx, contact.queue_id)),
+      next_review_at: nextReviewAt(queue, now, 0, contact.callback_offered_at),
     });
-    if (note) {
-      await appendLog(trx, deps.bus, ref, { kind: "note", authorKind: "agent", authorId: actor.userId, body: note, staffOnly: true });
-    }
     await deps.bus.publish(trx, { type: "agent.changed", tenantId: actor.tenantId, agentId: actor.userId });
     await deps.bus.publish(trx, { type: "contact.changed", tenantId: actor.tenantId, contactId: contact.id, agentId: null, state: "queued" });
     if (!("agentId" in target)) {
@@ -66,11 +59,10 @@ export async function transferContact(deps: RoutingDeps, actor: Actor, contactId
     const colleague = await sql<{ user_id: string }>`
       select user_id from agents where user_id = ${target.agentId} and tenant_id = ${actor.tenantId} and state = 'ready'
       for update skip locked`.execute(trx);
-    const { capacity, load } = await agentCapacityAndLoad(trx, target.agentId);
-    if (colleague.rows.length === 0 || !channelsWithRoom(capacity, load).includes(contact.channel)) {
+    if (colleague.rows.length === 0) {
       throw new AppError("AGENT_NO_ROOM");
     }
-    await createOffer(trx, deps.bus, {
+    const offerId = await createOffer(trx, deps.bus, {
       id: contact.id,
       tenant_id: contact.tenant_id,
       channel: contact.channel,
@@ -82,6 +74,9 @@ export async function transferContact(deps: RoutingDeps, actor: Actor, contactId
       line: queue.line,
       offer_timeout_seconds: queue.offer_timeout_seconds,
     }, target.agentId);
+    if (offerId === null) {
+      throw new AppError("AGENT_NO_ROOM");
+    }
     return false;
   });
   if (requeued) {

@@ -1,48 +1,68 @@
+import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import type { ContactRow } from "./contact.repository.ts";
+import { OCCUPYING_SQL, type ContactRow } from "./contact.repository.ts";
 
 export interface ContactViewRow extends ContactRow {
   agent_name: string | null;
   citizen_name: string | null;
+  /** Appeals registered from the contact, oldest first. */
+  appeals: { id: string; number: string }[];
 }
 
-/** Contacts with the names of their operator and citizen, in the order of `ids`. */
-export async function contactViews(db: Db, tenantId: string, ids: readonly string[]): Promise<ContactViewRow[]> {
-  if (ids.length === 0) {
-    return [];
-  }
-  const rows = await db
+/** Contacts with the names of their operator and citizen and their appeals: one statement, one round trip. */
+function contactViewQuery(db: Db, tenantId: string) {
+  return db
     .selectFrom("contacts as c")
     .leftJoin("users as u", "u.id", "c.agent_id")
     .leftJoin("citizens as z", "z.id", "c.citizen_id")
     .selectAll("c")
-    .select(["u.full_name as agent_name", "z.full_name as citizen_name"])
-    .where("c.tenant_id", "=", tenantId)
-    .where("c.id", "in", ids)
-    .execute();
+    .select([
+      "u.full_name as agent_name",
+      "z.full_name as citizen_name",
+      sql<{ id: string; number: string }[]>`coalesce((
+        select json_agg(json_build_object('id', a.id, 'number', a.number) order by ca.created_at)
+        from contact_appeals ca join appeals a on a.id = ca.appeal_id
+        where ca.contact_id = c.id), '[]')`.as("appeals"),
+    ])
+    .where("c.tenant_id", "=", tenantId);
+}
+
+/** Contacts as `contactViewQuery` gives them, in the order of `ids`. */
+export async function contactViews(db: Db, tenantId: string, ids: readonly string[]): Promise<ContactViewRow[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await contactViewQuery(db, tenantId).where("c.id", "in", ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Appeals registered from each contact. */
-export async function appealsOfContacts(db: Db, ids: readonly string[]): Promise<Map<string, { id: string; number: string }[]>> {
-  const result = new Map<string, { id: string; number: string }[]>();
-  if (ids.length === 0) {
-    return result;
+export interface AgentWorkRow extends ContactViewRow {
+  /** The operator's pending offer of this contact, if it is offered to them. */
+  offer_id: string | null;
+  offer_expires_at: Date | null;
+  offer_seconds_left: number | null;
+}
+
+/**
+ * What an operator has on their desk: contacts offered to them (with the pending offer) and those they handle,
+ * oldest first. With `offerId`, only that pending offer's contact.
+ */
+export async function agentWork(db: Db, tenantId: string, agentId: string, offerId?: string): Promise<AgentWorkRow[]> {
+  let query = contactViewQuery(db, tenantId)
+    .leftJoin("contact_offers as o", (join) => join.onRef("o.contact_id", "=", "c.id").on("o.agent_id", "=", agentId).on("o.state", "=", "pending"))
+    .select([
+      "o.id as offer_id",
+      "o.expires_at as offer_expires_at",
+      sql<number | null>`greatest(0, extract(epoch from o.expires_at - now()))::int`.as("offer_seconds_left"),
+    ])
+    .where("c.agent_id", "=", agentId)
+    .where(sql<boolean>`c.state in (${OCCUPYING_SQL})`)
+    .orderBy(sql`coalesce(c.answered_at, c.offered_at)`);
+  if (offerId !== undefined) {
+    query = query.where("o.id", "=", offerId);
   }
-  const rows = await db
-    .selectFrom("contact_appeals as ca")
-    .innerJoin("appeals as a", "a.id", "ca.appeal_id")
-    .select(["ca.contact_id", "a.id", "a.number"])
-    .where("ca.contact_id", "in", ids)
-    .orderBy("ca.created_at")
-    .execute();
-  for (const row of rows) {
-    const list = result.get(row.contact_id) ?? [];
-    list.push({ id: row.id, number: row.number });
-    result.set(row.contact_id, list);
-  }
-  return result;
+  return query.execute();
 }
 
 export interface QueueNameRow {

@@ -4,13 +4,18 @@ import { localizedName, type Locale } from "@bailanys/common/locales";
 import type { Db } from "../../db/database.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
 import type { LogRow } from "./contact-log.repository.ts";
-import { appealsOfContacts, contactViews, logExtras, queueNames } from "./contact-view.repository.ts";
+import { contactViews, logExtras, queueNames, type ContactViewRow } from "./contact-view.repository.ts";
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
 /** Contacts as staff see them, in the reader's language. */
 export async function presentContacts(db: Db, tenantId: string, ids: readonly string[], locale: Locale): Promise<ContactDto[]> {
-  const [rows, ref, queues, appeals] = await Promise.all([contactViews(db, tenantId, ids), referenceSnapshot(db, tenantId), queueNames(db, tenantId), appealsOfContacts(db, ids)]);
+  return presentContactRows(db, tenantId, await contactViews(db, tenantId, ids), locale);
+}
+
+/** Contact rows already read, as staff see them (names from the cached reference data). */
+export async function presentContactRows(db: Db, tenantId: string, rows: readonly ContactViewRow[], locale: Locale): Promise<ContactDto[]> {
+  const [ref, queues] = await Promise.all([referenceSnapshot(db, tenantId), queueNames(db, tenantId)]);
   return rows.map((row) => {
     const queue = row.queue_id ? queues.get(row.queue_id) : undefined;
     const topic = row.topic_id ? ref.classifier.get(row.topic_id) : undefined;
@@ -49,7 +54,7 @@ export async function presentContacts(db: Db, tenantId: string, ids: readonly st
       agentReadSeq: row.agent_read_seq,
       callbackPhone: row.callback_phone,
       survey: row.survey_rating === null ? null : { rating: row.survey_rating, solved: row.survey_solved, comment: row.survey_comment },
-      appeals: appeals.get(row.id) ?? [],
+      appeals: row.appeals,
     };
   });
 }

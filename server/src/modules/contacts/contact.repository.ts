@@ -1,10 +1,16 @@
-import { OPEN_STATES } from "@bailanys/common/contacts";
-import type { Selectable } from "kysely";
+import { OCCUPYING_STATES, OPEN_STATES } from "@bailanys/common/contacts";
+import { sql, type Selectable } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { ContactsTable } from "../../db/schema-contacts.ts";
 import { AppError } from "../../platform/app-error.ts";
 
 export type ContactRow = Selectable<ContactsTable>;
+
+/**
+ * The states that hold an operator's seat, as SQL literals rather than parameters: the statements are prepared,
+ * and only with the values written in can a generic plan use the partial index on them (the operator's load).
+ */
+export const OCCUPYING_SQL = sql.join(OCCUPYING_STATES.map((state) => sql.lit(state)));
 
 /** Locks a contact of the tenant for a change; NOT_FOUND when it does not exist there. */
 export async function lockContact(trx: Db, tenantId: string, contactId: string): Promise<ContactRow> {

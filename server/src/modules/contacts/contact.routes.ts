@@ -64,8 +64,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { permission: "contact.handle" }, schema: { tags, summary: "Accept an offered contact", params: Params, response: { 200: ContactDto } } },
     async (request) => {
       const actor = requireActor(request);
-      const contactId = await acceptOffer(deps, actor, request.params.id);
-      await recordAudit(app.db, actor, request.meta, { action: "contact.read", entity: "contact", entityId: contactId });
+      const contactId = await acceptOffer(deps, actor, request.meta, request.params.id);
       return one(await presentContacts(app.db, actor.tenantId, [contactId], actor.locale));
     },
   );

@@ -1,16 +1,8 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
-import { appendLog } from "../contacts/contact-log.repository.ts";
-import { channelsWithRoom } from "./routing-rules.ts";
-import {
-  agentCapacityAndLoad,
-  lockCandidateAgent,
-  lockContactForAgent,
-  lockQueuedContact,
-  lockReadyAgent,
-  type QueuedContact,
-} from "./routing.repository.ts";
+import { logInsert, type NewLogEntry } from "../contacts/contact-log.repository.ts";
+import { lockCandidateAgent, lockQueuedContact, nextContactForAgent, roomFor, type QueuedContact } from "./routing.repository.ts";
 
 export interface RoutingDeps {
   db: Db;
@@ -23,35 +15,56 @@ const MAX_CANDIDATES = 5;
 const MAX_OFFERS_PER_AGENT = 20;
 
 /**
- * Offers a locked waiting contact to a locked operator with room. Both row locks are held by `trx`; the unique
- * index on pending offers is the last word if anything else tries the same contact.
+ * Offers a waiting contact to an operator whose row `trx` holds locked, if they still have room: the room is
+ * counted by the same statement that writes the offer, the contact's new state and its log entry (one round
+ * trip). Returns the offer id, or null when the operator has no room any more. The unique index on pending
+ * offers is the last word if anything else tries the same contact.
  */
-export async function createOffer(trx: Db, bus: EventBus, contact: QueuedContact, agentId: string, timeoutSeconds = contact.offer_timeout_seconds): Promise<string> {
-  const offer = await trx
-    .insertInto("contact_offers")
-    .values({
-      tenant_id: contact.tenant_id,
-      contact_id: contact.id,
-      agent_id: agentId,
-      expires_at: sql<Date>`now() + make_interval(secs => ${timeoutSeconds})`,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable("contacts")
-    .set({ state: "offered", agent_id: agentId, offered_at: sql<Date>`now()` })
-    .where("id", "=", contact.id)
-    .execute();
-  await appendLog(trx, bus, { id: contact.id, tenantId: contact.tenant_id }, {
-    kind: "event",
-    event: "offered",
-    authorKind: "system",
-    staffOnly: true,
-    data: { agentId },
-  });
-  await bus.publish(trx, { type: "agent.offer", tenantId: contact.tenant_id, agentId, offerId: offer.id, contactId: contact.id });
+export async function createOffer(trx: Db, bus: EventBus, contact: QueuedContact, agentId: string, timeoutSeconds = contact.offer_timeout_seconds): Promise<string | null> {
+  const entry: NewLogEntry = { kind: "event", event: "offered", authorKind: "system", staffOnly: true, data: { agentId } };
+  const { rows } = await sql<{ offer_id: string; seq: number }>`
+    with offer as (
+      insert into contact_offers (tenant_id, contact_id, agent_id, expires_at)
+      select ${contact.tenant_id}, ${contact.id}, ${agentId}, now() + make_interval(secs => ${timeoutSeconds})
+      where ${roomFor(agentId, contact.channel)}
+      returning id
+    ), upd as (
+      update contacts set state = 'offered', agent_id = ${agentId}, offered_at = now(), last_seq = last_seq + 1
+      where id = ${contact.id} and exists (select 1 from offer)
+      returning id, tenant_id, last_seq
+    ), busy as (
+      update agents set free = false where user_id = ${agentId} and free and exists (select 1 from offer)
+    ), log as (${logInsert("upd", [entry])})
+    select offer.id as offer_id, (select max(seq) from log) as seq from offer`.execute(trx);
+  const offered = rows[0];
+  if (!offered) {
+    return null;
+  }
+  await bus.publish(trx, { type: "contact.log", tenantId: contact.tenant_id, contactId: contact.id, seq: offered.seq });
+  await bus.publish(trx, { type: "agent.offer", tenantId: contact.tenant_id, agentId, offerId: offered.offer_id, contactId: contact.id });
   await bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId, state: "offered" });
-  return offer.id;
+  return offered.offer_id;
+}
+
+/**
+ * Offers a waiting contact, locked by `trx`, to the best operator free for it now — least loaded on its channel,
+ * then longest idle. Returns the offer id, or null when nobody competent has room (it stays queued).
+ */
+export async function offerToBestAgent(trx: Db, bus: EventBus, contact: QueuedContact): Promise<string | null> {
+  const tried: string[] = [];
+  for (let i = 0; i < MAX_CANDIDATES; i += 1) {
+    const agentId = await lockCandidateAgent(trx, contact, tried);
+    if (agentId === undefined) {
+      return null;
+    }
+    // The candidate query counted load from its snapshot; createOffer counts it again now that the row is locked.
+    const offerId = await createOffer(trx, bus, contact, agentId);
+    if (offerId !== null) {
+      return offerId;
+    }
+    tried.push(agentId);
+  }
+  return null;
 }
 
 /**
@@ -61,43 +74,21 @@ export async function createOffer(trx: Db, bus: EventBus, contact: QueuedContact
 export async function dispatchContact(deps: RoutingDeps, contactId: string): Promise<string | null> {
   return transact(deps, async (trx) => {
     const contact = await lockQueuedContact(trx, contactId);
-    if (!contact) {
-      return null;
-    }
-    const tried: string[] = [];
-    for (let i = 0; i < MAX_CANDIDATES; i += 1) {
-      const agentId = await lockCandidateAgent(trx, contact, tried);
-      if (agentId === undefined) {
-        return null;
-      }
-      // The candidate query counted load from its snapshot; a commit in between could have filled the
-      // operator, so the load is read again now that their row is locked.
-      const { capacity, load } = await agentCapacityAndLoad(trx, agentId);
-      if (channelsWithRoom(capacity, load).includes(contact.channel)) {
-        return createOffer(trx, deps.bus, contact, agentId);
-      }
-      tried.push(agentId);
-    }
-    return null;
+    return contact ? offerToBestAgent(trx, deps.bus, contact) : null;
   });
 }
 
 /** Offers waiting contacts to one operator while they have room. Returns the number of offers made. */
 export async function dispatchAgent(deps: RoutingDeps, agentId: string): Promise<number> {
+  // Most seats free up with nobody waiting: one plain read settles that without a transaction.
+  if (!(await nextContactForAgent(deps.db, agentId, false))) {
+    return 0;
+  }
   let offers = 0;
   for (let i = 0; i < MAX_OFFERS_PER_AGENT; i += 1) {
     const offered = await transact(deps, async (trx) => {
-      const agent = await lockReadyAgent(trx, agentId);
-      if (!agent) {
-        return false;
-      }
-      const { capacity, load } = await agentCapacityAndLoad(trx, agentId);
-      const contact = await lockContactForAgent(trx, agent, channelsWithRoom(capacity, load));
-      if (!contact) {
-        return false;
-      }
-      await createOffer(trx, deps.bus, contact, agentId);
-      return true;
+      const contact = await nextContactForAgent(trx, agentId, true);
+      return contact ? (await createOffer(trx, deps.bus, contact, agentId)) !== null : false;
     });
     if (!offered) {
       break;

@@ -1,4 +1,4 @@
-import { CHANNEL_RULES, isRoutedChannel, RELAXABLE, type Relaxable } from "@bailanys/common/contacts";
+import { RELAXABLE, type Relaxable } from "@bailanys/common/contacts";
 import { dayInfo, toLocal, type CalendarRules } from "@bailanys/common/calendar";
 
 export interface WideningStep {
@@ -26,28 +26,6 @@ export function relaxationsAt(widening: readonly WideningStep[], waitedSeconds: 
 export function nextWideningAt(widening: readonly WideningStep[], step: number): number | null {
   const sorted = [...widening].sort((a, b) => a.after - b.after);
   return sorted[step]?.after ?? null;
-}
-
-/**
- * The channels on which an operator can take one more contact, given capacities and current load per channel.
- * An exclusive channel (a call) open blocks everything; an exclusive channel is free only with nothing open.
- */
-export function channelsWithRoom(capacity: ReadonlyMap<string, number>, load: ReadonlyMap<string, number>): string[] {
-  let total = 0;
-  for (const [channel, count] of load) {
-    total += count;
-    if (count > 0 && isRoutedChannel(channel) && CHANNEL_RULES[channel].exclusive) {
-      return [];
-    }
-  }
-  const result: string[] = [];
-  for (const [channel, cap] of capacity) {
-    const exclusive = isRoutedChannel(channel) && CHANNEL_RULES[channel].exclusive;
-    if (exclusive ? total === 0 : (load.get(channel) ?? 0) < cap) {
-      result.push(channel);
-    }
-  }
-  return result;
 }
 
 export type OpeningHours = Record<string, [string, string] | null>;

@@ -5,6 +5,7 @@ import { expireOffers } from "../contacts/contact-offer.service.ts";
 import { dispatchContact, type RoutingDeps } from "./dispatch.ts";
 import { nextReviewAt } from "./queue-review.ts";
 import { relaxationsAt, type WideningStep } from "./routing-rules.ts";
+import { resyncFreeAgents } from "./routing.repository.ts";
 import { transact } from "../../realtime/event-bus.ts";
 
 export interface SweepOptions {
@@ -32,6 +33,7 @@ export async function sweepRouting(deps: RoutingDeps, options: SweepOptions = DE
   work += await abandonSilentChats(deps, options.silentChatSeconds);
   work += await takeStaleAgentsOffline(deps, options.staleAgentSeconds);
   work += await offerStaleContacts(deps);
+  await resyncFreeAgents(deps.db);
   return work;
 }
 
@@ -40,7 +42,7 @@ export async function reviewWaiting(deps: RoutingDeps, limit = 200): Promise<num
   const due = await deps.db
     .selectFrom("contacts")
     .select("id")
-    .where("state", "=", "queued")
+    .where("state", "=", sql.lit("queued"))
     .where("next_review_at", "<=", sql<Date>`now()`)
     .orderBy("next_review_at")
     .limit(limit)
@@ -133,7 +135,7 @@ export async function offerStaleContacts(deps: RoutingDeps, limit = 50): Promise
   const stale = await deps.db
     .selectFrom("contacts")
     .select("id")
-    .where("state", "=", "queued")
+    .where("state", "=", sql.lit("queued"))
     .where("queued_at", "<", sql<Date>`now() - make_interval(secs => ${STALE_AFTER_SECONDS})`)
     .orderBy("priority", "desc")
     .orderBy("queued_at")

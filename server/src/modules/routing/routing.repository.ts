@@ -1,6 +1,7 @@
-import { CHANNEL_RULES, OCCUPYING_STATES, ROUTED_CHANNELS } from "@bailanys/common/contacts";
+import { CHANNEL_RULES, ROUTED_CHANNELS } from "@bailanys/common/contacts";
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
+import { OCCUPYING_SQL } from "../contacts/contact.repository.ts";
 
 const EXCLUSIVE_CHANNELS = ROUTED_CHANNELS.filter((c) => CHANNEL_RULES[c].exclusive);
 /** An operator who declined or missed a contact is not offered the same contact again for this long. */
@@ -32,30 +33,24 @@ export async function lockQueuedContact(trx: Db, contactId: string): Promise<Que
 }
 
 /**
- * The competent ready operator with room on the contact's channel who should get it next — least loaded on that
- * channel, then longest idle — locked, skipping operators another process is offering to right now.
+ * The competent ready operator with room on the contact's channel who should get it next, locked, skipping
+ * operators another process is offering to right now: the longest idle of those with nothing open, else the
+ * least loaded on that channel, then longest idle. The first question walks the index of operators marked free
+ * (checking that they are) and stops at the first; only when nobody is free are everyone's loads counted.
  */
 export async function lockCandidateAgent(trx: Db, contact: QueuedContact, excluded: readonly string[]): Promise<string | undefined> {
+  return (await candidate(trx, contact, excluded, true)) ?? (await candidate(trx, contact, excluded, false));
+}
+
+async function candidate(trx: Db, contact: QueuedContact, excluded: readonly string[], freeOnly: boolean): Promise<string | undefined> {
   const isExclusive = EXCLUSIVE_CHANNELS.some((c) => c === contact.channel);
   const relaxLevel = contact.relaxed.includes("level");
   const relaxTopic = contact.relaxed.includes("topic");
   const relaxLanguage = contact.relaxed.includes("language");
-  const result = await sql<{ user_id: string }>`
-    select a.user_id
-    from agents a
-    join agent_channels ch on ch.user_id = a.user_id and ch.channel = ${contact.channel}
-    cross join lateral (
-      select count(*) filter (where x.channel = ${contact.channel})::int as on_channel,
-             count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
-             count(*)::int as total
-      from contacts x
-      where x.agent_id = a.user_id and x.state in (${sql.join(OCCUPYING_STATES)})
-    ) load
-    where a.tenant_id = ${contact.tenant_id}
+  const competent = sql`
+      a.tenant_id = ${contact.tenant_id}
       and a.state = 'ready'
       and a.line >= ${contact.line}
-      and load.on_exclusive = 0
-      and (case when ${isExclusive} then load.total = 0 else load.on_channel < ch.capacity end)
       and (${relaxLanguage} or ${contact.language} = any(a.languages))
       and (cardinality(${contact.topic_path}::uuid[]) = 0 or ${relaxTopic} or exists (
             select 1 from agent_skills s
@@ -65,82 +60,116 @@ export async function lockCandidateAgent(trx: Db, contact: QueuedContact, exclud
       and not exists (
             select 1 from contact_offers o
             where o.contact_id = ${contact.id} and o.agent_id = a.user_id and o.state in ('declined', 'expired')
-              and o.decided_at > now() - make_interval(secs => ${DECLINE_MEMORY_SECONDS}))
-    order by load.on_channel, a.idle_since
-    limit 1
-    for update of a skip locked`.execute(trx);
+              and o.decided_at > now() - make_interval(secs => ${DECLINE_MEMORY_SECONDS}))`;
+  const result = freeOnly
+    ? await sql<{ user_id: string }>`
+        select a.user_id
+        from agents a
+        join agent_channels ch on ch.user_id = a.user_id and ch.channel = ${contact.channel} and ch.capacity > 0
+        where ${competent}
+          and a.free
+          and not exists (select 1 from contacts x where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL}))
+        order by a.idle_since
+        limit 1
+        for update of a skip locked`.execute(trx)
+    : await sql<{ user_id: string }>`
+        select a.user_id
+        from agents a
+        join agent_channels ch on ch.user_id = a.user_id and ch.channel = ${contact.channel}
+        cross join lateral (
+          select count(*) filter (where x.channel = ${contact.channel})::int as on_channel,
+                 count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
+                 count(*)::int as total
+          from contacts x
+          where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL})
+        ) load
+        where ${competent}
+          and load.on_exclusive = 0
+          and (case when ${isExclusive} then load.total = 0 else load.on_channel < ch.capacity end)
+        order by load.on_channel, a.idle_since
+        limit 1
+        for update of a skip locked`.execute(trx);
   return result.rows[0]?.user_id;
 }
 
-export interface LockedAgent {
-  user_id: string;
-  tenant_id: string;
-  languages: string[];
-  line: number;
+/**
+ * Whether the operator has room for one more contact on the channel, counted by the statement that uses it: an
+ * exclusive channel (a call) open blocks everything, an exclusive channel needs nothing open, others their
+ * capacity. Written into the statement that creates an offer, after the operator's row is locked, so the count
+ * sees every offer committed before the lock.
+ */
+export function roomFor(agentId: string, channel: string) {
+  const isExclusive = EXCLUSIVE_CHANNELS.some((c) => c === channel);
+  return sql<boolean>`exists (
+    select 1
+    from agent_channels ch
+    cross join lateral (
+      select count(*) filter (where x.channel = ${channel})::int as on_channel,
+             count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
+             count(*)::int as total
+      from contacts x
+      where x.agent_id = ${agentId} and x.state in (${OCCUPYING_SQL})
+    ) load
+    where ch.user_id = ${agentId} and ch.channel = ${channel}
+      and load.on_exclusive = 0
+      and (case when ${isExclusive} then load.total = 0 else load.on_channel < ch.capacity end))`;
 }
 
-/** Locks a ready operator for offering; undefined when not ready or another process holds it. */
-export async function lockReadyAgent(trx: Db, agentId: string): Promise<LockedAgent | undefined> {
-  return trx
-    .selectFrom("agents")
-    .select(["user_id", "tenant_id", "languages", "line"])
-    .where("user_id", "=", agentId)
-    .where("state", "=", "ready")
-    .forUpdate()
-    .skipLocked()
-    .executeTakeFirst();
-}
-
-/** Capacity and current load per channel, read afresh (after the operator's row is locked). */
-export async function agentCapacityAndLoad(trx: Db, agentId: string): Promise<{ capacity: Map<string, number>; load: Map<string, number> }> {
-  const [capacities, loads] = await Promise.all([
-    trx.selectFrom("agent_channels").select(["channel", "capacity"]).where("user_id", "=", agentId).execute(),
-    trx
-      .selectFrom("contacts")
-      .select(["channel", sql<number>`count(*)::int`.as("n")])
-      .where("agent_id", "=", agentId)
-      .where("state", "in", OCCUPYING_STATES)
-      .groupBy("channel")
-      .execute(),
-  ]);
-  return {
-    capacity: new Map(capacities.map((r) => [r.channel, r.capacity])),
-    load: new Map(loads.map((r) => [r.channel, r.n])),
-  };
-}
-
-/** The waiting contact an operator should take next — highest priority, then longest waiting — locked. */
-export async function lockContactForAgent(trx: Db, agent: LockedAgent, channels: readonly string[]): Promise<QueuedContact | undefined> {
-  if (channels.length === 0) {
-    return undefined;
-  }
+/**
+ * The waiting contact a ready operator should take next — highest priority, then longest waiting — among those
+ * they are competent for and have room for. With `lock`, the operator's row and the contact's are locked (both
+ * skipped when another process holds them); without, it only tells whether there is anything to take.
+ */
+export async function nextContactForAgent(db: Db, agentId: string, lock: boolean): Promise<QueuedContact | undefined> {
   const result = await sql<QueuedContact>`
     select c.id, c.tenant_id, c.channel, c.language, c.topic_path, c.relaxed,
            q.id as queue_id, q.min_level, q.line, q.offer_timeout_seconds
-    from contacts c
+    from agents a
+    join contacts c on c.tenant_id = a.tenant_id and c.state = 'queued'
     join contact_queues q on q.id = c.queue_id
-    where c.tenant_id = ${agent.tenant_id}
-      and c.state = 'queued'
-      and c.channel = any(${channels}::text[])
-      and q.line <= ${agent.line}
-      and ('language' = any(c.relaxed) or c.language = any(${agent.languages}::text[]))
+    join agent_channels ch on ch.user_id = a.user_id and ch.channel = c.channel
+    cross join lateral (
+      select count(*) filter (where x.channel = c.channel)::int as on_channel,
+             count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
+             count(*)::int as total
+      from contacts x
+      where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL})
+    ) load
+    where a.user_id = ${agentId}
+      and a.state = 'ready'
+      and load.on_exclusive = 0
+      and (case when c.channel = any(${EXCLUSIVE_CHANNELS}::text[]) then load.total = 0 else load.on_channel < ch.capacity end)
+      and q.line <= a.line
+      and ('language' = any(c.relaxed) or c.language = any(a.languages))
       and (cardinality(c.topic_path) = 0 or 'topic' = any(c.relaxed) or exists (
             select 1 from agent_skills s
-            where s.user_id = ${agent.user_id} and s.topic_id = any(c.topic_path)
+            where s.user_id = a.user_id and s.topic_id = any(c.topic_path)
               and s.level >= case when 'level' = any(c.relaxed) then 1 else q.min_level end))
       and not exists (
             select 1 from contact_offers o
-            where o.contact_id = c.id and o.agent_id = ${agent.user_id} and o.state in ('declined', 'expired')
+            where o.contact_id = c.id and o.agent_id = a.user_id and o.state in ('declined', 'expired')
               and o.decided_at > now() - make_interval(secs => ${DECLINE_MEMORY_SECONDS}))
     order by c.priority desc, c.queued_at
     limit 1
-    for update of c skip locked`.execute(trx);
+    ${lock ? sql`for update of a, c skip locked` : sql``}`.execute(db);
   return result.rows[0];
+}
+
+/**
+ * Brings the `free` hint back in step with the operators' open contacts (a seat freed by a decline, a missed
+ * offer, a transfer or a citizen leaving before an answer is not marked at once). Returns the rows corrected.
+ */
+export async function resyncFreeAgents(db: Db): Promise<number> {
+  const result = await sql`
+    update agents a set free = not a.free
+    where a.state = 'ready'
+      and a.free = exists (select 1 from contacts x where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL}))`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** Ready operators of a tenant with any room left, longest idle first (the sweep offers them waiting work). */
 export async function readyAgentIds(db: Db, tenantId: string | null): Promise<string[]> {
-  let query = db.selectFrom("agents").select("user_id").where("state", "=", "ready").orderBy("idle_since").limit(1000);
+  let query = db.selectFrom("agents").select("user_id").where("state", "=", sql.lit("ready")).orderBy("idle_since").limit(1000);
   if (tenantId !== null) {
     query = query.where("tenant_id", "=", tenantId);
   }
