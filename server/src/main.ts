@@ -13,7 +13,7 @@ function printBanner(config: Config, address: string | null, password: string | 
     "",
     "  Bailanys is running.",
     address ? `  Open ${address}  (API: ${address}/api/v1, OpenAPI: ${address}/api/v1/openapi.json)` : "  API role not started on this process.",
-    address ? `  Operators: ${address}/workspace   Supervisors: ${address}/board   Citizens' web chat: ${address}/chat?tenant=demo` : "",
+    address ? `  Operators: ${address}/workspace   Supervisors: ${address}/board   Citizens: ${address}/chat?tenant=demo, ${address}/status?tenant=demo` : "",
     `  Database: ${config.databaseUrl ? "PostgreSQL" : `embedded PGlite in ${path.join(config.dataDir, "pglite")}`}`,
     `  Roles: ${config.roles.join(", ")}`,
     "",

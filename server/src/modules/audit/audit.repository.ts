@@ -31,6 +31,19 @@ export async function insertAuditEntries(db: Db, entries: NewAuditEntry[]): Prom
   await auditInsert(db, entries).execute();
 }
 
+/**
+ * The INSERT of one audit row for each row of `source`, a preceding CTE whose `entity_id` column names the
+ * entity: for a statement whose audited change may not happen (no row, no record).
+ */
+export function auditInsertPerRow(source: string, entry: Omit<NewAuditEntry, "entityId">) {
+  return sql`
+    insert into audit_log (tenant_id, at, actor_id, actor_login, actor_kind, action, entity, entity_id, ip, user_agent, request_id, details, chain)
+    select ${entry.tenantId}::uuid, date_trunc('milliseconds', clock_timestamp()), ${entry.actorId}::uuid, ${entry.actorLogin}, ${entry.actorKind},
+           ${entry.action}, ${entry.entity}, s.entity_id::text, ${entry.ip}, ${entry.userAgent}, ${entry.requestId}, ${JSON.stringify(entry.details)}::jsonb,
+           ${chainOf(entry.tenantId)}
+    from ${sql.table(source)} s`;
+}
+
 /** The INSERT of audit rows, unexecuted, so that a larger statement can embed it. */
 export function auditInsert(db: Db, entries: NewAuditEntry[]) {
   return db

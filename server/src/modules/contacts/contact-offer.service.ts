@@ -1,12 +1,13 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { actorAuditEntries } from "../audit/audit.service.ts";
+import { auditInsertPerRow } from "../audit/audit.repository.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
 import { appendLog, logInsert, type NewLogEntry } from "./contact-log.repository.ts";
 import { lockContact } from "./contact.repository.ts";
-import { transact } from "../../realtime/event-bus.ts";
+import { singleStatement, transact } from "../../realtime/event-bus.ts";
 
 /** The pending offer of this operator, locked after its contact (the lock order everywhere: contact, offer). */
 async function lockPendingOffer(trx: Db, actor: Actor, offerId: string) {
@@ -36,12 +37,16 @@ async function lockPendingOffer(trx: Db, actor: Actor, offerId: string) {
 
 /**
  * The operator takes the offered contact: it becomes active and the citizen is told who answers. One statement
- * locks the contact (the lock order everywhere: contact, then offer), settles the offer and writes the log.
- * The window then shows the citizen's details, so the reading is audited in the same transaction.
+ * locks the contact (the lock order everywhere: contact, then offer), settles the offer, writes the log entry
+ * and, since the window then shows the citizen's details, the audit record of that reading.
  */
 export async function acceptOffer(deps: RoutingDeps, actor: Actor, meta: RequestMeta, offerId: string): Promise<string> {
   const entry: NewLogEntry = { kind: "event", event: "answered", authorKind: "agent", authorId: actor.userId, data: { agentName: actor.fullName } };
-  return transact(deps, async (trx) => {
+  const [audit] = actorAuditEntries(actor, meta, { action: "contact.read", entity: "contact" });
+  if (!audit) {
+    throw new Error("no audit entry for the reading");
+  }
+  return singleStatement(deps, async (db) => {
     const { rows } = await sql<{ contact_id: string; tenant_id: string; accepted: boolean; seq: number | null }>`
       with mine as (
         select contact_id, tenant_id from contact_offers where id = ${offerId} and tenant_id = ${actor.tenantId} and agent_id = ${actor.userId}
@@ -50,13 +55,14 @@ export async function acceptOffer(deps: RoutingDeps, actor: Actor, meta: Request
       ), taken as (
         update contact_offers set state = 'accepted', decided_at = now()
         where id = ${offerId} and state = 'pending' and expires_at > now() and exists (select 1 from locked)
-        returning contact_id
+        returning contact_id, contact_id as entity_id
       ), upd as (
         update contacts set state = 'active', answered_at = coalesce(answered_at, now()), last_seq = last_seq + 1
         where id = (select contact_id from taken)
         returning id, tenant_id, last_seq
-      ), log as (${logInsert("upd", [entry])})
-      select mine.contact_id, mine.tenant_id, exists (select 1 from taken) as accepted, (select max(seq) from log) as seq from mine`.execute(trx);
+      ), log as (${logInsert("upd", [entry])}
+      ), audit as (${auditInsertPerRow("taken", audit)})
+      select mine.contact_id, mine.tenant_id, exists (select 1 from taken) as accepted, (select max(seq) from log) as seq from mine`.execute(db);
     const result = rows[0];
     if (!result) {
       throw new AppError("NOT_FOUND");
@@ -65,10 +71,9 @@ export async function acceptOffer(deps: RoutingDeps, actor: Actor, meta: Request
       throw new AppError("OFFER_NOT_PENDING");
     }
     const { contact_id: contactId, tenant_id: tenantId } = result;
-    await deps.bus.publish(trx, { type: "contact.log", tenantId, contactId, seq: result.seq });
-    await deps.bus.publish(trx, { type: "contact.changed", tenantId, contactId, agentId: actor.userId, state: "active" });
-    await deps.bus.publish(trx, { type: "agent.changed", tenantId, agentId: actor.userId });
-    await recordAudit(trx, actor, meta, { action: "contact.read", entity: "contact", entityId: contactId });
+    await deps.bus.publish(db, { type: "contact.log", tenantId, contactId, seq: result.seq });
+    await deps.bus.publish(db, { type: "contact.changed", tenantId, contactId, agentId: actor.userId, state: "active" });
+    await deps.bus.publish(db, { type: "agent.changed", tenantId, agentId: actor.userId });
     return contactId;
   });
 }

@@ -143,9 +143,14 @@ describe("routing", () => {
     const declined = await a.post(`/api/v1/offers/${await offerOf(a)}/decline`);
     expect(declined.status).toBe(200);
     expect(await offeredTo(ctx.db, chat.contactId)).toBe(second.id);
-    const accepted = await b.post(`/api/v1/offers/${await offerOf(b)}/accept`);
+    const offerId = await offerOf(b);
+    const accepted = await b.post(`/api/v1/offers/${offerId}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.body.state).toBe("active");
+    // The answer shows the citizen's details: the reading is audited with the acceptance, and only once.
+    expect((await b.post(`/api/v1/offers/${offerId}/accept`)).body.error.code).toBe("OFFER_NOT_PENDING");
+    const readings = await ctx.db.selectFrom("audit_log").select(["actor_id", "entity_id"]).where("action", "=", "contact.read").where("tenant_id", "=", t.tenantId).execute();
+    expect(readings).toEqual([{ actor_id: second.id, entity_id: chat.contactId }]);
     expect((await a.post(`/api/v1/contacts/${chat.contactId}/messages`, { text: "not mine" })).status).toBe(403);
     expect((await b.post(`/api/v1/contacts/${chat.contactId}/messages`, { text: "Сәлеметсіз бе! Қалай көмектесе аламын?", clientMsgId: "m1" })).status).toBe(200);
     expect((await b.post(`/api/v1/contacts/${chat.contactId}/messages`, { text: "Сәлеметсіз бе! Қалай көмектесе аламын?", clientMsgId: "m1" })).status).toBe(200);

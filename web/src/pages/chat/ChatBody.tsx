@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { mergeNotices } from "./chatFormat.ts";
 import { ChatClosed } from "./ChatClosed.tsx";
 import { ChatConversation } from "./ChatConversation.tsx";
-import { ChatNotices } from "./ChatNotices.tsx";
+import { ServiceNotices } from "../../components/ServiceNotices.tsx";
 import { ChatStartForm } from "./ChatStartForm.tsx";
 import { ReconnectingBanner } from "./ReconnectingBanner.tsx";
 import type { ChatConfigState } from "./useChatConfig.ts";
@@ -52,7 +52,7 @@ export function ChatBody({ tenant, embed, config, session }: Props) {
   if (session.chat === null) {
     return (
       <Box style={scrolling}>
-        <ChatNotices notices={notices} />
+        <ServiceNotices notices={notices} px="md" pt="sm" />
         <Box p="md">
           {session.expired && (
             <Alert color="blue" mb="sm" icon={<IconInfoCircle aria-hidden />} styles={blackTitle}>

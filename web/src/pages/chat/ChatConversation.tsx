@@ -7,7 +7,7 @@ import { notifyError } from "../../lib/notifyError.ts";
 import { isFinished, isWaiting } from "./chatFormat.ts";
 import { ChatComposer } from "./ChatComposer.tsx";
 import { ChatEnded } from "./ChatEnded.tsx";
-import { ChatNotices } from "./ChatNotices.tsx";
+import { ServiceNotices } from "../../components/ServiceNotices.tsx";
 import { ChatWaiting } from "./ChatWaiting.tsx";
 import { MessageList } from "./MessageList.tsx";
 import { ReconnectingBanner } from "./ReconnectingBanner.tsx";
@@ -45,7 +45,7 @@ export function ChatConversation({ session, status, config, notices }: Props) {
   return (
     <>
       {session.connection === "offline" && <ReconnectingBanner />}
-      <ChatNotices notices={notices} />
+      <ServiceNotices notices={notices} px="md" pt="sm" />
       {!finished && !waiting && (
         <Group justify="space-between" wrap="nowrap" px="md" py="xs" style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}>
           <Text size="sm" miw={0}>

@@ -7,9 +7,11 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api, ApiError } from "../../api/client.ts";
 import { PublicHeader } from "../../components/PublicHeader.tsx";
+import { ServiceNotices } from "../../components/ServiceNotices.tsx";
 import { useLocale } from "../../i18n/useLocale.ts";
 import { errorText } from "../../lib/errorText.ts";
 import { PublicAppealResult } from "./PublicAppealResult.tsx";
+import { usePublicNotices } from "./usePublicNotices.ts";
 
 type Factor = "iin" | "phone";
 interface LookupQuery {
@@ -31,6 +33,7 @@ export function PublicStatusPage() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const notices = usePublicNotices(locale);
   const lastQuery = useRef<LookupQuery | null>(null);
   const shownIn = useRef(locale);
 
@@ -96,6 +99,7 @@ export function PublicStatusPage() {
             <Title order={2}>{t("public.title")}</Title>
             <Text c="dimmed">{t("public.subtitle")}</Text>
           </div>
+          <ServiceNotices notices={notices} />
           <Paper withBorder p="lg">
             <form onSubmit={(event) => void submit(event)} noValidate>
               <Stack>

@@ -1,17 +1,24 @@
 import type { ServiceNoticeDto } from "@bailanys/common/api/contacts";
-import { Alert, Stack, Text } from "@mantine/core";
+import { Alert, Stack, Text, type StackProps } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../lib/formatDateTime.ts";
+import { formatDateTime } from "../lib/formatDateTime.ts";
 
-/** Service-interruption notices (R34): what is wrong, which other channels work, when it should be back. */
-export function ChatNotices({ notices }: { notices: readonly ServiceNoticeDto[] }) {
+interface Props extends StackProps {
+  notices: readonly ServiceNoticeDto[];
+}
+
+/**
+ * Service-interruption notices (R34): what is wrong, which other channels work, when it should be back. Shown
+ * wherever a citizen contacts the centre (chat, status page).
+ */
+export function ServiceNotices({ notices, ...stackProps }: Props) {
   const { t } = useTranslation();
   if (notices.length === 0) {
     return null;
   }
   return (
-    <Stack gap="xs" px="md" pt="sm">
+    <Stack gap="xs" {...stackProps}>
       {notices.map((notice) => (
         <Alert
           key={notice.id}
@@ -19,7 +26,7 @@ export function ChatNotices({ notices }: { notices: readonly ServiceNoticeDto[] 
           p="xs"
           icon={<IconAlertTriangle aria-hidden />}
           title={notice.message}
-          data-testid="chat-notice"
+          data-testid="service-notice"
           // The orange title of a light alert is below 4.5:1 on its background; black keeps it readable.
           styles={{ title: { color: "var(--mantine-color-black)" } }}
         >
