@@ -166,7 +166,6 @@ async function closeWrapup(
   if (result.seq === null) {
     return "changed";
   }
-
   await bus.publish(db, { type: "contact.log", tenantId: contact.tenant_id, contactId: contact.id, seq: result.seq });
   if (agentId !== null) {
     await bus.publish(db, { type: "agent.changed", tenantId: contact.tenant_id, agentId });

@@ -1,9 +1,33 @@
 import { CHANNEL_RULES, ROUTED_CHANNELS } from "@bailanys/common/contacts";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { OCCUPYING_SQL } from "../contacts/contact.repository.ts";
 
 const EXCLUSIVE_CHANNELS = ROUTED_CHANNELS.filter((c) => CHANNEL_RULES[c].exclusive);
+
+/**
+ * The operator's open contacts counted for a channel, as a lateral subquery named `load` (on_channel,
+ * on_exclusive, total). `agent` and `channel` are columns of the outer query or values.
+ */
+function loadOf(agent: RawBuilder<unknown>, channel: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`cross join lateral (
+      select count(*) filter (where x.channel = ${channel})::int as on_channel,
+             count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
+             count(*)::int as total
+      from contacts x
+      where x.agent_id = ${agent} and x.state in (${OCCUPYING_SQL})
+    ) load`;
+}
+
+/**
+ * With `load` and the operator's capacity row `ch` in scope: room for one more contact on `channel`. An
+ * exclusive channel (a call) open blocks everything, an exclusive channel needs nothing open, others their
+ * capacity.
+ */
+function hasRoom(channel: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`load.on_exclusive = 0
+      and (case when ${channel} = any(${EXCLUSIVE_CHANNELS}::text[]) then load.total = 0 else load.on_channel < ch.capacity end)`;
+}
 /** An operator who declined or missed a contact is not offered the same contact again for this long. */
 export const DECLINE_MEMORY_SECONDS = 120;
 
@@ -43,7 +67,6 @@ export async function lockCandidateAgent(trx: Db, contact: QueuedContact, exclud
 }
 
 async function candidate(trx: Db, contact: QueuedContact, excluded: readonly string[], freeOnly: boolean): Promise<string | undefined> {
-  const isExclusive = EXCLUSIVE_CHANNELS.some((c) => c === contact.channel);
   const relaxLevel = contact.relaxed.includes("level");
   const relaxTopic = contact.relaxed.includes("topic");
   const relaxLanguage = contact.relaxed.includes("language");
@@ -76,16 +99,9 @@ async function candidate(trx: Db, contact: QueuedContact, excluded: readonly str
         select a.user_id
         from agents a
         join agent_channels ch on ch.user_id = a.user_id and ch.channel = ${contact.channel}
-        cross join lateral (
-          select count(*) filter (where x.channel = ${contact.channel})::int as on_channel,
-                 count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
-                 count(*)::int as total
-          from contacts x
-          where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL})
-        ) load
+        ${loadOf(sql.ref("a.user_id"), sql`${contact.channel}`)}
         where ${competent}
-          and load.on_exclusive = 0
-          and (case when ${isExclusive} then load.total = 0 else load.on_channel < ch.capacity end)
+          and ${hasRoom(sql`${contact.channel}`)}
         order by load.on_channel, a.idle_since
         limit 1
         for update of a skip locked`.execute(trx);
@@ -93,26 +109,16 @@ async function candidate(trx: Db, contact: QueuedContact, excluded: readonly str
 }
 
 /**
- * Whether the operator has room for one more contact on the channel, counted by the statement that uses it: an
- * exclusive channel (a call) open blocks everything, an exclusive channel needs nothing open, others their
- * capacity. Written into the statement that creates an offer, after the operator's row is locked, so the count
- * sees every offer committed before the lock.
+ * Whether the operator has room for one more contact on the channel, counted by the statement that uses it:
+ * written into the statement that creates an offer, after the operator's row is locked, so the count sees every
+ * offer committed before the lock.
  */
-export function roomFor(agentId: string, channel: string) {
-  const isExclusive = EXCLUSIVE_CHANNELS.some((c) => c === channel);
+export function roomFor(agentId: string, channel: string): RawBuilder<boolean> {
   return sql<boolean>`exists (
     select 1
     from agent_channels ch
-    cross join lateral (
-      select count(*) filter (where x.channel = ${channel})::int as on_channel,
-             count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
-             count(*)::int as total
-      from contacts x
-      where x.agent_id = ${agentId} and x.state in (${OCCUPYING_SQL})
-    ) load
-    where ch.user_id = ${agentId} and ch.channel = ${channel}
-      and load.on_exclusive = 0
-      and (case when ${isExclusive} then load.total = 0 else load.on_channel < ch.capacity end))`;
+    ${loadOf(sql`${agentId}::uuid`, sql`${channel}`)}
+    where ch.user_id = ${agentId} and ch.channel = ${channel} and ${hasRoom(sql`${channel}`)})`;
 }
 
 /**
@@ -128,17 +134,10 @@ export async function nextContactForAgent(db: Db, agentId: string, lock: boolean
     join contacts c on c.tenant_id = a.tenant_id and c.state = 'queued'
     join contact_queues q on q.id = c.queue_id
     join agent_channels ch on ch.user_id = a.user_id and ch.channel = c.channel
-    cross join lateral (
-      select count(*) filter (where x.channel = c.channel)::int as on_channel,
-             count(*) filter (where x.channel = any(${EXCLUSIVE_CHANNELS}::text[]))::int as on_exclusive,
-             count(*)::int as total
-      from contacts x
-      where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL})
-    ) load
+    ${loadOf(sql.ref("a.user_id"), sql.ref("c.channel"))}
     where a.user_id = ${agentId}
       and a.state = 'ready'
-      and load.on_exclusive = 0
-      and (case when c.channel = any(${EXCLUSIVE_CHANNELS}::text[]) then load.total = 0 else load.on_channel < ch.capacity end)
+      and ${hasRoom(sql.ref("c.channel"))}
       and q.line <= a.line
       and ('language' = any(c.relaxed) or c.language = any(a.languages))
       and (cardinality(c.topic_path) = 0 or 'topic' = any(c.relaxed) or exists (
@@ -157,14 +156,13 @@ export async function nextContactForAgent(db: Db, agentId: string, lock: boolean
 
 /**
  * Brings the `free` hint back in step with the operators' open contacts (a seat freed by a decline, a missed
- * offer, a transfer or a citizen leaving before an answer is not marked at once). Returns the rows corrected.
+ * offer, a transfer or a citizen leaving before an answer is not marked at once).
  */
-export async function resyncFreeAgents(db: Db): Promise<number> {
-  const result = await sql`
+export async function resyncFreeAgents(db: Db): Promise<void> {
+  await sql`
     update agents a set free = not a.free
     where a.state = 'ready'
       and a.free = exists (select 1 from contacts x where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL}))`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
 }
 
 /** Ready operators of a tenant with any room left, longest idle first (the sweep offers them waiting work). */

@@ -3,6 +3,7 @@ import { ageContact, buildAgent, buildQueue, inboundChat, offeredTo } from "../.
 import { buildTenant, signIn, startTestApp, type TestContext } from "../../test/harness.ts";
 import { expireOffers } from "../contacts/contact-offer.service.ts";
 import { reviewWaiting } from "./routing-sweep.ts";
+import { resyncFreeAgents } from "./routing.repository.ts";
 
 let ctx: TestContext;
 const deps = () => ({ db: ctx.db, bus: ctx.bus });
@@ -143,6 +144,11 @@ describe("routing", () => {
     const declined = await a.post(`/api/v1/offers/${await offerOf(a)}/decline`);
     expect(declined.status).toBe(200);
     expect(await offeredTo(ctx.db, chat.contactId)).toBe(second.id);
+    // The offers cleared both operators' `free` hint; the sweep gives it back to the one who declined.
+    const freeOf = async (id: string) => (await ctx.db.selectFrom("agents").select("free").where("user_id", "=", id).executeTakeFirstOrThrow()).free;
+    expect([await freeOf(first.id), await freeOf(second.id)]).toEqual([false, false]);
+    await resyncFreeAgents(ctx.db);
+    expect([await freeOf(first.id), await freeOf(second.id)]).toEqual([true, false]);
     const offerId = await offerOf(b);
     const accepted = await b.post(`/api/v1/offers/${offerId}/accept`);
     expect(accepted.status).toBe(200);
