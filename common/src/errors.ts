@@ -352,6 +352,38 @@ export const ERRORS = {
       en: "Identity not verified: the details do not match.",
     },
   },
+  CITIZEN_NOT_FOUND: {
+    status: 400,
+    message: {
+      kk: "Мұндай азамат жазбасы жоқ.",
+      ru: "Такой записи гражданина нет.",
+      en: "No such citizen record.",
+    },
+  },
+  CITIZEN_MERGE_SAME: {
+    status: 400,
+    message: {
+      kk: "Жазбаны өзімен біріктіруге болмайды.",
+      ru: "Запись нельзя объединить саму с собой.",
+      en: "A record cannot be merged with itself.",
+    },
+  },
+  CITIZEN_MERGE_IIN_CONFLICT: {
+    status: 400,
+    message: {
+      kk: "Жазбалардың ЖСН/БСН әртүрлі: бұл әртүрлі тұлғалар.",
+      ru: "У записей разные ИИН/БИН: это разные лица.",
+      en: "The records have different IIN/BIN: they are different people.",
+    },
+  },
+  CITIZEN_MERGE_KIND_CONFLICT: {
+    status: 400,
+    message: {
+      kk: "Жеке тұлға мен ұйымның жазбасын біріктіруге болмайды.",
+      ru: "Нельзя объединить запись физического лица с записью организации.",
+      en: "A person's record cannot be merged with an organisation's.",
+    },
+  },
   SURVEY_ALREADY_GIVEN: {
     status: 409,
     message: {

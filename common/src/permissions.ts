@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "appeal.attach",
   "citizen.read",
   "citizen.write",
+  "citizen.merge",
   "reference.read",
   "reference.write",
   "org.read",
@@ -69,6 +70,8 @@ const SENIOR: Permission[] = [
   "appeal.assign",
   "appeal.forward",
   "appeal.link_duplicate",
+  // Merging two records of one person rewrites whose history is whose: a senior's decision, not every operator's.
+  "citizen.merge",
   "outbox.read",
 ];
 

@@ -232,6 +232,17 @@ export interface CitizensTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface CitizenMergesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  merged_id: string;
+  kept_id: string;
+  merged_by: string;
+  merged_at: GeneratedTimestamp;
+  reason: string;
+  moved: Json;
+}
+
 export interface ConsentsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -414,6 +425,7 @@ export interface DB extends ContactTables {
   calendar_holidays: CalendarHolidaysTable;
   calendar_overrides: CalendarOverridesTable;
   citizens: CitizensTable;
+  citizen_merges: CitizenMergesTable;
   consents: ConsentsTable;
   appeals: AppealsTable;
   appeal_events: AppealEventsTable;

@@ -195,6 +195,7 @@ export const en = {
     duplicate_linked: "Marked as duplicate",
     duplicate_received: "Duplicate attached",
     escalated: "Escalated",
+    applicant_merged: "Applicant records merged",
     forward_limit_passed: "Forwarding limit passed",
   },
   outcome: { confirmed: "Confirmed", not_confirmed: "Not confirmed" },

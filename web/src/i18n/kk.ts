@@ -197,6 +197,7 @@ export const kk: Messages = {
     duplicate_linked: "Қайталанатын деп белгіленді",
     duplicate_received: "Қайталанатын өтініш қосылды",
     escalated: "Эскалация",
+    applicant_merged: "Өтініш берушінің карточкалары біріктірілді",
     forward_limit_passed: "Қайта жолдау мерзімі өтті",
   },
   outcome: { confirmed: "Расталды", not_confirmed: "Расталмады" },

@@ -197,6 +197,7 @@ export const ru: Messages = {
     duplicate_linked: "Отмечено как дубликат",
     duplicate_received: "Присоединён дубликат",
     escalated: "Эскалация",
+    applicant_merged: "Карточки заявителя объединены",
     forward_limit_passed: "Истёк срок переадресации",
   },
   outcome: { confirmed: "Подтверждена", not_confirmed: "Не подтверждена" },

@@ -1,9 +1,11 @@
 import { CitizenDto } from "@bailanys/common/api/appeals";
+import { MergeCitizensBody, MergeResultDto } from "@bailanys/common/api/citizens";
 import { Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { requireActor } from "../../platform/require-actor.ts";
 import { findCitizens } from "./citizen-lookup.service.ts";
+import { mergeCitizens } from "./citizen-merge.service.ts";
 
 export const citizenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -27,5 +29,18 @@ export const citizenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ items: await findCitizens(app.db, requireActor(request), request.meta, request.query) }),
+  );
+  app.post(
+    "/citizens/merge",
+    {
+      config: { permission: "citizen.merge" },
+      schema: {
+        tags: ["citizens"],
+        summary: "Merge two records of one person: contacts, appeals, consents and notifications move to the kept record (audited, one transaction)",
+        body: MergeCitizensBody,
+        response: { 200: MergeResultDto },
+      },
+    },
+    async (request) => mergeCitizens({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.body),
   );
 };

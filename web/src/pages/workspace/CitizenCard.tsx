@@ -1,6 +1,6 @@
 import type { ContactDto } from "@bailanys/common/api/contacts";
 import { Alert, Anchor, Button, Divider, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle, IconLink } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArrowMerge, IconLink } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -11,6 +11,7 @@ import { CitizenRecord, VerifiedBadge } from "./CitizenRecord.tsx";
 import { CitizenTimeline } from "./CitizenTimeline.tsx";
 import { formatDuration, waitedSeconds } from "./durations.ts";
 import { LinkCitizenModal } from "./LinkCitizenModal.tsx";
+import { MergeCitizenModal } from "./MergeCitizenModal.tsx";
 import { useCitizenCard } from "./useCitizenCard.ts";
 import { VerifyIdentityForm } from "./VerifyIdentityForm.tsx";
 
@@ -42,7 +43,7 @@ export function CitizenCard({ contact }: { contact: ContactDto }) {
   const now = useNow();
   const { me, can } = useSession();
   const { card, loading, error, change, retry } = useCitizenCard(contact);
-  const [linking, setLinking] = useState(false);
+  const [dialog, setDialog] = useState<"link" | "merge" | null>(null);
   // Only the operator handling the conversation may verify or re-link it (the server checks the same).
   const handling = me !== null && contact.agent?.id === me.id && contact.state !== "closed";
   const citizen = card?.citizen ?? null;
@@ -79,9 +80,17 @@ export function CitizenCard({ contact }: { contact: ContactDto }) {
           ))}
         {card !== null && handling && !card.verified && <VerifyIdentityForm key={citizen?.id ?? "none"} contactId={contact.id} onVerify={change} />}
         {card !== null && handling && can("citizen.read") && (
-          <Button size="xs" variant="subtle" leftSection={<IconLink size={14} aria-hidden />} onClick={() => setLinking(true)} style={{ alignSelf: "flex-start" }} data-testid="link-citizen">
-            {t("workspace.link.open")}
-          </Button>
+          <Group gap={4}>
+            <Button size="xs" variant="subtle" leftSection={<IconLink size={14} aria-hidden />} onClick={() => setDialog("link")} data-testid="link-citizen">
+              {t("workspace.link.open")}
+            </Button>
+            {/* A record the conversation is tied to may be another record of the same person (a senior's call). */}
+            {citizen !== null && can("citizen.merge") && (
+              <Button size="xs" variant="subtle" leftSection={<IconArrowMerge size={14} aria-hidden />} onClick={() => setDialog("merge")} data-testid="merge-citizen">
+                {t("workspace.merge.open")}
+              </Button>
+            )}
+          </Group>
         )}
         <Divider />
         <CardRow label={t("workspace.citizen.topic")}>{contact.topic?.name}</CardRow>
@@ -100,7 +109,8 @@ export function CitizenCard({ contact }: { contact: ContactDto }) {
         {citizen === null ? <ConversationAppeals appeals={contact.appeals} /> : null}
         {card !== null && <CitizenTimeline items={card.timeline} contactId={contact.id} />}
       </Stack>
-      {linking && <LinkCitizenModal contactId={contact.id} currentId={citizen?.id ?? null} onLink={change} onClose={() => setLinking(false)} />}
+      {dialog === "link" && <LinkCitizenModal contactId={contact.id} currentId={citizen?.id ?? null} onLink={change} onClose={() => setDialog(null)} />}
+      {dialog === "merge" && citizen !== null && <MergeCitizenModal contactId={contact.id} currentId={citizen.id} onMerge={change} onClose={() => setDialog(null)} />}
     </Paper>
   );
 }

@@ -11,6 +11,7 @@ export const EVENT_KINDS = [
   "duplicate_received",
   "escalated",
   "forward_limit_passed",
+  "applicant_merged",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
