@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = pino({ level: config.logLevel });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolSize: config.dbPoolSize,
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite"), poolSize: config.dbPoolSize, keepPoolOpen: true,
     onError: (error) => log.warn({ err: error }, "database connection lost; the pool reconnects"),
   });
   const bus = await createEventBus(database);

@@ -1,17 +1,15 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { LOCALES } from "../locales.ts";
-import { Code, IsoDateTime, LocalDate, LocaleSchema, PageQuery, Uuid } from "./shared.ts";
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Code, IsoDateTime, Literals, LocalDate, LocaleSchema, Nullable, PageQuery, Uuid } from "./shared.ts";
 
 export const APPEAL_FORMS = ["electronic", "oral", "paper", "video"] as const;
-export const AppealForm = Type.Union(APPEAL_FORMS.map((f) => Type.Literal(f)));
+export const AppealForm = Literals(APPEAL_FORMS);
 export const COMPLAINT_OUTCOMES = ["confirmed", "not_confirmed"] as const;
-export const ComplaintOutcome = Type.Union(COMPLAINT_OUTCOMES.map((o) => Type.Literal(o)));
+export const ComplaintOutcome = Literals(COMPLAINT_OUTCOMES);
 export const ANSWER_CHARACTERS = ["explained", "satisfied", "refused"] as const;
-export const AnswerCharacter = Type.Union(ANSWER_CHARACTERS.map((o) => Type.Literal(o)));
+export const AnswerCharacter = Literals(ANSWER_CHARACTERS);
 export const APPEAL_QUEUES = ["all", "mine", "unit", "overdue", "due_soon", "routing"] as const;
-export const AppealQueue = Type.Union(APPEAL_QUEUES.map((q) => Type.Literal(q)));
+export const AppealQueue = Literals(APPEAL_QUEUES);
 export type AppealQueue = (typeof APPEAL_QUEUES)[number];
 
 export const Phone = Type.String({ pattern: "^\\+7\\d{10}$", examples: ["+77011234567"] });
@@ -19,7 +17,7 @@ export const IinOrBin = Type.String({ pattern: "^\\d{12}$" });
 
 export const CitizenInput = Type.Object(
   {
-    kind: Type.Optional(Type.Union([Type.Literal("person"), Type.Literal("organisation")])),
+    kind: Type.Optional(Literals(["person", "organisation"])),
     iin: Type.Optional(Type.String({ maxLength: 20, description: "ИИН of a person or БИН of an organisation" })),
     fullName: Type.String({ minLength: 1, maxLength: 300 }),
     phone: Type.Optional(Type.String({ maxLength: 20 })),
@@ -234,7 +232,7 @@ export type AssignBody = Static<typeof AssignBody>;
 
 export const ForwardBody = Type.Object(
   {
-    scope: Type.Union([Type.Literal("whole"), Type.Literal("part")]),
+    scope: Literals(["whole", "part"]),
     toBodyId: Type.Optional(Uuid),
     externalBodyName: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     partDescription: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
@@ -248,7 +246,7 @@ export type ForwardBody = Static<typeof ForwardBody>;
 
 export const FORWARD_STATUSES = ["sent", "accepted", "answered", "returned"] as const;
 export const ForwardStatusBody = Type.Object(
-  { status: Type.Union(FORWARD_STATUSES.map((s) => Type.Literal(s))), note: Type.Optional(Reason) },
+  { status: Literals(FORWARD_STATUSES), note: Type.Optional(Reason) },
   { additionalProperties: false },
 );
 export type ForwardStatusBody = Static<typeof ForwardStatusBody>;
@@ -272,7 +270,7 @@ export const PublicAppealQuery = Type.Object(
   {
     iin: Type.Optional(Type.String({ maxLength: 20 })),
     phone: Type.Optional(Type.String({ maxLength: 20, description: "The last four digits of the applicant's phone" })),
-    lang: Type.Optional(Type.Union(LOCALES.map((l) => Type.Literal(l)))),
+    lang: Type.Optional(Literals(LOCALES)),
     tenant: Type.Optional(Type.String({ maxLength: 40 })),
   },
   { additionalProperties: false },

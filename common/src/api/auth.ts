@@ -1,6 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { PERMISSIONS, ROLES } from "../permissions.ts";
-import { IsoDateTime, LocaleSchema, Uuid } from "./shared.ts";
+import { IsoDateTime, Literals, LocaleSchema, Nullable, Uuid } from "./shared.ts";
 
 export const LoginBody = Type.Object(
   {
@@ -16,12 +16,12 @@ export const Me = Type.Object({
   tenantId: Uuid,
   login: Type.String(),
   fullName: Type.String(),
-  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r)))),
-  permissions: Type.Array(Type.Union(PERMISSIONS.map((p) => Type.Literal(p)))),
+  roles: Type.Array(Literals(ROLES)),
+  permissions: Type.Array(Literals(PERMISSIONS)),
   locale: LocaleSchema,
-  bodyId: Type.Union([Uuid, Type.Null()]),
-  unitId: Type.Union([Uuid, Type.Null()]),
-  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  bodyId: Nullable(Uuid),
+  unitId: Nullable(Uuid),
+  csrfToken: Nullable(Type.String()),
 });
 export type Me = Static<typeof Me>;
 
@@ -41,9 +41,9 @@ export const ApiTokenSchema = Type.Object({
   userId: Uuid,
   tokenPrefix: Type.String(),
   createdAt: IsoDateTime,
-  expiresAt: Type.Union([IsoDateTime, Type.Null()]),
-  lastUsedAt: Type.Union([IsoDateTime, Type.Null()]),
-  revokedAt: Type.Union([IsoDateTime, Type.Null()]),
+  expiresAt: Nullable(IsoDateTime),
+  lastUsedAt: Nullable(IsoDateTime),
+  revokedAt: Nullable(IsoDateTime),
 });
 export type ApiTokenDto = Static<typeof ApiTokenSchema>;
 

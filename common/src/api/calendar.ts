@@ -1,7 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { IsoDateTime, LocalDate, LocalizedNames, Uuid } from "./shared.ts";
+import { IsoDateTime, Literals, LocalDate, LocalizedNames, Nullable, Uuid } from "./shared.ts";
 
-export const TermUnitSchema = Type.Union([Type.Literal("WD"), Type.Literal("CD")]);
+export const TermUnitSchema = Literals(["WD", "CD"]);
 
 export const DueDateQuery = Type.Object(
   {
@@ -46,12 +46,12 @@ export type HolidayBody = Static<typeof HolidayBody>;
 export const Holiday = Type.Object({ id: Uuid, month: Type.Integer(), day: Type.Integer(), movable: Type.Boolean(), ...LocalizedNames });
 export type Holiday = Static<typeof Holiday>;
 
-export const OverrideKind = Type.Union([Type.Literal("off"), Type.Literal("work")]);
+export const OverrideKind = Literals(["off", "work"]);
 export const OverrideBody = Type.Object(
   { kind: OverrideKind, note: Type.Optional(Type.String({ maxLength: 300 })) },
   { additionalProperties: false },
 );
-export const Override = Type.Object({ date: LocalDate, kind: OverrideKind, note: Type.Union([Type.String(), Type.Null()]) });
+export const Override = Type.Object({ date: LocalDate, kind: OverrideKind, note: Nullable(Type.String()) });
 export type Override = Static<typeof Override>;
 
 export const CalendarDto = Type.Object({ settings: CalendarSettings, holidays: Type.Array(Holiday), overrides: Type.Array(Override) });
@@ -61,7 +61,7 @@ export const YearDay = Type.Object({
   date: LocalDate,
   working: Type.Boolean(),
   reason: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()]),
+  name: Nullable(Type.String()),
 });
 export const YearResponse = Type.Object({
   year: Type.Integer(),

@@ -1,12 +1,12 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { CitizenDto } from "./appeals.ts";
-import { Uuid } from "./shared.ts";
+import { Literals, Uuid } from "./shared.ts";
 
 /** The details of a record a merge may take from either side; the ИИН/БИН always goes to the kept record. */
 export const MERGE_FIELDS = ["fullName", "phone", "email", "address", "preferredLanguage"] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
-const Side = Type.Union([Type.Literal("kept"), Type.Literal("merged")]);
+const Side = Literals(["kept", "merged"]);
 
 /**
  * Two records of one person become one: the merged record's contacts, appeals, consents and notifications move

@@ -1,22 +1,21 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { AGENT_PRESENCE, AGENT_STATES, CHAT_LIMITS, CONTACT_STATES } from "../contacts.ts";
-import { Code, IsoDateTime, Uuid } from "./shared.ts";
+import { Code, IsoDateTime, Literals, Nullable, Uuid } from "./shared.ts";
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const NamedRef = Type.Object({ id: Type.String(), name: Type.String() });
 const CodedRef = Type.Object({ code: Type.String(), name: Type.String() });
 
-export const ContactStateSchema = Type.Union(CONTACT_STATES.map((s) => Type.Literal(s)));
-export const AgentStateSchema = Type.Union(AGENT_STATES.map((s) => Type.Literal(s)));
-export const AgentPresenceSchema = Type.Union(AGENT_PRESENCE.map((s) => Type.Literal(s)));
+export const ContactStateSchema = Literals(CONTACT_STATES);
+export const AgentStateSchema = Literals(AGENT_STATES);
+export const AgentPresenceSchema = Literals(AGENT_PRESENCE);
 export const ClientMsgId = Type.String({ minLength: 1, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$" });
 
 /** One entry of a contact's ordered log (a message, a system event or a staff note). */
 export const LogEntryDto = Type.Object({
   seq: Type.Integer(),
-  kind: Type.Union([Type.Literal("message"), Type.Literal("event"), Type.Literal("note")]),
+  kind: Literals(["message", "event", "note"]),
   event: Nullable(Type.String()),
-  author: Type.Union([Type.Literal("citizen"), Type.Literal("agent"), Type.Literal("system")]),
+  author: Literals(["citizen", "agent", "system"]),
   authorName: Nullable(Type.String()),
   body: Nullable(Type.String()),
   attachment: Nullable(Type.Object({ id: Uuid, fileName: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer() })),
@@ -191,7 +190,7 @@ export type BoardDto = Static<typeof BoardDto>;
 
 /** One item of a citizen's timeline across channels: a contact or an appeal. */
 export const TimelineItem = Type.Object({
-  kind: Type.Union([Type.Literal("contact"), Type.Literal("appeal")]),
+  kind: Literals(["contact", "appeal"]),
   id: Uuid,
   at: IsoDateTime,
   channel: CodedRef,
@@ -264,7 +263,7 @@ export const NoticeBody = Type.Object(
     alternativesRu: Type.Optional(Type.String({ maxLength: 1000 })),
     alternativesEn: Type.Optional(Type.String({ maxLength: 1000 })),
     startsAt: Type.Optional(IsoDateTime),
-    resumeAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
+    resumeAt: Type.Optional(Nullable(IsoDateTime)),
   },
   { additionalProperties: false },
 );
@@ -306,7 +305,7 @@ export const ChatConfigQuery = Type.Object(
 export const StartChatBody = Type.Object(
   {
     tenant: Type.String({ minLength: 1, maxLength: 40 }),
-    locale: Type.Union([Type.Literal("kk"), Type.Literal("ru"), Type.Literal("en")]),
+    locale: Literals(["kk", "ru", "en"]),
     language: Code,
     name: Type.String({ minLength: 1, maxLength: 200 }),
     phone: Type.Optional(Type.String({ maxLength: 20 })),

@@ -1,15 +1,15 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { LocalizedNames, Uuid } from "./shared.ts";
+import { LocalizedNames, Nullable, Uuid } from "./shared.ts";
 
 // The responses are BodyDto, UnitDto and PositionDto from ./reference.ts: the reference snapshot already serves them.
 
 /** A state body or an outside organisation appeals are forwarded to. */
 export const BodyBody = Type.Object(
   {
-    bin: Type.Optional(Type.Union([Type.String({ pattern: "^[0-9]{12}$", description: "БИН of the body" }), Type.Null()])),
+    bin: Type.Optional(Nullable(Type.String({ pattern: "^[0-9]{12}$", description: "БИН of the body" }))),
     ...LocalizedNames,
     isExternal: Type.Boolean({ description: "Not served by this contact centre: an appeal forwarded there leaves the system" }),
-    email: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    email: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -20,7 +20,7 @@ export type BodyBody = Static<typeof BodyBody>;
 export const UnitBody = Type.Object(
   {
     bodyId: Uuid,
-    parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    parentId: Type.Optional(Nullable(Uuid)),
     ...LocalizedNames,
     active: Type.Optional(Type.Boolean()),
   },

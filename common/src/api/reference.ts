@@ -1,5 +1,5 @@
 import { Type, type Static, type TObject } from "@sinclair/typebox";
-import { Code, LocalizedNames, Uuid } from "./shared.ts";
+import { Code, Literals, LocalizedNames, Nullable, Uuid } from "./shared.ts";
 
 const Names = { nameKk: Type.String(), nameRu: Type.String(), nameEn: Type.String() };
 const Editable = { sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })), active: Type.Optional(Type.Boolean()) };
@@ -7,7 +7,7 @@ const Editable = { sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000
 export const STATUS_PHASES = ["new", "routing", "in_progress", "awaiting_confirmation", "closed"] as const;
 export const STATUS_ACTIONS = ["forward", "withdraw", "duplicate"] as const;
 export const COLORS = ["gray", "red", "pink", "grape", "violet", "indigo", "blue", "cyan", "teal", "green", "lime", "yellow", "orange"] as const;
-const Color = Type.Union(COLORS.map((c) => Type.Literal(c)));
+const Color = Literals(COLORS);
 
 /** Request bodies of the editable code lists, keyed by their path under /reference. */
 export const REFERENCE_LIST_BODIES = {
@@ -20,7 +20,7 @@ export const REFERENCE_LIST_BODIES = {
       ...LocalizedNames,
       kindCode: Code,
       term: Type.Integer({ minimum: 1, maximum: 3650 }),
-      termUnit: Type.Union([Type.Literal("WD"), Type.Literal("CD")]),
+      termUnit: Literals(["WD", "CD"]),
       ...Editable,
     },
     { additionalProperties: false },
@@ -28,8 +28,8 @@ export const REFERENCE_LIST_BODIES = {
   statuses: Type.Object(
     {
       ...LocalizedNames,
-      phase: Type.Union(STATUS_PHASES.map((p) => Type.Literal(p))),
-      action: Type.Optional(Type.Union([...STATUS_ACTIONS.map((a) => Type.Literal(a)), Type.Null()])),
+      phase: Literals(STATUS_PHASES),
+      action: Type.Optional(Nullable(Literals(STATUS_ACTIONS))),
       isInitial: Type.Optional(Type.Boolean()),
       clientVisible: Type.Optional(Type.Boolean()),
       color: Type.Optional(Color),
@@ -50,7 +50,7 @@ export const TypeDto = Type.Object({ ...Base, kindCode: Type.String(), term: Typ
 export const StatusDto = Type.Object({
   ...Base,
   phase: Type.String(),
-  action: Type.Union([Type.String(), Type.Null()]),
+  action: Nullable(Type.String()),
   isInitial: Type.Boolean(),
   clientVisible: Type.Boolean(),
   color: Type.String(),
@@ -76,11 +76,11 @@ export type EscalationRuleDto = Static<typeof EscalationRuleDto>;
 export const ClassifierItemDto = Type.Object({
   id: Uuid,
   code: Type.String(),
-  parentId: Type.Union([Uuid, Type.Null()]),
+  parentId: Nullable(Uuid),
   ...Names,
-  bodyId: Type.Union([Uuid, Type.Null()]),
-  unitId: Type.Union([Uuid, Type.Null()]),
-  defaultTypeCode: Type.Union([Type.String(), Type.Null()]),
+  bodyId: Nullable(Uuid),
+  unitId: Nullable(Uuid),
+  defaultTypeCode: Nullable(Type.String()),
   sort: Type.Integer(),
   active: Type.Boolean(),
 });
@@ -88,19 +88,19 @@ export type ClassifierItemDto = Static<typeof ClassifierItemDto>;
 export const ClassifierItemBody = Type.Object(
   {
     code: Type.String({ pattern: "^[A-Za-z0-9_.-]{1,40}$" }),
-    parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    parentId: Type.Optional(Nullable(Uuid)),
     ...LocalizedNames,
-    bodyId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-    unitId: Type.Optional(Type.Union([Uuid, Type.Null()])),
-    defaultTypeCode: Type.Optional(Type.Union([Code, Type.Null()])),
+    bodyId: Type.Optional(Nullable(Uuid)),
+    unitId: Type.Optional(Nullable(Uuid)),
+    defaultTypeCode: Type.Optional(Nullable(Code)),
     ...Editable,
   },
   { additionalProperties: false },
 );
 export type ClassifierItemBody = Static<typeof ClassifierItemBody>;
 
-export const BodyDto = Type.Object({ id: Uuid, bin: Type.Union([Type.String(), Type.Null()]), ...Names, isExternal: Type.Boolean(), email: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() });
-export const UnitDto = Type.Object({ id: Uuid, bodyId: Uuid, parentId: Type.Union([Uuid, Type.Null()]), ...Names, active: Type.Boolean() });
+export const BodyDto = Type.Object({ id: Uuid, bin: Nullable(Type.String()), ...Names, isExternal: Type.Boolean(), email: Nullable(Type.String()), active: Type.Boolean() });
+export const UnitDto = Type.Object({ id: Uuid, bodyId: Uuid, parentId: Nullable(Uuid), ...Names, active: Type.Boolean() });
 export const PositionDto = Type.Object({ id: Uuid, unitId: Uuid, ...Names, active: Type.Boolean() });
 
 export const ReferenceDto = Type.Object({

@@ -1,8 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { RELAXABLE } from "../contacts.ts";
-import { Code, LocalizedNames, Uuid } from "./shared.ts";
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Code, Literals, LocalizedNames, Nullable, Uuid } from "./shared.ts";
 
 /** "HH:MM", 00:00–24:00. */
 export const ClockTime = Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$", examples: ["09:00"] });
@@ -10,7 +8,7 @@ export const ClockTime = Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$|^24
 export const WeeklyHoursSchema = Type.Record(Type.String({ pattern: "^[1-7]$" }), Nullable(Type.Tuple([ClockTime, ClockTime])));
 
 export const WideningStepSchema = Type.Object(
-  { after: Type.Integer({ minimum: 1, maximum: 86400 }), relax: Type.Union(RELAXABLE.map((r) => Type.Literal(r))) },
+  { after: Type.Integer({ minimum: 1, maximum: 86400 }), relax: Literals(RELAXABLE) },
   { additionalProperties: false },
 );
 

@@ -1,23 +1,23 @@
-import { Type, type Static } from "@sinclair/typebox";
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { ROLES } from "../permissions.ts";
-import { IsoDateTime, LocaleSchema, Uuid } from "./shared.ts";
+import { IsoDateTime, Literals, LocaleSchema, Nullable, Uuid } from "./shared.ts";
 
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const RoleSchema = Literals(ROLES);
 
 /** A staff account as the administration screens show it; the password hash never leaves the server. */
 export const UserDto = Type.Object({
   id: Uuid,
   login: Type.String(),
   fullName: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
+  email: Nullable(Type.String()),
   roles: Type.Array(RoleSchema),
   locale: LocaleSchema,
-  bodyId: Type.Union([Uuid, Type.Null()]),
-  unitId: Type.Union([Uuid, Type.Null()]),
-  positionId: Type.Union([Uuid, Type.Null()]),
+  bodyId: Nullable(Uuid),
+  unitId: Nullable(Uuid),
+  positionId: Nullable(Uuid),
   active: Type.Boolean(),
-  lockedUntil: Type.Union([IsoDateTime, Type.Null()], { description: "Set only while sign-in is locked after failed attempts" }),
-  lastLoginAt: Type.Union([IsoDateTime, Type.Null()]),
+  lockedUntil: Nullable(Type.String({ format: "date-time", description: "Set only while sign-in is locked after failed attempts" })),
+  lastLoginAt: Nullable(IsoDateTime),
   createdAt: IsoDateTime,
 });
 export type UserDto = Static<typeof UserDto>;
@@ -36,7 +36,7 @@ export const UserListQuery = Type.Object(
 export type UserListQuery = Static<typeof UserListQuery>;
 
 const Password = Type.String({ minLength: 10, maxLength: 200 });
-const OptionalNullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+const OptionalNullable = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 
 // Where the user works: a unit must belong to the body and a position to the unit.
 const UserFields = {

@@ -38,6 +38,11 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   dataDir?: string | null;
   poolSize?: number;
+  /**
+   * PostgreSQL: open the whole pool before serving and keep it open. A server process sets it: connecting and a
+   * new backend's first statements cost milliseconds each, which the first requests would otherwise pay.
+   */
+  keepPoolOpen?: boolean;
   /** Reports errors of idle PostgreSQL connections (the pool recovers from them by itself). */
   onError?: (error: Error) => void;
   /** A PGlite data directory dump to start from (tests: a migrated template). */
@@ -47,12 +52,12 @@ export interface DatabaseOptions {
 /** Opens PostgreSQL when a URL is given, else embedded PGlite (in memory when dataDir is null). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl !== null) {
-    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onError ?? (() => {}));
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.keepPoolOpen ?? false, options.onError ?? (() => {}));
   }
   return openPglite(options.dataDir ?? null, options.loadDataDir);
 }
 
-function openPostgres(url: string, poolSize: number, onError: (error: Error) => void): Database {
+async function openPostgres(url: string, poolSize: number, keepOpen: boolean, onError: (error: Error) => void): Promise<Database> {
   const types = {
     getTypeParser: (oid: number, format?: "text" | "binary") => {
       if (oid === INT8 || oid === NUMERIC) {
@@ -64,11 +69,17 @@ function openPostgres(url: string, poolSize: number, onError: (error: Error) => 
       return pg.types.getTypeParser(oid, format);
     },
   } as pg.CustomTypesConfig;
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, min: keepOpen ? poolSize : 0, types });
   // An idle connection that PostgreSQL drops (restart, failover) is an error event on the pool; unhandled it
   // would end the process. The pool replaces the connection by itself, so the event is only reported.
   pool.on("error", (error) => onError(error));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
+  if (keepOpen) {
+    const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
+    for (const client of clients) {
+      client.release();
+    }
+  }
   return {
     kind: "postgres",
     db,

@@ -1,4 +1,4 @@
-import { Uuid } from "@bailanys/common/api/shared";
+import { Literals, Nullable, Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { requireActor } from "../../platform/require-actor.ts";
@@ -6,7 +6,7 @@ import { listOutbox, presentOutboxRow, retryNotification } from "./notification.
 
 const OutboxItem = Type.Object({
   id: Uuid,
-  appealId: Type.Union([Uuid, Type.Null()]),
+  appealId: Nullable(Uuid),
   audience: Type.String(),
   recipientRoles: Type.Array(Type.String()),
   channel: Type.String(),
@@ -15,9 +15,9 @@ const OutboxItem = Type.Object({
   text: Type.String(),
   status: Type.String(),
   attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()]),
+  lastError: Nullable(Type.String()),
   createdAt: Type.String({ format: "date-time" }),
-  sentAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  sentAt: Nullable(Type.String({ format: "date-time" })),
 });
 
 
@@ -31,7 +31,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "The notification outbox: what was or will be sent to citizens and staff",
         querystring: Type.Object(
           {
-            status: Type.Optional(Type.Union([Type.Literal("pending"), Type.Literal("sent"), Type.Literal("failed")])),
+            status: Type.Optional(Literals(["pending", "sent", "failed"])),
             appealId: Type.Optional(Uuid),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
             // The answer's language (read by the authentication hook), accepted on every route.
