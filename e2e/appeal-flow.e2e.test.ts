@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_PASSWORD, SCREENSHOTS, startPlatform, type Platform } from "./browser.ts";
 
 let platform: Platform;
+const PHONE = "+77015550123";
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -42,6 +43,7 @@ it("an operator registers an appeal, a senior operator forwards it, the citizen 
   await page.goto(`${platform.baseUrl}/appeals/new`);
   await page.getByLabel("ИИН / БИН", { exact: true }).fill(iin);
   await page.getByLabel("ФИО", { exact: true }).fill("Гүлнар Серікқызы Әлиева");
+  await page.getByLabel("Телефон", { exact: true }).fill(PHONE);
   await page.getByRole("textbox", { name: "Тип обращения", exact: true }).click();
   await page.getByRole("option", { name: "Заявление", exact: true }).click();
   await page.getByLabel("Тема", { exact: true }).fill("Не работает уличное освещение");
@@ -57,6 +59,24 @@ it("an operator registers an appeal, a senior operator forwards it, the citizen 
   expect(await page.getByTestId("appeal-status").textContent()).toContain("Зарегистрировано");
   const cardUrl = page.url();
   await shot(page, "03-appeal-card");
+
+  // The next registration for the same person: the ИИН alone shows the record masked (R11.1); the details fill
+  // in only with the last four digits of the phone on record.
+  await page.goto(`${platform.baseUrl}/appeals/new`);
+  await page.getByLabel("ИИН / БИН", { exact: true }).fill(iin);
+  await page.getByTestId("applicant-find").click();
+  const masked = page.getByTestId("applicant-masked");
+  await masked.waitFor();
+  expect(await masked.textContent()).toContain("Г. С. Ә.");
+  expect(await page.getByLabel("ФИО", { exact: true }).inputValue()).toBe("");
+  await page.getByTestId("applicant-last4").fill("0000");
+  await page.getByTestId("applicant-last4-confirm").click();
+  await expect.poll(async () => masked.textContent()).toContain("не совпадают");
+  await shot(page, "03a-applicant-second-factor");
+  await page.getByTestId("applicant-last4").fill(PHONE.slice(-4));
+  await page.getByTestId("applicant-last4-confirm").click();
+  await expect.poll(async () => page.getByLabel("ФИО", { exact: true }).inputValue()).toBe("Гүлнар Серікқызы Әлиева");
+  expect(await page.getByTestId("applicant-masked").count()).toBe(0);
 
   await page.getByRole("button", { name: "Выйти" }).click();
   await page.waitForURL(/\/login/);

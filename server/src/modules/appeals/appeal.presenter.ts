@@ -2,6 +2,7 @@ import type { AppealDto, AppealEventDto, AppealListItem, CitizenDto, ForwardDto,
 import { localizedName, type Locale } from "@bailanys/common/locales";
 import type { ReferenceSnapshot } from "../reference/reference.snapshot.ts";
 import type { AppealEventRow, AppealRow } from "./appeal.repository.ts";
+import { maskCitizen, maskName } from "../citizens/citizen.presenter.ts";
 import type { CardRelations } from "./appeal-card.repository.ts";
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
@@ -28,15 +29,6 @@ function named(map: Map<string, { id: string; name_kk: string; name_ru: string; 
   }
   const row = map.get(id);
   return { id, name: row ? localizedName(row, locale) : id };
-}
-
-/** Initials instead of a name for readers who may not see personal data. */
-export function maskName(fullName: string): string {
-  return fullName
-    .split(/\s+/)
-    .filter((part) => part !== "")
-    .map((part) => `${part[0] ?? ""}.`)
-    .join(" ");
 }
 
 export interface ListContext {
@@ -98,21 +90,7 @@ function presentCitizen(rel: CardRelations, showPersonalData: boolean): CitizenD
   if (!c) {
     return null;
   }
-  if (!showPersonalData) {
-    return {
-      id: c.id,
-      kind: c.kind,
-      iin: c.iin === null ? null : `${c.iin.slice(0, 2)}********${c.iin.slice(10)}`,
-      fullName: maskName(c.full_name),
-      phone: c.phone === null ? null : `***${c.phone.slice(-2)}`,
-      email: c.email === null ? null : "***",
-      preferredLanguage: c.preferred_language,
-      masked: true,
-      consentGivenAt: isoOrNull(rel.consent?.given_at ?? null),
-      consentSource: rel.consent?.source ?? null,
-    };
-  }
-  return {
+  const citizen: CitizenDto = {
     id: c.id,
     kind: c.kind,
     iin: c.iin,
@@ -124,6 +102,7 @@ function presentCitizen(rel: CardRelations, showPersonalData: boolean): CitizenD
     consentGivenAt: isoOrNull(rel.consent?.given_at ?? null),
     consentSource: rel.consent?.source ?? null,
   };
+  return showPersonalData ? citizen : maskCitizen(citizen);
 }
 
 export function presentAppeal(

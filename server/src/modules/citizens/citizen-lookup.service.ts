@@ -1,9 +1,10 @@
 import type { CitizenDto } from "@bailanys/common/api/appeals";
 import { normalizePhone } from "@bailanys/common/contact-details";
 import type { Db } from "../../db/database.ts";
-import type { Actor, RequestMeta } from "../../platform/actor.ts";
+import { can, type Actor, type RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { maskCitizen } from "./citizen.presenter.ts";
 
 /** Citizen records of a tenant with the consent in force (latest not withdrawn), ready to present. */
 export function citizenQuery(db: Db, tenantId: string) {
@@ -43,12 +44,30 @@ export function presentCitizen(row: CitizenRow): CitizenDto {
   };
 }
 
+export interface CitizenLookup {
+  iin?: string;
+  phone?: string;
+  id?: string;
+  /** With `iin`: the last four digits of the phone on record, as the citizen states them (the second factor). */
+  phoneLast4?: string;
+}
+
 /**
- * Exact lookups only (no browsing of the citizen base); each one leaves an audit record of who looked for whom.
- * An id of a record merged into another finds the record it was merged into.
+ * Exact lookups only (no browsing of the citizen base); each one leaves an audit record of who looked for whom
+ * and which records were shown in full. An id of a record merged into another finds the record it was merged
+ * into.
+ *
+ * What a caller says about themselves is not proof (R11.1): one identifier — a ИИН, or the phone a call or chat
+ * came from — shows a masked record, enough to tell records apart and to link a conversation to one. The full
+ * record takes two factors, the ИИН and the last four digits of the phone on record (the same check as the
+ * verification in a conversation), or a lookup by id by someone who may merge records (a senior comparing two
+ * records of one person).
  */
-export async function findCitizens(db: Db, actor: Actor, meta: RequestMeta, query: { iin?: string; phone?: string; id?: string }): Promise<CitizenDto[]> {
+export async function findCitizens(db: Db, actor: Actor, meta: RequestMeta, query: CitizenLookup): Promise<CitizenDto[]> {
   let q = citizenQuery(db, actor.tenantId);
+  if (query.phoneLast4 !== undefined && !query.iin) {
+    throw AppError.field("query.iin", "FIELD_REQUIRED");
+  }
   if (query.id) {
     const id = query.id;
     q = q.where((eb) =>
@@ -69,12 +88,20 @@ export async function findCitizens(db: Db, actor: Actor, meta: RequestMeta, quer
     throw AppError.field("query.iin", "FIELD_REQUIRED");
   }
   const rows = await q.limit(20).execute();
+  const disclosed = rows.filter((row) => mayDisclose(actor, query, row.phone)).map((row) => row.id);
   if (rows.length > 0) {
     await recordAudit(db, actor, meta, {
       action: "citizen.lookup",
       entity: "citizen",
-      details: { citizenIds: rows.map((r) => r.id), by: query.id ? "id" : query.iin ? "iin" : "phone" },
+      details: { citizenIds: rows.map((r) => r.id), disclosedIds: disclosed, by: query.id ? "id" : query.iin ? (query.phoneLast4 ? "iin_phone" : "iin") : "phone" },
     });
   }
-  return rows.map(presentCitizen);
+  return rows.map((row) => (disclosed.includes(row.id) ? presentCitizen(row) : maskCitizen(presentCitizen(row))));
+}
+
+function mayDisclose(actor: Actor, query: CitizenLookup, phoneOnRecord: string | null): boolean {
+  if (query.id) {
+    return can(actor, "citizen.merge");
+  }
+  return query.iin !== undefined && query.phoneLast4 !== undefined && phoneOnRecord !== null && phoneOnRecord.endsWith(query.phoneLast4);
 }

@@ -14,12 +14,14 @@ export const citizenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: "citizen.read" },
       schema: {
         tags: ["citizens"],
-        summary: "Find an applicant by ИИН/БИН or phone (to pre-fill a registration); every lookup is audited",
+        summary:
+          "Find an applicant by ИИН/БИН, phone or id; one identifier shows a masked record, the ИИН with the last four digits of the phone on record the full one (R11.1); every lookup is audited",
         querystring: Type.Object(
           {
             iin: Type.Optional(Type.String({ pattern: "^\\d{12}$" })),
             phone: Type.Optional(Type.String({ maxLength: 20 })),
             id: Type.Optional(Uuid),
+            phoneLast4: Type.Optional(Type.String({ pattern: "^\\d{4}$", description: "With iin: the last four digits of the phone on record" })),
             // The answer's language (read by the authentication hook), accepted on every route.
             lang: Type.Optional(Type.String()),
           },

@@ -29,37 +29,64 @@ const lookups = (tenantId: string) =>
   ctx.db.selectFrom("audit_log").select(["actor_id", "entity", "details"]).where("tenant_id", "=", tenantId).where("action", "=", "citizen.lookup").orderBy("id").execute();
 
 describe("finding an applicant", () => {
-  it("finds them by ИИН, by phone however it is written, or by id, and audits every lookup without the number itself", async () => {
+  it("shows one identifier a masked record and the ИИН with the phone's last four digits the full one, auditing every lookup without the number itself", async () => {
     const { tenant, operatorUser, operator, person, citizenId } = await centreWithApplicant(501);
+    const full = {
+      id: citizenId,
+      kind: "person",
+      iin: person.iin,
+      fullName: person.fullName,
+      phone: person.phone,
+      email: person.email,
+      preferredLanguage: "ru",
+      masked: false,
+      consentGivenAt: expect.any(String),
+      consentSource: "phone",
+    };
+    const masked = {
+      ...full,
+      iin: `${person.iin.slice(0, 2)}********${person.iin.slice(10)}`,
+      fullName: person.fullName.split(" ").map((part) => `${part[0]}.`).join(" "),
+      phone: `***${person.phone.slice(-2)}`,
+      email: "***",
+      masked: true,
+    };
     const local = person.phone.replace("+7", "8");
     const written = `${local.slice(0, 1)} (${local.slice(1, 4)}) ${local.slice(4, 7)}-${local.slice(7, 9)}-${local.slice(9)}`;
-    for (const query of [`iin=${person.iin}`, `phone=${encodeURIComponent(written)}`, `id=${citizenId}`]) {
+    const wrongDigits = String((Number(person.phone.slice(-4)) + 1) % 10000).padStart(4, "0");
+    const cases: [string, unknown][] = [
+      [`iin=${person.iin}`, masked],
+      [`phone=${encodeURIComponent(written)}`, masked],
+      // An operator may not open a record by id: ids travel in links and would bypass the second factor.
+      [`id=${citizenId}`, masked],
+      [`iin=${person.iin}&phoneLast4=${wrongDigits}`, masked],
+      [`iin=${person.iin}&phoneLast4=${person.phone.slice(-4)}`, full],
+    ];
+    for (const [query, expected] of cases) {
       const response = await operator.get(`/api/v1/citizens?${query}`);
       expect(response.status, query).toBe(200);
-      expect(response.body.items, query).toEqual([
-        {
-          id: citizenId,
-          kind: "person",
-          iin: person.iin,
-          fullName: person.fullName,
-          phone: person.phone,
-          email: person.email,
-          preferredLanguage: "ru",
-          masked: false,
-          consentGivenAt: expect.any(String),
-          consentSource: "phone",
-        },
-      ]);
+      expect(response.body.items, query).toEqual([expected]);
     }
     const audit = await lookups(tenant.tenantId);
     expect(audit.map((a) => a.details)).toEqual([
-      { citizenIds: [citizenId], by: "iin" },
-      { citizenIds: [citizenId], by: "phone" },
-      { citizenIds: [citizenId], by: "id" },
+      { citizenIds: [citizenId], disclosedIds: [], by: "iin" },
+      { citizenIds: [citizenId], disclosedIds: [], by: "phone" },
+      { citizenIds: [citizenId], disclosedIds: [], by: "id" },
+      { citizenIds: [citizenId], disclosedIds: [], by: "iin_phone" },
+      { citizenIds: [citizenId], disclosedIds: [citizenId], by: "iin_phone" },
     ]);
     expect(audit.every((a) => a.actor_id === operatorUser.id && a.entity === "citizen")).toBe(true);
     expect(JSON.stringify(audit)).not.toContain(person.iin);
     expect(JSON.stringify(audit)).not.toContain(person.phone);
+  });
+
+  it("shows a senior who may merge records the full record by id", async () => {
+    const { tenant, citizenId, person } = await centreWithApplicant(504);
+    const senior = await signIn(ctx.app, await buildUser(ctx.db, tenant.tenantId, { roles: ["senior_operator"] }));
+    const response = await senior.get(`/api/v1/citizens?id=${citizenId}`);
+    expect(response.status).toBe(200);
+    expect(response.body.items).toMatchObject([{ id: citizenId, iin: person.iin, fullName: person.fullName, masked: false }]);
+    expect((await senior.get(`/api/v1/citizens?iin=${person.iin}`)).body.items).toMatchObject([{ id: citizenId, masked: true }]);
   });
 
   it("finds nothing in another contact centre, and a lookup that finds nobody is not recorded", async () => {
@@ -79,6 +106,8 @@ describe("finding an applicant", () => {
       ["iin=12345", "query.iin:FIELD_INVALID"],
       ["phone=12345", "query.phone:PHONE_INVALID"],
       ["id=not-a-uuid", "query.id:FIELD_INVALID"],
+      ["phoneLast4=1234", "query.iin:FIELD_REQUIRED"],
+      [`iin=${person.iin}&phoneLast4=12a4`, "query.phoneLast4:FIELD_INVALID"],
     ];
     for (const [query, expected] of cases) {
       const response = await operator.get(`/api/v1/citizens?${query}`);

@@ -6,7 +6,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { can } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
-import { maskName } from "../appeals/appeal.presenter.ts";
+import { maskName } from "../citizens/citizen.presenter.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
 import { appendLog } from "./contact-log.repository.ts";

@@ -1,6 +1,6 @@
 import type { CitizenDto } from "@bailanys/common/api/appeals";
 import { LOCALES, isLocale } from "@bailanys/common/locales";
-import { Button, Checkbox, Fieldset, Grid, Select, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Checkbox, Fieldset, Grid, Group, Select, Text, TextInput } from "@mantine/core";
 import { IconCircleCheck, IconUserSearch } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,17 +23,30 @@ export function ApplicantFieldset({ values, errors, onChange, canLookup }: Props
   const iin = useIinCheck(values.iin);
   const [searching, setSearching] = useState(false);
   const [consentNote, setConsentNote] = useState<string | null>(null);
+  /** A record with this ИИН exists but was shown masked: its details need the phone's last four digits (R11.1). */
+  const [maskedRecord, setMaskedRecord] = useState<CitizenDto | null>(null);
+  const [last4, setLast4] = useState("");
+  const [last4Error, setLast4Error] = useState<string | null>(null);
 
-  const find = async () => {
+  const lookup = async (phoneLast4?: string) => {
     setSearching(true);
     try {
-      const { items } = await api<{ items: CitizenDto[] }>("/citizens", { query: { iin: values.iin.trim() } });
+      const query = { iin: values.iin.trim(), ...(phoneLast4 === undefined ? {} : { phoneLast4 }) };
+      const { items } = await api<{ items: CitizenDto[] }>("/citizens", { query });
       const found = items[0];
-      if (!found || found.masked) {
+      if (!found) {
         notifySuccess(t("applicant.notFound"));
         setConsentNote(null);
+        setMaskedRecord(null);
         return;
       }
+      if (found.masked) {
+        setMaskedRecord(found);
+        setLast4Error(phoneLast4 === undefined ? null : t("applicant.last4Mismatch"));
+        return;
+      }
+      setMaskedRecord(null);
+      setLast4("");
       onChange({
         fullName: found.fullName,
         phone: found.phone ?? "",
@@ -43,10 +56,19 @@ export function ApplicantFieldset({ values, errors, onChange, canLookup }: Props
       setConsentNote(found.consentGivenAt ? t("applicant.consentOnFile", { date: formatDateTime(found.consentGivenAt) }) : null);
       notifySuccess(t("applicant.found", { name: found.fullName }));
     } catch (error) {
-      notifyError(error);
+      const fields = notifyError(error, ["query.phoneLast4"]);
+      setLast4Error(fields["query.phoneLast4"] ?? null);
     } finally {
       setSearching(false);
     }
+  };
+
+  const confirmLast4 = () => {
+    if (!/^\d{4}$/.test(last4)) {
+      setLast4Error(t("applicant.last4Format"));
+      return;
+    }
+    void lookup(last4);
   };
 
   return (
@@ -59,7 +81,10 @@ export function ApplicantFieldset({ values, errors, onChange, canLookup }: Props
             autoComplete="off"
             maxLength={14}
             value={values.iin}
-            onChange={(e) => onChange({ iin: e.currentTarget.value })}
+            onChange={(e) => {
+              onChange({ iin: e.currentTarget.value });
+              setMaskedRecord(null);
+            }}
             error={errors["citizen.iin"] ?? iin.error}
             description={iin.error ? undefined : iin.description}
             leftSection={iin.valid ? <IconCircleCheck size={18} color="var(--mantine-color-teal-7)" aria-hidden /> : null}
@@ -73,7 +98,7 @@ export function ApplicantFieldset({ values, errors, onChange, canLookup }: Props
                   leftSection={<IconUserSearch size={14} aria-hidden />}
                   disabled={!iin.valid}
                   loading={searching}
-                  onClick={() => void find()}
+                  onClick={() => void lookup()}
                   data-testid="applicant-find"
                 >
                   {t("applicant.find")}
@@ -83,6 +108,39 @@ export function ApplicantFieldset({ values, errors, onChange, canLookup }: Props
             data-testid="applicant-iin"
           />
         </Grid.Col>
+        {maskedRecord !== null && (
+          <Grid.Col span={12}>
+            <Alert color="blue" variant="light" p="xs" data-testid="applicant-masked">
+              <Text size="sm">{t("applicant.maskedFound", { name: maskedRecord.fullName, phone: maskedRecord.phone ?? "—" })}</Text>
+              <Group gap="xs" mt="xs" align="flex-start" wrap="nowrap">
+                <TextInput
+                  aria-label={t("applicant.last4")}
+                  placeholder={t("applicant.last4")}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={4}
+                  w={220}
+                  value={last4}
+                  onChange={(e) => {
+                    setLast4(e.currentTarget.value);
+                    setLast4Error(null);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter") {
+                      e.preventDefault();
+                      confirmLast4();
+                    }
+                  }}
+                  error={last4Error}
+                  data-testid="applicant-last4"
+                />
+                <Button variant="light" loading={searching} onClick={confirmLast4} data-testid="applicant-last4-confirm">
+                  {t("applicant.fillIn")}
+                </Button>
+              </Group>
+            </Alert>
+          </Grid.Col>
+        )}
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <TextInput
             label={t("applicant.fullName")}

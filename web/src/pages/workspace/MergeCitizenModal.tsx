@@ -3,7 +3,7 @@ import { mergeConflict, type MergeField, type MergeResultDto } from "@bailanys/c
 import type { CitizenCardDto } from "@bailanys/common/api/contacts";
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { IconAlertTriangle, IconArrowMerge } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, isAbort } from "../../api/client.ts";
 import { useLocale } from "../../i18n/useLocale.ts";
@@ -30,7 +30,10 @@ export function MergeCitizenModal({ contactId, currentId, onMerge, onClose }: Pr
   const { t } = useTranslation();
   const locale = useLocale();
   const [current, setCurrent] = useState<CitizenDto | null>(null);
+  /** The record picked in the search (masked there) and the same record in full, loaded for the comparison. */
+  const [picked, setPicked] = useState<CitizenDto | null>(null);
   const [found, setFound] = useState<CitizenDto | null>(null);
+  const pickedId = useRef<string | null>(null);
   const [kept, setKept] = useState<RecordSide>("current");
   const [choices, setChoices] = useState<Partial<Record<MergeField, RecordSide>>>({});
   const [reason, setReason] = useState("");
@@ -50,11 +53,26 @@ export function MergeCitizenModal({ contactId, currentId, onMerge, onClose }: Pr
   }, [currentId]);
 
   const pick = (citizen: CitizenDto | null) => {
-    setFound(citizen);
+    setPicked(citizen);
+    pickedId.current = citizen?.id ?? null;
+    setFound(null);
     setChoices({});
-    if (citizen !== null && current !== null) {
-      setKept(defaultKept(current, citizen));
+    if (citizen === null) {
+      return;
     }
+    // The search shows masked records (R11.1); a senior who may merge opens the picked one in full by id.
+    api<{ items: CitizenDto[] }>("/citizens", { query: { id: citizen.id } })
+      .then(({ items }) => {
+        const full = items[0] ?? null;
+        if (pickedId.current !== citizen.id) {
+          return; // another record was picked meanwhile
+        }
+        setFound(full);
+        if (full !== null && current !== null) {
+          setKept(defaultKept(current, full));
+        }
+      })
+      .catch((error: unknown) => notifyError(error));
   };
 
   const rows = useMemo(() => (current && found ? mergeRows(current, found, kept, choices) : []), [current, found, kept, choices]);
@@ -88,7 +106,7 @@ export function MergeCitizenModal({ contactId, currentId, onMerge, onClose }: Pr
         <Text size="sm" c="dimmed">
           {t("workspace.merge.intro")}
         </Text>
-        {current === null ? <Loader size="sm" aria-label={t("common.loading")} /> : <CitizenSearch excludeId={currentId} picked={found} onPick={pick} />}
+        {current === null ? <Loader size="sm" aria-label={t("common.loading")} /> : <CitizenSearch excludeId={currentId} picked={picked} onPick={pick} />}
         {current !== null && found !== null && (
           <>
             <div>
