@@ -18,6 +18,7 @@ import "./platform/fastify-types.ts";
 import { loggerOptions } from "./platform/logger.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { installRealtime } from "./realtime/realtime.ts";
+import { followAuthChanges } from "./modules/auth/actor-cache.ts";
 
 export interface BuildAppOptions {
   config: Config;
@@ -45,6 +46,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate("config", config);
   app.decorate("bus", options.bus);
   app.decorate("state", { ready: options.ready ?? true });
+  // Remembered sign-ins follow changes made on any node.
+  const stopFollowingAuth = followAuthChanges(options.bus);
+  app.addHook("onClose", async () => stopFollowingAuth());
 
   installErrorHandler(app);
   await app.register(fastifyCookie);

@@ -19,6 +19,11 @@ export type BusEvent =
   | { type: "agent.offer"; tenantId: string; agentId: string; offerId: string; contactId: string }
   /** An operator's state, offers or contacts changed: their windows refresh the snapshot. */
   | { type: "agent.changed"; tenantId: string; agentId: string }
+  /**
+   * A sign-in stopped being what it was (sign-out, revoked token, changed roles, deactivation, new password,
+   * new language): every node drops what it remembers of it (`auth/actor-cache.ts`).
+   */
+  | { type: "auth.changed"; tenantId: string; userId?: string; tokenId?: string; tokenHash?: string }
   /** Interruption notices, queues or reference lists changed. */
   | { type: "tenant.changed"; tenantId: string; what: "notices" | "queues" };
 

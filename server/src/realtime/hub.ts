@@ -37,12 +37,20 @@ interface CitizenPeer {
  * snapshots, citizens' queue status, supervisors' boards. It holds no state that matters after a restart:
  * every client resumes from the database.
  */
+interface StaffPeerInfo {
+  tenantId: string;
+  locale: Locale;
+  userId: string;
+  sessionId: string | null;
+  close: () => void;
+}
+
 export class Hub {
   private readonly streams = new Map<string, ContactStream>();
   private readonly agents = new Map<string, Set<AgentPeer>>();
   private readonly citizens = new Map<string, Set<CitizenPeer>>();
   private readonly boards = new Map<string, Map<Peer, Locale>>();
-  private readonly staffPeers = new Map<Peer, { tenantId: string; locale: Locale }>();
+  private readonly staffPeers = new Map<Peer, StaffPeerInfo>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly unsubscribe: Array<() => void>;
 
@@ -84,8 +92,9 @@ export class Hub {
     }
   }
 
-  addStaff(peer: Peer, actor: Actor): void {
-    this.staffPeers.set(peer, { tenantId: actor.tenantId, locale: actor.locale });
+  /** A staff socket; `close` ends it when the sign-in it was opened with changes (the client reconnects). */
+  addStaff(peer: Peer, actor: Actor, close: () => void): void {
+    this.staffPeers.set(peer, { tenantId: actor.tenantId, locale: actor.locale, userId: actor.userId, sessionId: actor.sessionId, close });
   }
 
   addAgent(peer: Peer, actor: Actor): void {
@@ -192,6 +201,15 @@ export class Hub {
         break;
       case "tenant.changed":
         this.later(`status:${event.tenantId}`, RECOMPUTE_MS, () => this.sendStatuses(event.tenantId));
+        break;
+      case "auth.changed":
+        // A socket lives on the sign-in it was opened with: a sign-out, revocation, deactivation or new roles
+        // end it, and the client's reconnect is authenticated afresh (the actor cache forgets by itself).
+        for (const info of this.staffPeers.values()) {
+          if ((event.userId !== undefined && info.userId === event.userId) || (event.tokenHash !== undefined && info.sessionId === event.tokenHash)) {
+            info.close();
+          }
+        }
         break;
     }
   }

@@ -56,7 +56,7 @@ export const staffSocketRoutes: FastifyPluginAsync = async (app) => {
           return;
       }
     });
-    hub.addStaff(peer, actor);
+    hub.addStaff(peer, actor, () => socket.close(4401, "sign-in changed"));
     if (can(actor, "contact.handle")) {
       hub.addAgent(peer, actor);
     }

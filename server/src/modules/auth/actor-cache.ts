@@ -1,12 +1,14 @@
+import type { BusEvent, EventBus } from "../../realtime/event-bus.ts";
 import type { ResolvedActor } from "./auth.service.ts";
 
 /**
- * Who a token belongs to, remembered for a few seconds: every API request resolves its caller, and the lookup
- * is the one database round trip a request would otherwise always pay. Changes made on this node (sign-out,
- * role change, deactivation, password reset, token revocation) drop the entries at once; other nodes follow
- * within TTL_MS.
+ * Who a token belongs to, remembered for half a minute: every API request resolves its caller, and the lookup
+ * is the one database round trip a request would otherwise always pay. A change that ends or alters a sign-in
+ * (sign-out, role change, deactivation, password reset, token revocation, language) drops the entries on this
+ * node at once and on every other node when its `auth.changed` event arrives (`followAuthChanges`); after
+ * events may have been lost, everything is forgotten. An entry never outlives its session's or token's expiry.
  */
-const TTL_MS = 5_000;
+const TTL_MS = 30_000;
 const MAX_ENTRIES = 20_000;
 
 interface Entry {
@@ -28,29 +30,39 @@ export function cachedActor(tokenHash: string): ResolvedActor | null {
   return entry.resolved;
 }
 
-export function rememberActor(tokenHash: string, resolved: ResolvedActor, tokenId: string | null): void {
+export function rememberActor(tokenHash: string, resolved: ResolvedActor, tokenId: string | null, expiresAt: Date | null): void {
   if (entries.size >= MAX_ENTRIES) {
     entries.clear();
   }
-  entries.set(tokenHash, { resolved, tokenId, until: Date.now() + TTL_MS });
+  const until = Math.min(Date.now() + TTL_MS, expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+  entries.set(tokenHash, { resolved, tokenId, until });
 }
 
-export function forgetToken(tokenHash: string): void {
-  entries.delete(tokenHash);
-}
-
-export function forgetUser(userId: string): void {
+/** Drops what this node remembers of the sign-ins an `auth.changed` event names. */
+export function forgetAuth(change: Omit<Extract<BusEvent, { type: "auth.changed" }>, "type" | "tenantId">): void {
+  if (change.tokenHash !== undefined) {
+    entries.delete(change.tokenHash);
+  }
+  if (change.userId === undefined && change.tokenId === undefined) {
+    return;
+  }
   for (const [hash, entry] of entries) {
-    if (entry.resolved.actor.userId === userId) {
+    if (entry.resolved.actor.userId === change.userId || (change.tokenId !== undefined && entry.tokenId === change.tokenId)) {
       entries.delete(hash);
     }
   }
 }
 
-export function forgetApiToken(tokenId: string): void {
-  for (const [hash, entry] of entries) {
-    if (entry.tokenId === tokenId) {
-      entries.delete(hash);
+/** Keeps this node's entries in step with changes made on any node. */
+export function followAuthChanges(bus: EventBus): () => void {
+  const offEvent = bus.subscribe((event) => {
+    if (event.type === "auth.changed") {
+      forgetAuth(event);
     }
-  }
+  });
+  const offGap = bus.onGap(() => entries.clear());
+  return () => {
+    offEvent();
+    offGap();
+  };
 }

@@ -5,7 +5,8 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { newToken, sha256Hex } from "../../platform/hash.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { forgetApiToken } from "./actor-cache.ts";
+import type { EventBus } from "../../realtime/event-bus.ts";
+import { forgetAuth } from "./actor-cache.ts";
 import { API_TOKEN_PREFIX } from "./auth.service.ts";
 
 /** Issues a token for an integration; the secret is shown once and only its hash is stored. */
@@ -59,19 +60,22 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<Selectable<Ap
     .execute();
 }
 
-export async function revokeApiToken(db: Db, actor: Actor, meta: RequestMeta, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const result = await trx
+export async function revokeApiToken(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const revoked = await trx
       .updateTable("api_tokens")
       .set({ revoked_at: sql<Date>`now()` })
       .where("tenant_id", "=", actor.tenantId)
       .where("id", "=", id)
       .where("revoked_at", "is", null)
+      .returning("user_id")
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
+    if (!revoked) {
       throw new AppError("NOT_FOUND");
     }
     await recordAudit(trx, actor, meta, { action: "api_token.revoke", entity: "api_token", entityId: id });
+    // The owner's open sockets close with it (they reconnect with whatever sign-in they still have).
+    await deps.bus.publish(trx, { type: "auth.changed", tenantId: actor.tenantId, tokenId: id, userId: revoked.user_id });
   });
-  forgetApiToken(id);
+  forgetAuth({ tokenId: id });
 }

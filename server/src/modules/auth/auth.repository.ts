@@ -81,7 +81,7 @@ export interface ActorRow {
   session_id: string | null;
 }
 
-export async function findActorBySession(db: Db, sessionId: string): Promise<ActorRow | undefined> {
+export async function findActorBySession(db: Db, sessionId: string): Promise<(ActorRow & { expires_at: Date }) | undefined> {
   return db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
@@ -96,6 +96,7 @@ export async function findActorBySession(db: Db, sessionId: string): Promise<Act
       "u.unit_id",
       "s.csrf_token",
       "s.id as session_id",
+      "s.expires_at",
     ])
     .where("s.id", "=", sessionId)
     .where("s.expires_at", ">", sql<Date>`now()`)
@@ -103,7 +104,7 @@ export async function findActorBySession(db: Db, sessionId: string): Promise<Act
     .executeTakeFirst();
 }
 
-export async function findActorByApiToken(db: Db, tokenHash: string): Promise<(ActorRow & { token_id: string }) | undefined> {
+export async function findActorByApiToken(db: Db, tokenHash: string): Promise<(ActorRow & { token_id: string; expires_at: Date | null }) | undefined> {
   const row = await db
     .selectFrom("api_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
@@ -117,6 +118,7 @@ export async function findActorByApiToken(db: Db, tokenHash: string): Promise<(A
       "u.body_id",
       "u.unit_id",
       "t.id as token_id",
+      "t.expires_at",
     ])
     .where("t.token_hash", "=", tokenHash)
     .where("t.revoked_at", "is", null)

@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/auth/logout",
     { config: { anyUser: true }, schema: { tags: ["auth"], summary: "Sign out", response: { 204: Type.Null() } } },
     async (request, reply) => {
-      await logout(app.db, requireActor(request), request.meta);
+      await logout({ db: app.db, bus: app.bus }, requireActor(request), request.meta);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
     },
@@ -67,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ["auth"], summary: "Change my interface language", body: UpdateMeBody, response: { 200: Me } },
     },
     async (request) => {
-      const actor = await updateOwnLocale(app.db, requireActor(request), request.meta, request.body.locale);
+      const actor = await updateOwnLocale({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.body.locale);
       return presentMe(actor, actor.csrfToken);
     },
   );
@@ -100,7 +100,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ["auth"], summary: "Revoke an API token", params: Type.Object({ id: Uuid }), response: { 204: Type.Null() } },
     },
     async (request, reply) => {
-      await revokeApiToken(app.db, requireActor(request), request.meta, request.params.id);
+      await revokeApiToken({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -19,7 +19,8 @@ import {
   type ActorRow,
 } from "./auth.repository.ts";
 import { burnPasswordCheck, verifyPassword } from "./password.ts";
-import { cachedActor, forgetToken, forgetUser, rememberActor } from "./actor-cache.ts";
+import { cachedActor, forgetAuth, rememberActor } from "./actor-cache.ts";
+import type { EventBus } from "../../realtime/event-bus.ts";
 
 export const SESSION_TOKEN_PREFIX = "bs";
 export const API_TOKEN_PREFIX = "bt";
@@ -105,14 +106,18 @@ export async function login(
   return { token, csrfToken, expiresAt, actor };
 }
 
-export async function logout(db: Db, actor: Actor, meta: RequestMeta): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (actor.sessionId) {
-      await deleteSession(trx, actor.sessionId);
-      forgetToken(actor.sessionId);
+export async function logout(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta): Promise<void> {
+  const sessionId = actor.sessionId;
+  await deps.db.transaction().execute(async (trx) => {
+    if (sessionId) {
+      await deleteSession(trx, sessionId);
+      await deps.bus.publish(trx, { type: "auth.changed", tenantId: actor.tenantId, tokenHash: sessionId });
     }
     await recordAudit(trx, actor, meta, { action: "auth.logout", entity: "user", entityId: actor.userId });
   });
+  if (sessionId) {
+    forgetAuth({ tokenHash: sessionId });
+  }
 }
 
 export interface ResolvedActor {
@@ -133,7 +138,7 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedActor
       return null;
     }
     const resolved = { actor: toActor(row, "user"), csrfToken: row.csrf_token };
-    rememberActor(hash, resolved, null);
+    rememberActor(hash, resolved, null, row.expires_at);
     return resolved;
   }
   if (token.startsWith(`${API_TOKEN_PREFIX}_`)) {
@@ -143,7 +148,7 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedActor
     }
     await touchApiToken(db, hash);
     const resolved = { actor: toActor(row, "token"), csrfToken: null };
-    rememberActor(hash, resolved, row.token_id);
+    rememberActor(hash, resolved, row.token_id, row.expires_at);
     return resolved;
   }
   return null;
@@ -190,12 +195,13 @@ function toActor(row: ActorRow, kind: "user" | "token"): Actor {
 }
 
 /** Saves the interface language a user picked; it also becomes the language of their error messages. */
-export async function updateOwnLocale(db: Db, actor: Actor, meta: RequestMeta, locale: Locale): Promise<Actor> {
-  await db.transaction().execute(async (trx) => {
+export async function updateOwnLocale(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, locale: Locale): Promise<Actor> {
+  await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ locale, updated_at: new Date() }).where("id", "=", actor.userId).execute();
     await recordAudit(trx, actor, meta, { action: "user.update_locale", entity: "user", entityId: actor.userId, details: { locale } });
+    await deps.bus.publish(trx, { type: "auth.changed", tenantId: actor.tenantId, userId: actor.userId });
   });
-  forgetUser(actor.userId);
+  forgetAuth({ userId: actor.userId });
   return { ...actor, locale };
 }
 

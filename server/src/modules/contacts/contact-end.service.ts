@@ -82,6 +82,9 @@ export async function endByCitizen(deps: RoutingDeps, session: CitizenSession): 
   }
 }
 
+/** What a wrap-up needs to know of the contact (a plain read of these, not the whole row, on every wrap-up). */
+const WRAPUP_COLUMNS = ["id", "tenant_id", "agent_id", "state"] as const;
+
 /**
  * Wrap-up: the code, a note and whether the question was resolved at first contact (FCR). From an active
  * contact it ends the conversation too. The operator's seat is free afterwards. A plain read decides what to
@@ -89,7 +92,7 @@ export async function endByCitizen(deps: RoutingDeps, session: CitizenSession): 
  */
 export async function completeWrapup(deps: RoutingDeps, actor: Actor, contactId: string, input: WrapupInput): Promise<void> {
   for (;;) {
-    const contact = await deps.db.selectFrom("contacts").selectAll().where("id", "=", contactId).where("tenant_id", "=", actor.tenantId).executeTakeFirst();
+    const contact = await deps.db.selectFrom("contacts").select(WRAPUP_COLUMNS).where("id", "=", contactId).where("tenant_id", "=", actor.tenantId).executeTakeFirst();
     if (!contact) {
       throw new AppError("NOT_FOUND");
     }
@@ -121,7 +124,7 @@ export async function completeWrapup(deps: RoutingDeps, actor: Actor, contactId:
 async function closeWrapup(
   db: Db,
   bus: EventBus,
-  contact: ContactRow,
+  contact: Pick<ContactRow, (typeof WRAPUP_COLUMNS)[number]>,
   code: string,
   note: string | null,
   fcr: boolean | null,
@@ -180,7 +183,7 @@ export async function closeOverdueWrapups(deps: RoutingDeps, limit = 100): Promi
   let closed = 0;
   for (const { id } of due) {
     const agentId = await transact(deps, async (trx) => {
-      const contact = await trx.selectFrom("contacts").selectAll().where("id", "=", id).where("state", "=", "wrapup").forUpdate().skipLocked().executeTakeFirst();
+      const contact = await trx.selectFrom("contacts").select(WRAPUP_COLUMNS).where("id", "=", id).where("state", "=", "wrapup").forUpdate().skipLocked().executeTakeFirst();
       if (!contact) {
         return null;
       }

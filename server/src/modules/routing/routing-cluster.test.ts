@@ -11,6 +11,7 @@ import { sha256Hex } from "../../platform/hash.ts";
 import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
 import { buildTenant } from "../../test/harness.ts";
 import { openTestDatabase, testDatabaseKind } from "../../test/test-database.ts";
+import { startServerProcess, type ServerProcess } from "../../test/server-process.ts";
 
 /**
  * Two real server processes (api + worker) on one PostgreSQL database compete for 10 000 chats that citizens
@@ -22,50 +23,8 @@ import { openTestDatabase, testDatabaseKind } from "../../test/test-database.ts"
 const CONTACTS = Number(process.env.BAILANYS_CLUSTER_CONTACTS ?? 10_000);
 const AGENTS = 40;
 const CAPACITY = 5;
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../main.ts");
 
 const onPostgres = testDatabaseKind() === "postgres";
-
-interface ServerProcess {
-  child: ChildProcess;
-  base: string;
-}
-
-async function startServer(url: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN, "--role=api,worker"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      BAILANYS_SEED_DEMO: "false",
-      BAILANYS_WORKER_POLL_MS: "200",
-      BAILANYS_CHAT_STARTS_PER_MINUTE: "1000000",
-      // Citizens here do not keep a socket open; their waiting chats must not count as abandoned.
-      BAILANYS_CHAT_SILENCE_SECONDS: "86400",
-      DB_POOL_SIZE: "8",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return { child, base: base.replace("localhost", "127.0.0.1") };
-}
 
 /** An operator in a browser tab: accepts every offer, wraps each chat up a moment later, reconnects when cut. */
 class SimulatedOperator {
@@ -198,7 +157,7 @@ describe.skipIf(!onPostgres)("routing across two processes on one PostgreSQL", (
       await db.insertInto("api_tokens").values({ tenant_id: tenant.tenantId, user_id: user.id, name: "simulated operator", token_hash: sha256Hex(token), token_prefix: token.slice(0, 8) }).execute();
       tokens.push(token);
     }
-    servers.push(await startServer(url), await startServer(url));
+    servers.push(await startServerProcess(url), await startServerProcess(url));
     let alive = servers.map((s) => s.base);
     const operators = tokens.map((token, i) => new SimulatedOperator(token, () => (i % 2 === 0 ? alive : [...alive].reverse())));
     for (const operator of operators) {

@@ -46,7 +46,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserDto },
       },
     },
-    async (request) => presentUser(await updateUser(app.db, requireActor(request), request.meta, request.params.id, request.body)),
+    async (request) => presentUser(await updateUser({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.params.id, request.body)),
   );
 
   app.post(
@@ -62,7 +62,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await resetPassword(app.db, requireActor(request), request.meta, request.params.id, request.body, app.config);
+      await resetPassword({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.params.id, request.body, app.config);
       return reply.status(204).send(null);
     },
   );

@@ -8,7 +8,8 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
 import type { Config } from "../../platform/config.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { forgetUser } from "../auth/actor-cache.ts";
+import type { EventBus } from "../../realtime/event-bus.ts";
+import { forgetAuth } from "../auth/actor-cache.ts";
 import { hashPassword } from "../auth/password.ts";
 
 // What the presenter needs and nothing more: a row that never holds the password hash cannot leak it.
@@ -148,7 +149,7 @@ export async function createUser(db: Db, actor: Actor, meta: RequestMeta, input:
 }
 
 /** Changes a staff account; deactivating it also signs it out everywhere. */
-export async function updateUser(db: Db, actor: Actor, meta: RequestMeta, id: string, input: UpdateUserBody): Promise<UserRow> {
+export async function updateUser(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, id: string, input: UpdateUserBody): Promise<UserRow> {
   const columns = profileColumns(input);
   if (id === actor.userId) {
     // An administrator locking themselves out would leave the tenant with nobody able to undo it.
@@ -164,7 +165,7 @@ export async function updateUser(db: Db, actor: Actor, meta: RequestMeta, id: st
     }
   }
   try {
-    const updated = await db.transaction().execute(async (trx) => {
+    const updated = await deps.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom("users").select(["roles", "active"]).where("tenant_id", "=", actor.tenantId).where("id", "=", id).forUpdate().executeTakeFirst();
       if (!current) {
         throw new AppError("NOT_FOUND");
@@ -193,10 +194,11 @@ export async function updateUser(db: Db, actor: Actor, meta: RequestMeta, id: st
           sessionsEnded,
         },
       });
+      await deps.bus.publish(trx, { type: "auth.changed", tenantId: actor.tenantId, userId: id });
       return row;
     });
     // Roles and the active flag apply from the next request, also where the caller was remembered.
-    forgetUser(id);
+    forgetAuth({ userId: id });
     return updated;
   } catch (error) {
     throw translateWriteError(error);
@@ -204,9 +206,9 @@ export async function updateUser(db: Db, actor: Actor, meta: RequestMeta, id: st
 }
 
 /** Sets a new password chosen by an administrator; lifts any lock and ends the user's sessions. */
-export async function resetPassword(db: Db, actor: Actor, meta: RequestMeta, id: string, input: PasswordBody, config: PasswordConfig): Promise<void> {
+export async function resetPassword(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, id: string, input: PasswordBody, config: PasswordConfig): Promise<void> {
   const passwordHash = await hashPassword(input.password, config.argon2MemoryKiB);
-  await db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable("users")
       .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: sql<Date>`now()` })
@@ -218,8 +220,9 @@ export async function resetPassword(db: Db, actor: Actor, meta: RequestMeta, id:
     }
     const sessionsEnded = await endSessions(trx, actor.tenantId, id);
     await recordAudit(trx, actor, meta, { action: "user.reset_password", entity: "user", entityId: id, details: { sessionsEnded } });
+    await deps.bus.publish(trx, { type: "auth.changed", tenantId: actor.tenantId, userId: id });
   });
-  forgetUser(id);
+  forgetAuth({ userId: id });
 }
 
 /** Lifts a sign-in lock left by failed attempts before it runs out. */
