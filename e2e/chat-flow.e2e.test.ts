@@ -64,6 +64,14 @@ it("a citizen chats with an operator who registers an appeal and wraps up; the c
   await citizen.getByTestId("chat-message-input").fill("Астана, Сарайшық көшесі, 5");
   await citizen.getByTestId("chat-send").click();
   await operator.locator('[data-testid="agent-message"][data-author="citizen"]').filter({ hasText: "Сарайшық" }).waitFor({ timeout: 15_000 });
+  // The citizen picks a file, then thinks better of it: removed before sending, it is not kept on the server.
+  const storedFiles = async () => Number((await platform.database.db.selectFrom("contact_attachments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  await citizen.locator('input[type="file"]').setInputFiles({ name: "anyqtama.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% test\n") });
+  const removeFile = citizen.getByRole("button", { name: /anyqtama\.pdf/ });
+  await removeFile.waitFor({ timeout: 15_000 });
+  expect(await storedFiles()).toBe(1);
+  await removeFile.click();
+  await expect.poll(storedFiles, { timeout: 5_000 }).toBe(0);
   await shot(operator, "chat-04-conversation");
   await shot(citizen, "chat-05-conversation-kk");
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { ATTACHMENT_TYPES, attachmentExtension, type AttachmentExtension } from "@bailanys/common/attachments";
 import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
@@ -7,32 +8,32 @@ import { changeAppeal } from "./appeal-change.ts";
 import { canReadAppeal } from "./appeal.policy.ts";
 import { findAppeal, insertEvent } from "./appeal.repository.ts";
 
-/** Documents citizens actually send: scans, photos, office files, plain text. Checked by extension and content. */
-const ALLOWED: Record<string, { mime: string; magic?: number[] }> = {
-  pdf: { mime: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46] },
-  jpg: { mime: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
-  jpeg: { mime: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
-  png: { mime: "image/png", magic: [0x89, 0x50, 0x4e, 0x47] },
-  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", magic: [0x50, 0x4b, 0x03, 0x04] },
-  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", magic: [0x50, 0x4b, 0x03, 0x04] },
-  odt: { mime: "application/vnd.oasis.opendocument.text", magic: [0x50, 0x4b, 0x03, 0x04] },
-  doc: { mime: "application/msword", magic: [0xd0, 0xcf, 0x11, 0xe0] },
-  xls: { mime: "application/vnd.ms-excel", magic: [0xd0, 0xcf, 0x11, 0xe0] },
-  txt: { mime: "text/plain" },
+/** The first bytes each allowed kind of document starts with (plain text has none to check). */
+const MAGIC: Record<AttachmentExtension, number[] | null> = {
+  pdf: [0x25, 0x50, 0x44, 0x46],
+  jpg: [0xff, 0xd8, 0xff],
+  jpeg: [0xff, 0xd8, 0xff],
+  png: [0x89, 0x50, 0x4e, 0x47],
+  docx: [0x50, 0x4b, 0x03, 0x04],
+  xlsx: [0x50, 0x4b, 0x03, 0x04],
+  odt: [0x50, 0x4b, 0x03, 0x04],
+  doc: [0xd0, 0xcf, 0x11, 0xe0],
+  xls: [0xd0, 0xcf, 0x11, 0xe0],
+  txt: null,
 };
 export const MAX_ATTACHMENTS_PER_APPEAL = 20;
 
 /** The stored content type, or null when the name's extension or the bytes are not an allowed document. */
 export function attachmentType(fileName: string, content: Uint8Array): string | null {
-  const extension = fileName.toLowerCase().split(".").pop() ?? "";
-  const rule = ALLOWED[extension];
-  if (!rule) {
+  const extension = attachmentExtension(fileName);
+  if (extension === null) {
     return null;
   }
-  if (rule.magic && !rule.magic.every((byte, i) => content[i] === byte)) {
+  const magic = MAGIC[extension];
+  if (magic !== null && !magic.every((byte, i) => content[i] === byte)) {
     return null;
   }
-  return rule.mime;
+  return ATTACHMENT_TYPES[extension];
 }
 
 /** Stores one document with the appeal, in the appeal's transaction frame, with an event and an audit record. */

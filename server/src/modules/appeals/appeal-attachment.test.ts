@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { multipartFile } from "../../test/multipart.ts";
 import { applicant, buildTenant, buildUser, signIn, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
 
 let ctx: TestContext;
@@ -12,15 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-function multipart(fileName: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = "----bailanys-test-boundary";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function upload(appealId: string, fileName: string, content: Buffer) {
-  const { payload, headers } = multipart(fileName, content);
+  const { payload, headers } = multipartFile(fileName, content);
   const response = await ctx.app.inject({
     method: "POST",
     url: `/api/v1/appeals/${appealId}/attachments`,

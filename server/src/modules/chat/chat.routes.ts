@@ -20,7 +20,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AppError } from "../../platform/app-error.ts";
 import { attachmentHeaders, readSingleFile } from "../../platform/multipart-file.ts";
-import { addContactAttachment, readContactAttachment } from "../contacts/contact-attachment.service.ts";
+import { addContactAttachment, readContactAttachment, removeUnsentAttachment } from "../contacts/contact-attachment.service.ts";
 import { announceTyping, postCitizenMessage, recordCitizenReceipt } from "../contacts/contact-conversation.service.ts";
 import { endByCitizen } from "../contacts/contact-end.service.ts";
 import { logPage } from "../contacts/contact-log.repository.ts";
@@ -160,6 +160,19 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const session = await chatSession(app.db, request, request.params.id);
       const row = await addContactAttachment(app.db, session, { kind: "citizen", userId: null }, await readSingleFile(request));
       return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
+    },
+  );
+
+  app.delete(
+    "/public/chat/sessions/:id/attachments/:attachmentId",
+    {
+      config: { public: true, ...perChat(10) },
+      schema: { tags, summary: "Remove a file you uploaded but did not send", params: Type.Object({ id: Uuid, attachmentId: Uuid }), response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      const session = await chatSession(app.db, request, request.params.id);
+      await removeUnsentAttachment(app.db, session, { kind: "citizen", userId: null }, request.params.attachmentId);
+      return reply.code(204).send(null);
     },
   );
 

@@ -6,7 +6,7 @@ import { Type } from "@sinclair/typebox";
 import { attachmentHeaders, readSingleFile } from "../../platform/multipart-file.ts";
 import { requireActor } from "../../platform/require-actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { addContactAttachment, readContactAttachment } from "./contact-attachment.service.ts";
+import { addContactAttachment, readContactAttachment, removeUnsentAttachment } from "./contact-attachment.service.ts";
 import { assertCanReadContact } from "./contact.policy.ts";
 
 const AttachmentDto = Type.Object({ id: Uuid, fileName: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer() });
@@ -27,6 +27,19 @@ export const contactAttachmentRoutes: FastifyPluginAsyncTypebox = async (app) =>
       const actor = requireActor(request);
       const row = await addContactAttachment(app.db, { contactId: request.params.id, tenantId: actor.tenantId }, { kind: "agent", userId: actor.userId }, await readSingleFile(request));
       return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
+    },
+  );
+
+  app.delete(
+    "/contacts/:id/attachments/:attachmentId",
+    {
+      config: { permission: "contact.handle" },
+      schema: { tags, summary: "Remove a file of yours that no message has sent yet", params: Type.Object({ id: Uuid, attachmentId: Uuid }), response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await removeUnsentAttachment(app.db, { contactId: request.params.id, tenantId: actor.tenantId }, { kind: "agent", userId: actor.userId }, request.params.attachmentId);
+      return reply.code(204).send(null);
     },
   );
 

@@ -59,6 +59,26 @@ export async function addContactAttachment(db: Db, contact: { contactId: string;
   });
 }
 
+/**
+ * Removes a file its uploader picked but did not send (no message points at it), so that it neither stays
+ * stored nor counts toward the conversation's limit. One statement; a sent file, someone else's file or an
+ * unknown one is NOT_FOUND alike.
+ */
+export async function removeUnsentAttachment(db: Db, contact: { contactId: string; tenantId: string }, by: { kind: "citizen" | "agent"; userId: string | null }, attachmentId: string): Promise<void> {
+  const removed = await db
+    .deleteFrom("contact_attachments as a")
+    .where("a.id", "=", attachmentId)
+    .where("a.contact_id", "=", contact.contactId)
+    .where("a.tenant_id", "=", contact.tenantId)
+    .where("a.uploaded_by_kind", "=", by.kind)
+    .where((eb) => (by.userId === null ? eb("a.uploaded_by", "is", null) : eb("a.uploaded_by", "=", by.userId)))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("contact_log as l").select("l.seq").where("l.contact_id", "=", contact.contactId).whereRef("l.attachment_id", "=", "a.id"))))
+    .executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) {
+    throw new AppError("NOT_FOUND");
+  }
+}
+
 export async function readContactAttachment(db: Db, contactId: string, attachmentId: string) {
   const row = await db.selectFrom("contact_attachments").select(["file_name", "content_type", "content"]).where("id", "=", attachmentId).where("contact_id", "=", contactId).executeTakeFirst();
   if (!row) {

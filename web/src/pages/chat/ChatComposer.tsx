@@ -1,10 +1,11 @@
+import { ATTACHMENT_ACCEPT } from "@bailanys/common/attachments";
 import type { ChatConfig } from "@bailanys/common/api/contacts";
 import { ActionIcon, Box, CloseButton, FileButton, Group, Loader, Text, Textarea, VisuallyHidden } from "@mantine/core";
 import { IconPaperclip, IconSend } from "@tabler/icons-react";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client.ts";
-import { uploadChatFile } from "./chatFiles.ts";
+import { removeChatFile, uploadChatFile } from "./chatFiles.ts";
 import { describeSize } from "./chatFormat.ts";
 import type { ChatAttachment } from "./chatLog.ts";
 import type { ChatSession } from "./useChatSession.ts";
@@ -57,6 +58,13 @@ export function ChatComposer({ session, limits }: { session: ChatSession; limits
       });
   };
 
+  const removeUpload = () => {
+    if (upload?.attachment && session.chat !== null) {
+      void removeChatFile(session.chat, upload.attachment);
+    }
+    setUpload(null);
+  };
+
   const uploading = upload !== null && upload.attachment === null;
   const body = text.trim() !== "" ? text.trim() : (upload?.attachment?.fileName ?? "");
   const canSend = body !== "" && !uploading;
@@ -89,7 +97,7 @@ export function ChatComposer({ session, limits }: { session: ChatSession; limits
           <Text size="sm" miw={0} style={{ overflowWrap: "anywhere" }}>
             {uploading ? t("chat.composer.uploading", { name: upload.name, percent: Math.round(upload.progress * 100) }) : upload.name}
           </Text>
-          {!uploading && <CloseButton size="sm" aria-label={t("chat.composer.removeAttachment", { name: upload.name })} onClick={() => setUpload(null)} />}
+          {!uploading && <CloseButton size="sm" aria-label={t("chat.composer.removeAttachment", { name: upload.name })} onClick={removeUpload} />}
         </Group>
       )}
       {problem !== null && (
@@ -98,7 +106,7 @@ export function ChatComposer({ session, limits }: { session: ChatSession; limits
         </Text>
       )}
       <Group gap={6} wrap="nowrap" align="flex-end">
-        <FileButton onChange={attach} resetRef={resetFile} disabled={uploading}>
+        <FileButton onChange={attach} resetRef={resetFile} disabled={uploading} accept={ATTACHMENT_ACCEPT}>
           {(props) => (
             <ActionIcon {...props} variant="subtle" color="gray.8" size="lg" aria-label={t("chat.composer.attach")} title={t("chat.composer.attach")}>
               <IconPaperclip size={20} aria-hidden />

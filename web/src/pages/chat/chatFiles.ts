@@ -12,6 +12,18 @@ export async function uploadChatFile(c: ChatCredentials, file: File, onProgress:
   return (await uploadFile({ url: `${BASE}${chatPath(c)}/attachments`, file, headers: { "X-Chat-Token": c.token }, onProgress })) as ChatAttachment;
 }
 
+/**
+ * Removes a file the citizen uploaded but decided not to send, so it is not kept. Best effort: if it fails, the
+ * file stays stored unsent (it is never shown to anyone), which is not worth troubling the citizen about.
+ */
+export async function removeChatFile(c: ChatCredentials, attachment: ChatAttachment): Promise<void> {
+  try {
+    await fetch(`${BASE}${chatPath(c)}/attachments/${encodeURIComponent(attachment.id)}`, { method: "DELETE", headers: { "X-Chat-Token": c.token } });
+  } catch {
+    // offline: see above
+  }
+}
+
 /** Fetches a file of the chat with the token and hands it to the browser as a download. */
 export async function downloadChatFile(c: ChatCredentials, attachment: ChatAttachment): Promise<void> {
   let response: Response;

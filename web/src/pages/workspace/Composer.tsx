@@ -1,3 +1,4 @@
+import { ATTACHMENT_ACCEPT } from "@bailanys/common/attachments";
 import type { WorkspaceOptions } from "@bailanys/common/api/contacts";
 import { CHAT_LIMITS } from "@bailanys/common/contacts";
 import { ActionIcon, Button, FileButton, Group, Paper, Switch, Textarea } from "@mantine/core";
@@ -6,7 +7,7 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { CannedReplies } from "./CannedReplies.tsx";
 import { ComposerFileLine } from "./ComposerFileLine.tsx";
-import { ATTACHMENT_ACCEPT, messageTextWithFile } from "./contactFiles.ts";
+import { messageTextWithFile } from "./contactFiles.ts";
 import type { UploadedFile } from "./uploadContactFile.ts";
 import { useComposerFile, useSizeText } from "./useComposerFile.ts";
 
@@ -74,7 +75,7 @@ export function Composer({ contactId, draft, onDraft, language, topicId, cannedR
   const label = noteMode ? t("workspace.composer.noteLabel") : t("workspace.composer.label");
   return (
     <Paper p="xs" withBorder style={noteMode ? { background: "var(--mantine-color-yellow-0)", borderColor: "var(--mantine-color-yellow-5)" } : undefined}>
-      <ComposerFileLine file={attachment.file} problem={attachment.problem} onRemove={attachment.clear} />
+      <ComposerFileLine file={attachment.file} problem={attachment.problem} onRemove={attachment.remove} />
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <FileButton
           onChange={(file) => {

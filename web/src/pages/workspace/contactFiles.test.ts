@@ -1,6 +1,7 @@
+import { ATTACHMENT_ACCEPT } from "@bailanys/common/attachments";
 import { CHAT_LIMITS } from "@bailanys/common/contacts";
 import { describe, expect, it } from "vitest";
-import { ATTACHMENT_ACCEPT, attachmentHref, attachmentProblem, attachmentsPath, messageTextWithFile } from "./contactFiles.ts";
+import { attachmentHref, attachmentProblem, attachmentsPath, messageTextWithFile } from "./contactFiles.ts";
 
 describe("attachmentProblem", () => {
   it("lets through the document types the server takes, whatever the case of the extension", () => {

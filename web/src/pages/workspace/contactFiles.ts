@@ -1,16 +1,10 @@
+import { attachmentExtension } from "@bailanys/common/attachments";
 import { CHAT_LIMITS } from "@bailanys/common/contacts";
 import type { ErrorCode } from "@bailanys/common/errors";
 
-/** The extensions the server takes in a conversation (it checks the content too); the file picker offers these. */
-export const ATTACHMENT_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "docx", "xlsx", "odt", "doc", "xls", "txt"] as const;
-
-/** The `accept` list of the file picker. */
-export const ATTACHMENT_ACCEPT = ATTACHMENT_EXTENSIONS.map((e) => `.${e}`).join(",");
-
 /** Why a file cannot be sent, checked before uploading so the operator does not wait for a refusal; null if fine. */
 export function attachmentProblem(file: { name: string; size: number }): ErrorCode | null {
-  const extension = file.name.toLowerCase().split(".").pop() ?? "";
-  if (!file.name.includes(".") || !(ATTACHMENT_EXTENSIONS as readonly string[]).includes(extension)) {
+  if (attachmentExtension(file.name) === null) {
     return "ATTACHMENT_TYPE_NOT_ALLOWED";
   }
   if (file.size > CHAT_LIMITS.attachmentMaxBytes) {

@@ -1,7 +1,7 @@
 import { CHAT_LIMITS } from "@bailanys/common/contacts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, isAbort } from "../../api/client.ts";
+import { ApiError, apiNoContent, isAbort } from "../../api/client.ts";
 import { useLocale } from "../../i18n/useLocale.ts";
 import { errorText } from "../../lib/errorText.ts";
 import { useSession } from "../../session/useSession.ts";
@@ -77,5 +77,14 @@ export function useComposerFile(contactId: string) {
     setProblem(null);
   }, []);
 
-  return { file, problem, attach, clear, uploading: file !== null && file.uploaded === null };
+  /** The operator drops the file before sending it: it is not kept on the server either (best effort). */
+  const remove = useCallback(() => {
+    const uploaded = file?.uploaded;
+    if (uploaded) {
+      apiNoContent(`/contacts/${encodeURIComponent(contactId)}/attachments/${encodeURIComponent(uploaded.id)}`, { method: "DELETE" }).catch(() => undefined);
+    }
+    clear();
+  }, [file, contactId, clear]);
+
+  return { file, problem, attach, clear, remove, uploading: file !== null && file.uploaded === null };
 }
