@@ -5,8 +5,9 @@
  *    time from sending the start to the offer frame on the chosen operator's socket. Operators accept and wrap
  *    up at once, so seats keep freeing. A warm-up run at the same rate comes first (cold connections, caches and
  *    JIT) and is reported apart; its backlog drains before the measured run. BENCH_RATE, BENCH_SECONDS and
- *    BENCH_WARMUP_SECONDS change the load. Baseline in the same run: a plain INSERT of a contact row plus
- *    pg_notify, timed to a LISTEN connection (the floor of "write, then tell another process").
+ *    BENCH_WARMUP_SECONDS change the load; BENCH_ROUTING_ONLY=1 stops after this part. Baseline in the same
+ *    run: a plain INSERT of a contact row plus pg_notify, timed to a LISTEN connection (the floor of "write,
+ *    then tell another process").
  * 2. Chat message latency with 2 000 open chats: every operator holds 4 chats, every citizen has a socket;
  *    citizens send 200 messages per second in total; time from sending to the log frame on the operator's
  *    socket. Same baseline.
@@ -310,6 +311,9 @@ export async function benchContactRouting(): Promise<string[]> {
     const offeredShare = (100 * routing.length) / Math.max(1, measured.size);
     lines.push(`  → offered ${routing.length} of ${measured.size} started in the measured run (${offeredShare.toFixed(1)} %); goal p99 < 20 ms`, cpuLine);
 
+    if (process.env.BENCH_ROUTING_ONLY === "1") {
+      return lines;
+    }
     // ---- 2. message latency with 2 000 open chats, 3. memory per chat -------------------------------------
     for (const op of operators) {
       op.holding = true;
