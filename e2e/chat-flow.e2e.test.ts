@@ -70,6 +70,7 @@ it("a citizen chats with an operator who registers an appeal and wraps up; the c
   const removeFile = citizen.getByRole("button", { name: /anyqtama\.pdf/ });
   await removeFile.waitFor({ timeout: 15_000 });
   expect(await storedFiles()).toBe(1);
+  await shot(citizen, "chat-05a-file-picked-kk");
   await removeFile.click();
   await expect.poll(storedFiles, { timeout: 5_000 }).toBe(0);
   await shot(operator, "chat-04-conversation");
