@@ -117,7 +117,14 @@ interface Operator {
 async function openOperator(base: string, token: string, onFrame: (op: Operator, frame: ServerFrame) => void): Promise<Operator> {
   const socket = new WebSocket(`${base.replace("http", "ws")}/api/v1/ws`, { headers: { authorization: `Bearer ${token}` } });
   const operator: Operator = { socket, token, holding: false };
-  socket.on("message", (data) => onFrame(operator, JSON.parse(String(data)) as ServerFrame));
+  socket.on("message", (data) => {
+    // The load generator shares the cores with the server: it parses only the frames it times or answers (the
+    // server writes `type` first), not the operators' snapshots.
+    const text = String(data);
+    if (text.startsWith('{"type":"offer"') || text.startsWith('{"type":"log"')) {
+      onFrame(operator, JSON.parse(text) as ServerFrame);
+    }
+  });
   await once(socket, "open");
   return operator;
 }

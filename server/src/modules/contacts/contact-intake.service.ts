@@ -8,6 +8,7 @@ import { sha256Hex } from "../../platform/hash.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
 import { offerToBestAgent, type RoutingDeps } from "../routing/dispatch.ts";
+import { freeCandidateQuery, type QueuedContact } from "../routing/routing.repository.ts";
 import { nextReviewAt } from "../routing/queue-review.ts";
 import { isQueueOpen, type OpeningHours } from "../routing/routing-rules.ts";
 import { logInsert, type NewLogEntry } from "./contact-log.repository.ts";
@@ -68,6 +69,18 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
   if (input.firstMessage) {
     entries.push({ kind: "message", authorKind: "citizen", body: input.firstMessage, clientMsgId: input.clientMsgId ?? null, deliveryState: "sent" });
   }
+  const queued: QueuedContact = {
+    id: contactId,
+    tenant_id: input.tenantId,
+    channel: input.channel,
+    language: input.language,
+    topic_path: path,
+    relaxed: [],
+    queue_id: queue.id,
+    min_level: queue.min_level,
+    line: queue.line,
+    offer_timeout_seconds: queue.offer_timeout_seconds,
+  };
   // One transaction registers the contact and offers it: acknowledged means routed or waiting in the queue.
   await transact(deps, async (trx) => {
     const citizenId = await matchCitizen(trx, input.tenantId, input.visitor.phone, input.visitor.email);
@@ -99,21 +112,13 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
         last_seq: entries.length,
       })
       .returning(["id", "tenant_id", "last_seq"]);
-    await sql`with upd as (${insert}) ${logInsert("upd", entries)}`.execute(trx);
+    // The statement that writes the contact and its first entries also finds and locks a free operator for it.
+    const { rows } = await sql<{ agent_id: string | null }>`
+      with upd as (${insert}), log as (${logInsert("upd", entries)}), cand as (${freeCandidateQuery(queued, [])})
+      select (select user_id from cand) as agent_id`.execute(trx);
     await deps.bus.publish(trx, { type: "contact.log", tenantId: input.tenantId, contactId, seq: entries.length });
     await deps.bus.publish(trx, { type: "contact.changed", tenantId: input.tenantId, contactId, agentId: null, state: "queued" });
-    await offerToBestAgent(trx, deps.bus, {
-      id: contactId,
-      tenant_id: input.tenantId,
-      channel: input.channel,
-      language: input.language,
-      topic_path: path,
-      relaxed: [],
-      queue_id: queue.id,
-      min_level: queue.min_level,
-      line: queue.line,
-      offer_timeout_seconds: queue.offer_timeout_seconds,
-    });
+    await offerToBestAgent(trx, deps.bus, queued, { agentId: rows[0]?.agent_id ?? null });
   });
   return { contactId, accessToken, queueId: queue.id };
 }

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { logInsert, type NewLogEntry } from "../contacts/contact-log.repository.ts";
-import { lockCandidateAgent, lockQueuedContact, nextContactForAgent, roomFor, type QueuedContact } from "./routing.repository.ts";
+import { lockCandidateAgent, lockLeastLoadedAgent, lockQueuedContact, nextContactForAgent, roomFor, type QueuedContact } from "./routing.repository.ts";
 
 export interface RoutingDeps {
   db: Db;
@@ -49,11 +49,17 @@ export async function createOffer(trx: Db, bus: EventBus, contact: QueuedContact
 /**
  * Offers a waiting contact, locked by `trx`, to the best operator free for it now — least loaded on its channel,
  * then longest idle. Returns the offer id, or null when nobody competent has room (it stays queued).
+ * `freeSearch` is the outcome of a search for a free operator this transaction already made
+ * (`freeCandidateQuery`, part of the statement that registered the contact): the operator it locked, or null
+ * when nobody was free.
  */
-export async function offerToBestAgent(trx: Db, bus: EventBus, contact: QueuedContact): Promise<string | null> {
+export async function offerToBestAgent(trx: Db, bus: EventBus, contact: QueuedContact, freeSearch?: { agentId: string | null }): Promise<string | null> {
   const tried: string[] = [];
   for (let i = 0; i < MAX_CANDIDATES; i += 1) {
-    const agentId = await lockCandidateAgent(trx, contact, tried);
+    const agentId =
+      i === 0 && freeSearch !== undefined
+        ? (freeSearch.agentId ?? (await lockLeastLoadedAgent(trx, contact, tried)))
+        : await lockCandidateAgent(trx, contact, tried);
     if (agentId === undefined) {
       return null;
     }

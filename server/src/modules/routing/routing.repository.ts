@@ -63,14 +63,16 @@ export async function lockQueuedContact(trx: Db, contactId: string): Promise<Que
  * (checking that they are) and stops at the first; only when nobody is free are everyone's loads counted.
  */
 export async function lockCandidateAgent(trx: Db, contact: QueuedContact, excluded: readonly string[]): Promise<string | undefined> {
-  return (await candidate(trx, contact, excluded, true)) ?? (await candidate(trx, contact, excluded, false));
+  const free = await freeCandidateQuery(contact, excluded).execute(trx);
+  return free.rows[0]?.user_id ?? (await lockLeastLoadedAgent(trx, contact, excluded));
 }
 
-async function candidate(trx: Db, contact: QueuedContact, excluded: readonly string[], freeOnly: boolean): Promise<string | undefined> {
+/** Who may take the contact: ready, on its line, speaking its language, skilled in its topic, not excluded. */
+function competentFor(contact: QueuedContact, excluded: readonly string[]): RawBuilder<boolean> {
   const relaxLevel = contact.relaxed.includes("level");
   const relaxTopic = contact.relaxed.includes("topic");
   const relaxLanguage = contact.relaxed.includes("language");
-  const competent = sql`
+  return sql<boolean>`
       a.tenant_id = ${contact.tenant_id}
       and a.state = 'ready'
       and a.line >= ${contact.line}
@@ -84,23 +86,34 @@ async function candidate(trx: Db, contact: QueuedContact, excluded: readonly str
             select 1 from contact_offers o
             where o.contact_id = ${contact.id} and o.agent_id = a.user_id and o.state in ('declined', 'expired')
               and o.decided_at > now() - make_interval(secs => ${DECLINE_MEMORY_SECONDS}))`;
-  const result = freeOnly
-    ? await sql<{ user_id: string }>`
+}
+
+/**
+ * The longest idle competent operator with nothing open, locked (skipping those another process is offering to
+ * right now): a walk of the index of operators marked free that stops at the first who is. A query of its own,
+ * or a part of the statement that registers a new contact (`with cand as (…)`), which saves a round trip.
+ */
+export function freeCandidateQuery(contact: QueuedContact, excluded: readonly string[]): RawBuilder<{ user_id: string }> {
+  return sql<{ user_id: string }>`
         select a.user_id
         from agents a
         join agent_channels ch on ch.user_id = a.user_id and ch.channel = ${contact.channel} and ch.capacity > 0
-        where ${competent}
+        where ${competentFor(contact, excluded)}
           and a.free
           and not exists (select 1 from contacts x where x.agent_id = a.user_id and x.state in (${OCCUPYING_SQL}))
         order by a.idle_since
         limit 1
-        for update of a skip locked`.execute(trx)
-    : await sql<{ user_id: string }>`
+        for update of a skip locked`;
+}
+
+/** The least loaded on the contact's channel, then longest idle, of the competent operators with room, locked. */
+export async function lockLeastLoadedAgent(trx: Db, contact: QueuedContact, excluded: readonly string[]): Promise<string | undefined> {
+  const result = await sql<{ user_id: string }>`
         select a.user_id
         from agents a
         join agent_channels ch on ch.user_id = a.user_id and ch.channel = ${contact.channel}
         ${loadOf(sql.ref("a.user_id"), sql`${contact.channel}`)}
-        where ${competent}
+        where ${competentFor(contact, excluded)}
           and ${hasRoom(sql`${contact.channel}`)}
         order by load.on_channel, a.idle_since
         limit 1
