@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql, type QueryResult, type RootOperationNode, type UnknownRow } from "kysely";
 import type { Database, Db } from "../db/database.ts";
 
@@ -84,22 +85,39 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-/** The bus over the database's LISTEN/NOTIFY: across processes on PostgreSQL, in-process on PGlite. */
+/**
+ * The bus over the database's LISTEN/NOTIFY: across processes on PostgreSQL, in-process on PGlite. Events a
+ * process flushes after its own commits reach its own listeners at once, without waiting for the notification
+ * to come back from the database; the notification carries the sender's origin so that it is not delivered
+ * twice here.
+ */
 export async function createEventBus(database: Database): Promise<EventBus> {
   const listeners = new Set<BusListener>();
   const gapListeners = new Set<() => void>();
+  const origin = randomUUID();
+  const deliver = (event: BusEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure is its own (the hub logs its async work); the others still get the event.
+      }
+    }
+  };
   const stop = await database.listen(
     BUS_CHANNEL,
     (payload) => {
-      let event: BusEvent;
+      let event: BusEvent & { origin?: string };
       try {
-        event = JSON.parse(payload) as BusEvent;
+        event = JSON.parse(payload) as BusEvent & { origin?: string };
       } catch {
         return;
       }
-      for (const listener of listeners) {
-        listener(event);
+      if (event.origin === origin) {
+        return;
       }
+      delete event.origin;
+      deliver(event);
     },
     () => {
       for (const listener of gapListeners) {
@@ -131,7 +149,10 @@ export async function createEventBus(database: Database): Promise<EventBus> {
       if (events.length === 0) {
         return Promise.resolve();
       }
-      queued.push(...events.map((e) => JSON.stringify(e)));
+      queued.push(...events.map((e) => JSON.stringify({ ...e, origin })));
+      for (const event of events) {
+        deliver(event);
+      }
       if (nextBatch === null) {
         // Transactions committing in the same turn of the event loop share one NOTIFY statement; batches stay
         // in commit order because each waits for the one before (a failed batch does not stop the next).
