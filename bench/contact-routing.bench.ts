@@ -75,6 +75,12 @@ function postgresCpuMs(): number {
   return total;
 }
 
+/** CPU time the hypervisor gave to other guests ("steal") and all CPU time so far, in ticks of all cores. */
+function machineTicks(): { steal: number; total: number } {
+  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1).map(Number);
+  return { steal: fields[7] ?? 0, total: fields.reduce((sum, n) => sum + n, 0) };
+}
+
 async function freshDatabase(adminUrl: string): Promise<string> {
   const name = `bailanys_bench_routing_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -284,7 +290,7 @@ export async function benchContactRouting(): Promise<string[]> {
     await sleep(3000);
     const routingCold = offerLatencies(warm);
 
-    const cpuAtStart = { bench: process.cpuUsage(), server: processCpuMs(child.pid ?? 0), postgres: postgresCpuMs(), wall: performance.now() };
+    const cpuAtStart = { bench: process.cpuUsage(), server: processCpuMs(child.pid ?? 0), postgres: postgresCpuMs(), wall: performance.now(), machine: machineTicks() };
     // A trivial route probed alongside tells queueing in the process from waiting on the database.
     const health: number[] = [];
     let probing = true;
@@ -308,7 +314,10 @@ export async function benchContactRouting(): Promise<string[]> {
     // Per handled chat (started, offered, accepted, wrapped up): steadier than latency on a machine shared with
     // the load generator, so it shows what a change costs or saves.
     const perChat = (ms: number) => `${(ms / Math.max(1, measured.size)).toFixed(2)} ms`;
-    const cpuLine = `  CPU during the measured run (of one core): load generator ${cpuShare((benchCpu.user + benchCpu.system) / 1000)}, server ${cpuShare(serverMs)}, PostgreSQL ${cpuShare(postgresMs)}; per handled chat: server ${perChat(serverMs)}, PostgreSQL ${perChat(postgresMs)}`;
+    const machine = machineTicks();
+    // On a virtual machine the host may run other guests on "our" cores: that share is lost to every process here.
+    const stolen = (100 * (machine.steal - cpuAtStart.machine.steal)) / Math.max(1, machine.total - cpuAtStart.machine.total);
+    const cpuLine = `  CPU during the measured run (of one core): load generator ${cpuShare((benchCpu.user + benchCpu.system) / 1000)}, server ${cpuShare(serverMs)}, PostgreSQL ${cpuShare(postgresMs)}; per handled chat: server ${perChat(serverMs)}, PostgreSQL ${perChat(postgresMs)}; taken by the hypervisor (steal): ${stolen.toFixed(1)} % of the machine`;
     await sleep(2000);
     const routing = offerLatencies(measured);
     const answered = [...measured.values()].map((m) => m.answered);
