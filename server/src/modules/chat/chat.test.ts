@@ -45,7 +45,11 @@ async function citizenSocket(contactId: string, token: string, since: number): P
 async function acceptOffer(client: ApiClient): Promise<string> {
   const me = await client.get("/api/v1/agent/me");
   const offer = me.body.offers[0] as { id: string; contactId: string };
-  expect((await client.post(`/api/v1/offers/${offer.id}/accept`)).status).toBe(200);
+  const accepted = await client.post(`/api/v1/offers/${offer.id}/accept`);
+  expect(accepted.status).toBe(200);
+  // The accepting statement answers the contact itself: the same as reading it afterwards.
+  expect(accepted.body).toEqual((await client.get(`/api/v1/contacts/${offer.contactId}`)).body);
+  expect(accepted.body).toMatchObject({ id: offer.contactId, state: "active", agent: { name: expect.any(String) } });
   return offer.contactId;
 }
 

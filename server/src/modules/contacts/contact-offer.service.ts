@@ -7,6 +7,7 @@ import { AppError } from "../../platform/app-error.ts";
 import { dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
 import { appendLog, logInsert, type NewLogEntry } from "./contact-log.repository.ts";
 import { lockContact } from "./contact.repository.ts";
+import { viewColumnsOf, type ContactViewRow } from "./contact-view.repository.ts";
 import { singleStatement, transact } from "../../realtime/event-bus.ts";
 
 /** The pending offer of this operator, locked after its contact (the lock order everywhere: contact, offer). */
@@ -38,16 +39,17 @@ async function lockPendingOffer(trx: Db, actor: Actor, offerId: string) {
 /**
  * The operator takes the offered contact: it becomes active and the citizen is told who answers. One statement
  * locks the contact (the lock order everywhere: contact, then offer), settles the offer, writes the log entry
- * and, since the window then shows the citizen's details, the audit record of that reading.
+ * and, since the window then shows the citizen's details, the audit record of that reading; it answers the
+ * contact as the window shows it.
  */
-export async function acceptOffer(deps: RoutingDeps, actor: Actor, meta: RequestMeta, offerId: string): Promise<string> {
+export async function acceptOffer(deps: RoutingDeps, actor: Actor, meta: RequestMeta, offerId: string): Promise<ContactViewRow> {
   const entry: NewLogEntry = { kind: "event", event: "answered", authorKind: "agent", authorId: actor.userId, data: { agentName: actor.fullName } };
   const [audit] = actorAuditEntries(actor, meta, { action: "contact.read", entity: "contact" });
   if (!audit) {
     throw new Error("no audit entry for the reading");
   }
   return singleStatement(deps, async (db) => {
-    const { rows } = await sql<{ contact_id: string; tenant_id: string; accepted: boolean; seq: number | null }>`
+    const { rows } = await sql<Partial<ContactViewRow> & { contact_id: string; offer_tenant_id: string; accepted: boolean; seq: number | null }>`
       with mine as (
         select contact_id, tenant_id from contact_offers where id = ${offerId} and tenant_id = ${actor.tenantId} and agent_id = ${actor.userId}
       ), locked as (
@@ -59,22 +61,24 @@ export async function acceptOffer(deps: RoutingDeps, actor: Actor, meta: Request
       ), upd as (
         update contacts set state = 'active', answered_at = coalesce(answered_at, now()), last_seq = last_seq + 1
         where id = (select contact_id from taken)
-        returning id, tenant_id, last_seq
+        returning *
       ), log as (${logInsert("upd", [entry])}
       ), audit as (${auditInsertPerRow("taken", audit)})
-      select mine.contact_id, mine.tenant_id, exists (select 1 from taken) as accepted, (select max(seq) from log) as seq from mine`.execute(db);
+      select upd.*, ${viewColumnsOf("upd")},
+             mine.contact_id, mine.tenant_id as offer_tenant_id, exists (select 1 from taken) as accepted, (select max(seq) from log) as seq
+      from mine left join upd on true`.execute(db);
     const result = rows[0];
     if (!result) {
       throw new AppError("NOT_FOUND");
     }
-    if (!result.accepted || result.seq === null) {
+    const { contact_id: contactId, offer_tenant_id: tenantId, accepted, seq, ...view } = result;
+    if (!accepted || seq === null || view.id === undefined || view.id === null) {
       throw new AppError("OFFER_NOT_PENDING");
     }
-    const { contact_id: contactId, tenant_id: tenantId } = result;
-    await deps.bus.publish(db, { type: "contact.log", tenantId, contactId, seq: result.seq });
+    await deps.bus.publish(db, { type: "contact.log", tenantId, contactId, seq });
     await deps.bus.publish(db, { type: "contact.changed", tenantId, contactId, agentId: actor.userId, state: "active" });
     await deps.bus.publish(db, { type: "agent.changed", tenantId, agentId: actor.userId });
-    return contactId;
+    return view as ContactViewRow;
   });
 }
 

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "../../db/database.ts";
 import { OCCUPYING_SQL, type ContactRow } from "./contact.repository.ts";
 
@@ -7,6 +7,25 @@ export interface ContactViewRow extends ContactRow {
   citizen_name: string | null;
   /** Appeals registered from the contact, oldest first. */
   appeals: { id: string; number: string }[];
+}
+
+/** The appeals registered from the contact `contact` (an SQL reference to its id), oldest first, as JSON. */
+function appealsOf(contact: RawBuilder<unknown>): RawBuilder<{ id: string; number: string }[]> {
+  return sql<{ id: string; number: string }[]>`coalesce((
+        select json_agg(json_build_object('id', a.id, 'number', a.number) order by ca.created_at)
+        from contact_appeals ca join appeals a on a.id = ca.appeal_id
+        where ca.contact_id = ${contact}), '[]')`;
+}
+
+/**
+ * What a contact view adds to the contact's own columns, for the rows of `source` (a table or a CTE's name
+ * with the contacts' columns): a statement that changed a contact can answer its view without another read.
+ */
+export function viewColumnsOf(source: string): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(`${source}.${name}`);
+  return sql`(select u.full_name from users u where u.id = ${column("agent_id")}) as agent_name,
+        (select z.full_name from citizens z where z.id = ${column("citizen_id")}) as citizen_name,
+        ${appealsOf(column("id"))} as appeals`;
 }
 
 /** Contacts with the names of their operator and citizen and their appeals: one statement, one round trip. */
@@ -19,10 +38,7 @@ function contactViewQuery(db: Db, tenantId: string) {
     .select([
       "u.full_name as agent_name",
       "z.full_name as citizen_name",
-      sql<{ id: string; number: string }[]>`coalesce((
-        select json_agg(json_build_object('id', a.id, 'number', a.number) order by ca.created_at)
-        from contact_appeals ca join appeals a on a.id = ca.appeal_id
-        where ca.contact_id = c.id), '[]')`.as("appeals"),
+      appealsOf(sql.ref("c.id")).as("appeals"),
     ])
     .where("c.tenant_id", "=", tenantId);
 }

@@ -25,7 +25,7 @@ import { completeWrapup, endByAgent } from "./contact-end.service.ts";
 import { logPage } from "./contact-log.repository.ts";
 import { acceptOffer, declineOffer } from "./contact-offer.service.ts";
 import { assertCanReadContact } from "./contact.policy.ts";
-import { presentContacts, presentLog } from "./contact.presenter.ts";
+import { presentContactRows, presentContacts, presentLog } from "./contact.presenter.ts";
 import { transferContact } from "./contact-transfer.service.ts";
 
 const Params = Type.Object({ id: Uuid });
@@ -64,8 +64,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { permission: "contact.handle" }, schema: { tags, summary: "Accept an offered contact", params: Params, response: { 200: ContactDto } } },
     async (request) => {
       const actor = requireActor(request);
-      const contactId = await acceptOffer(deps, actor, request.meta, request.params.id);
-      return one(await presentContacts(app.db, actor.tenantId, [contactId], actor.locale));
+      const contact = await acceptOffer(deps, actor, request.meta, request.params.id);
+      return one(await presentContactRows(app.db, actor.tenantId, [contact], actor.locale));
     },
   );
 
