@@ -64,14 +64,19 @@ it("a citizen chats with an operator who registers an appeal and wraps up; the c
   await citizen.getByTestId("chat-message-input").fill("Астана, Сарайшық көшесі, 5");
   await citizen.getByTestId("chat-send").click();
   await operator.locator('[data-testid="agent-message"][data-author="citizen"]').filter({ hasText: "Сарайшық" }).waitFor({ timeout: 15_000 });
-  // The citizen picks a file, then thinks better of it: removed before sending, it is not kept on the server.
+  // The citizen picks a file, picks another instead, then thinks better of it: nothing unsent stays stored.
   const storedFiles = async () => Number((await platform.database.db.selectFrom("contact_attachments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   await citizen.locator('input[type="file"]').setInputFiles({ name: "anyqtama.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% test\n") });
   const removeFile = citizen.getByRole("button", { name: /anyqtama\.pdf/ });
   await removeFile.waitFor({ timeout: 15_000 });
   expect(await storedFiles()).toBe(1);
+  // Picking another file instead replaces the first on the server too.
+  await citizen.locator('input[type="file"]').setInputFiles({ name: "spravka.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% other\n") });
+  const removeSecond = citizen.getByRole("button", { name: /spravka\.pdf/ });
+  await removeSecond.waitFor({ timeout: 15_000 });
+  await expect.poll(async () => (await platform.database.db.selectFrom("contact_attachments").select("file_name").execute()).map((r) => r.file_name), { timeout: 5_000 }).toEqual(["spravka.pdf"]);
   await shot(citizen, "chat-05a-file-picked-kk");
-  await removeFile.click();
+  await removeSecond.click();
   await expect.poll(storedFiles, { timeout: 5_000 }).toBe(0);
   await shot(operator, "chat-04-conversation");
   await shot(citizen, "chat-05-conversation-kk");

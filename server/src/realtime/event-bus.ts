@@ -99,8 +99,10 @@ export async function createEventBus(database: Database): Promise<EventBus> {
     for (const listener of listeners) {
       try {
         listener(event);
-      } catch {
-        // A listener's failure is its own (the hub logs its async work); the others still get the event.
+      } catch (error) {
+        // A listener's failure is its own and must not fail a change that has committed; the others still get
+        // the event, and the failure is reported rather than lost.
+        process.emitWarning(error instanceof Error ? error : String(error), { code: "BAILANYS_BUS_LISTENER" });
       }
     }
   };

@@ -39,6 +39,14 @@ export function ChatComposer({ session, limits }: { session: ChatSession; limits
     return t(`chat.size.${size.unit}`, { value: size.value });
   };
 
+  /** Drops the file waiting to be sent; stored already, it is removed from the server too (best effort). */
+  const removeUpload = () => {
+    if (upload?.attachment && session.chat !== null) {
+      void removeChatFile(session.chat, upload.attachment);
+    }
+    setUpload(null);
+  };
+
   const attach = (file: File | null) => {
     resetFile.current?.();
     setProblem(null);
@@ -49,6 +57,8 @@ export function ChatComposer({ session, limits }: { session: ChatSession; limits
       setProblem(t("chat.composer.tooLarge", { max: sizeText(limits.attachmentMaxBytes) }));
       return;
     }
+    // A file picked before and not sent gives way to this one.
+    removeUpload();
     setUpload({ name: file.name, progress: 0, attachment: null });
     uploadChatFile(session.chat, file, (progress) => setUpload((u) => (u && u.attachment === null ? { ...u, progress } : u)))
       .then((attachment) => setUpload((u) => (u && u.name === file.name ? { ...u, progress: 1, attachment } : u)))
@@ -56,13 +66,6 @@ export function ChatComposer({ session, limits }: { session: ChatSession; limits
         setUpload(null);
         setProblem(error instanceof ApiError ? error.message : t("errors.unexpected"));
       });
-  };
-
-  const removeUpload = () => {
-    if (upload?.attachment && session.chat !== null) {
-      void removeChatFile(session.chat, upload.attachment);
-    }
-    setUpload(null);
   };
 
   const uploading = upload !== null && upload.attachment === null;

@@ -41,8 +41,20 @@ export function useComposerFile(contactId: string) {
   // Leaving the conversation cancels an upload still under way.
   useEffect(() => () => running.current?.abort(), []);
 
+  /** A stored file the operator will not send is removed from the server too (best effort: it is never shown). */
+  const dropStored = useCallback(
+    (uploaded: UploadedFile) => {
+      apiNoContent(`/contacts/${encodeURIComponent(contactId)}/attachments/${encodeURIComponent(uploaded.id)}`, { method: "DELETE" }).catch(() => undefined);
+    },
+    [contactId],
+  );
+
   const attach = useCallback(
     (picked: File | null) => {
+      // Picking again replaces the file waiting to be sent.
+      if (file?.uploaded) {
+        dropStored(file.uploaded);
+      }
       running.current?.abort();
       setProblem(null);
       setFile(null);
@@ -68,7 +80,7 @@ export function useComposerFile(contactId: string) {
           setProblem(error instanceof ApiError ? error.message : t("errors.unexpected"));
         });
     },
-    [contactId, me, locale, sizeText, t],
+    [contactId, me, locale, sizeText, t, file, dropStored],
   );
 
   const clear = useCallback(() => {
@@ -79,12 +91,11 @@ export function useComposerFile(contactId: string) {
 
   /** The operator drops the file before sending it: it is not kept on the server either (best effort). */
   const remove = useCallback(() => {
-    const uploaded = file?.uploaded;
-    if (uploaded) {
-      apiNoContent(`/contacts/${encodeURIComponent(contactId)}/attachments/${encodeURIComponent(uploaded.id)}`, { method: "DELETE" }).catch(() => undefined);
+    if (file?.uploaded) {
+      dropStored(file.uploaded);
     }
     clear();
-  }, [file, contactId, clear]);
+  }, [file, dropStored, clear]);
 
   return { file, problem, attach, clear, remove, uploading: file !== null && file.uploaded === null };
 }
