@@ -81,6 +81,17 @@ it("a citizen chats with an operator who registers an appeal and wraps up; the c
   await shot(operator, "chat-04-conversation");
   await shot(citizen, "chat-05-conversation-kk");
 
+  // The operator puts the chat on hold to check something; the citizen is asked to wait, in Kazakh.
+  await operator.getByTestId("action-hold").click();
+  await operator.locator('[data-testid="conversation"][data-state="held"]').waitFor({ timeout: 15_000 });
+  const heldNotice = citizen.locator('[data-testid="chat-event"][data-event="held"]');
+  await heldNotice.waitFor({ timeout: 15_000 });
+  expect(await heldNotice.textContent()).toContain("сәл күте тұруды");
+  await shot(operator, "chat-05b-on-hold");
+  await operator.getByTestId("action-hold").click();
+  await operator.locator('[data-testid="conversation"][data-state="active"]').waitFor({ timeout: 15_000 });
+  await citizen.locator('[data-testid="chat-event"][data-event="resumed"]').waitFor({ timeout: 15_000 });
+
   // The operator registers an appeal from the conversation; the citizen sees its number in the chat.
   await operator.getByTestId("action-register-appeal").click();
   const form = operator.getByTestId("register-appeal-form");

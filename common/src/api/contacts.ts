@@ -72,6 +72,10 @@ export const ContactDto = Type.Object({
   queuedAt: Nullable(IsoDateTime),
   offeredAt: Nullable(IsoDateTime),
   answeredAt: Nullable(IsoDateTime),
+  /** When the current hold began (null when not on hold); holdSeconds is the time of the holds that ended. */
+  heldAt: Nullable(IsoDateTime),
+  holdSeconds: Type.Integer(),
+  holdCount: Type.Integer(),
   endedAt: Nullable(IsoDateTime),
   wrapupDeadline: Nullable(IsoDateTime),
   wrapupDoneAt: Nullable(IsoDateTime),

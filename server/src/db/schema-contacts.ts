@@ -128,6 +128,8 @@ export interface ContactsTable {
   offered_at: NullableTimestamp;
   answered_at: NullableTimestamp;
   held_at: NullableTimestamp;
+  hold_seconds: Generated<number>;
+  hold_count: Generated<number>;
   transferred_at: NullableTimestamp;
   ended_at: NullableTimestamp;
   wrapup_deadline: NullableTimestamp;

@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { dispatchAgent, type RoutingDeps } from "../routing/dispatch.ts";
+import { endHoldColumns, endHoldSql } from "./contact-hold.service.ts";
 import { appendLog, logInsert, type NewLogEntry } from "./contact-log.repository.ts";
 import { lockContact, OCCUPYING_SQL, withdrawPendingOffer, type ContactRow } from "./contact.repository.ts";
 import type { CitizenSession } from "./contact-conversation.service.ts";
@@ -26,7 +27,7 @@ async function endAnswered(trx: Db, deps: RoutingDeps, contact: ContactRow, ende
       ended_at: sql<Date>`now()`,
       ended_by: endedBy,
       outcome: "answered",
-      held_at: null,
+      ...endHoldColumns(),
       wrapup_deadline: sql<Date>`now() + make_interval(secs => ${queue?.wrapup_seconds ?? 60})`,
     })
     .where("id", "=", contact.id)
@@ -145,7 +146,7 @@ async function closeWrapup(
         ended_at = coalesce(ended_at, now()),
         ended_by = coalesce(ended_by, 'agent'),
         outcome = coalesce(outcome, 'answered'),
-        held_at = null,
+        ${endHoldSql},
         wrapup_code = ${code},
         wrapup_note = ${note},
         resolved_first_contact = ${fcr},

@@ -1,5 +1,6 @@
-import { sql, type RawBuilder, type Selectable, type Updateable } from "kysely";
-import type { ContactLogTable, ContactsTable } from "../../db/schema-contacts.ts";
+import { sql, type RawBuilder, type Selectable, type UpdateObject } from "kysely";
+import type { ContactLogTable } from "../../db/schema-contacts.ts";
+import type { DB } from "../../db/schema.ts";
 import type { Db } from "../../db/database.ts";
 import type { EventBus } from "../../realtime/event-bus.ts";
 
@@ -41,6 +42,9 @@ export function logInsert(source: string, entries: readonly NewLogEntry[]): RawB
     returning ${LOG_COLUMNS}`;
 }
 
+/** Columns of a contact to set: values or SQL expressions over the row (`hold_count + 1`). */
+export type ContactChange = UpdateObject<DB, "contacts">;
+
 /**
  * Appends entries to a contact's log, changing the contact in the same statement (`change`: columns to set), and
  * announces them on commit. One round trip: the update takes the contact's row lock and advances the counter.
@@ -50,7 +54,7 @@ export async function writeLog(
   bus: EventBus,
   contact: { id: string; tenantId: string },
   entries: readonly NewLogEntry[],
-  change: Updateable<ContactsTable> = {},
+  change: ContactChange = {},
 ): Promise<LogRow[]> {
   const update = trx
     .updateTable("contacts")
@@ -67,7 +71,7 @@ export async function writeLog(
 }
 
 /** Appends one entry to a contact's log (see writeLog). */
-export async function appendLog(trx: Db, bus: EventBus, contact: { id: string; tenantId: string }, entry: NewLogEntry, change?: Updateable<ContactsTable>): Promise<LogRow> {
+export async function appendLog(trx: Db, bus: EventBus, contact: { id: string; tenantId: string }, entry: NewLogEntry, change?: ContactChange): Promise<LogRow> {
   const [row] = await writeLog(trx, bus, contact, [entry], change);
   if (!row) {
     throw new Error(`contact ${contact.id} not found for its log`);

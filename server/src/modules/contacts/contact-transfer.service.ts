@@ -4,6 +4,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { createOffer, dispatchContact, type RoutingDeps } from "../routing/dispatch.ts";
 import { nextReviewAt } from "../routing/queue-review.ts";
+import { endHoldColumns } from "./contact-hold.service.ts";
 import { writeLog, type NewLogEntry } from "./contact-log.repository.ts";
 import { lockOwnActiveContact } from "./contact.repository.ts";
 import { transact } from "../../realtime/event-bus.ts";
@@ -43,7 +44,7 @@ export async function transferContact(deps: RoutingDeps, actor: Actor, contactId
       queue_id: queue.id,
       queued_at: now,
       transferred_at: now,
-      held_at: null,
+      ...endHoldColumns(),
       relaxed: [],
       widen_step: 0,
       // The contact keeps its criticality bonus on top of the new queue's priority.

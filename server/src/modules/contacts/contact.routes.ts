@@ -22,6 +22,7 @@ import { agentSnapshot, workspaceOptions } from "./agent-workspace.service.ts";
 import { setAgentState } from "./agent-state.service.ts";
 import { announceTyping, postAgentMessage, postNote, recordAgentRead } from "./contact-conversation.service.ts";
 import { completeWrapup, endByAgent } from "./contact-end.service.ts";
+import { holdContact, resumeContact } from "./contact-hold.service.ts";
 import { logPage } from "./contact-log.repository.ts";
 import { acceptOffer, declineOffer } from "./contact-offer.service.ts";
 import { assertCanReadContact } from "./contact.policy.ts";
@@ -147,6 +148,24 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { permission: "contact.handle" }, schema: { tags, summary: "End the conversation; wrap-up follows", params: Params, response: { 200: Ok } } },
     async (request) => {
       await endByAgent(deps, requireActor(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/contacts/:id/hold",
+    { config: { permission: "contact.handle" }, schema: { tags, summary: "Put the conversation on hold (the citizen is asked to wait)", params: Params, response: { 200: Ok } } },
+    async (request) => {
+      await holdContact(deps, requireActor(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/contacts/:id/resume",
+    { config: { permission: "contact.handle" }, schema: { tags, summary: "Take the conversation off hold", params: Params, response: { 200: Ok } } },
+    async (request) => {
+      await resumeContact(deps, requireActor(request), request.params.id);
       return { ok: true as const };
     },
   );

@@ -107,6 +107,10 @@ export const workspaceEn = {
     endText: "The citizen will see that the chat has ended. Then you complete the wrap-up.",
     endSubmit: "End chat",
     ended: "Chat ended.",
+    hold: "Hold",
+    resume: "Resume",
+    holdLabel: "Put the chat on hold: the citizen is asked to wait a moment",
+    heldFor: "On hold {{time}}",
   },
   citizen: {
     title: "Citizen",

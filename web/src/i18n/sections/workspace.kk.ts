@@ -109,6 +109,10 @@ export const workspaceKk: Messages["workspace"] = {
     endText: "Азамат чаттың аяқталғанын көреді. Содан кейін қорытындылауды толтырасыз.",
     endSubmit: "Чатты аяқтау",
     ended: "Чат аяқталды.",
+    hold: "Күттіру",
+    resume: "Жалғастыру",
+    holdLabel: "Чатты күттіруге қою: азаматтан сәл күте тұру сұралады",
+    heldFor: "Күтуде {{time}}",
   },
   citizen: {
     title: "Азамат",

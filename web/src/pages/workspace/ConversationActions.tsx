@@ -1,7 +1,7 @@
 import type { AppealDto } from "@bailanys/common/api/appeals";
 import type { ContactDto, LogEntryDto, WorkspaceOptions } from "@bailanys/common/api/contacts";
 import { Button, Group, Modal, Text } from "@mantine/core";
-import { IconArrowsExchange, IconFilePlus, IconPlayerStop } from "@tabler/icons-react";
+import { IconArrowsExchange, IconFilePlus, IconPlayerPause, IconPlayerPlay, IconPlayerStop } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
@@ -11,7 +11,7 @@ import { useSession } from "../../session/useSession.ts";
 import { RegisterAppealDrawer } from "./RegisterAppealDrawer.tsx";
 import { TransferModal } from "./TransferModal.tsx";
 
-// Three actions must fit one row of a conversation column at 1280 px: a little less side padding than usual.
+// Four actions must fit one row of a conversation column at 1280 px: a little less side padding than usual.
 const ACTION = { size: "xs", styles: { root: { paddingInline: 10 } } } as const;
 
 interface Props {
@@ -24,7 +24,7 @@ interface Props {
   onOpenTransfer: () => void;
 }
 
-/** Register an appeal, transfer, end the chat: the operator's actions on the conversation in front of them. */
+/** Register an appeal, hold or resume, transfer, end the chat: the operator's actions on the conversation in front of them. */
 export function ConversationActions({ contact, entries, options, onContact, onRegistered, onOpenTransfer }: Props) {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -39,6 +39,14 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
       .catch(() => {
         // The socket's contact frame brings the same change; nothing to tell the operator.
       });
+  };
+
+  const held = contact.state === "held";
+  const toggleHold = async () => {
+    const failed = await save(() => api(`/contacts/${contact.id}/${held ? "resume" : "hold"}`, { method: "POST" }), [], t(held ? "workspace.events.resumed" : "workspace.events.held"));
+    if (failed === null) {
+      refresh();
+    }
   };
 
   const end = async () => {
@@ -56,6 +64,19 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
           {t("workspace.actions.registerAppeal")}
         </Button>
       )}
+      <Button
+        {...ACTION}
+        variant={held ? "filled" : "default"}
+        color={held ? "orange" : undefined}
+        leftSection={held ? <IconPlayerPlay size={14} aria-hidden /> : <IconPlayerPause size={14} aria-hidden />}
+        onClick={() => void toggleHold()}
+        disabled={!talking || busy}
+        title={held ? undefined : t("workspace.actions.holdLabel")}
+        data-testid="action-hold"
+        data-held={held}
+      >
+        {held ? t("workspace.actions.resume") : t("workspace.actions.hold")}
+      </Button>
       <Button
         {...ACTION}
         variant="default"

@@ -9,10 +9,13 @@ import { useNow } from "../../realtime/useNow.ts";
 import { Composer } from "./Composer.tsx";
 import { citizenTyping, lastSeq, type ContactLog } from "./contactLogs.ts";
 import { ConversationActions } from "./ConversationActions.tsx";
+import { formatDuration, secondsSince } from "./durations.ts";
 import { MessageList } from "./MessageList.tsx";
 import type { Outbox } from "./useOutbox.ts";
 import { useDocumentVisible } from "./useDocumentVisible.ts";
 import { WrapupPanel } from "./WrapupPanel.tsx";
+
+const STATE_COLOR: Partial<Record<ContactDto["state"], string>> = { wrapup: "violet", held: "orange" };
 
 interface Props {
   contact: ContactDto;
@@ -60,8 +63,8 @@ export function ConversationView({ contact, log, options, draft, onDraft, outbox
             <Title order={2} size="h5" style={{ overflowWrap: "anywhere" }}>
               {citizenName}
             </Title>
-            <Badge size="sm" variant="light" color={contact.state === "wrapup" ? "violet" : "teal"}>
-              {t(`workspace.contactState.${contact.state}`)}
+            <Badge size="sm" variant="light" color={STATE_COLOR[contact.state] ?? "teal"} data-testid="conversation-state">
+              {contact.state === "held" ? t("workspace.actions.heldFor", { time: formatDuration(secondsSince(contact.heldAt, now) ?? 0) }) : t(`workspace.contactState.${contact.state}`)}
             </Badge>
             <Text size="xs" c="dimmed">
               {[contact.topic?.name, contact.language.name, contact.channel.name].filter(Boolean).join(" · ")}
