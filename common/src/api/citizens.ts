@@ -37,7 +37,7 @@ export type MergeCitizensBody = Static<typeof MergeCitizensBody>;
 
 export const MergeResultDto = Type.Object({
   citizen: CitizenDto,
-  moved: Type.Object({ contacts: Type.Integer(), appeals: Type.Integer(), consents: Type.Integer(), notifications: Type.Integer() }),
+  moved: Type.Object({ contacts: Type.Integer(), appeals: Type.Integer(), consents: Type.Integer(), notifications: Type.Integer(), identities: Type.Integer() }),
 });
 export type MergeResultDto = Static<typeof MergeResultDto>;
 

@@ -122,6 +122,7 @@ export interface ContactsTable {
   visitor_phone: string | null;
   visitor_email: string | null;
   visitor_address: string | null;
+  visitor_external_id: string | null;
   agent_id: string | null;
   arrived_at: GeneratedTimestamp;
   queued_at: NullableTimestamp;

@@ -243,6 +243,16 @@ export interface CitizenMergesTable {
   moved: Json;
 }
 
+export interface CitizenIdentitiesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  citizen_id: string;
+  channel: string;
+  external_id: string;
+  created_at: GeneratedTimestamp;
+  created_by: string | null;
+}
+
 export interface ConsentsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -426,6 +436,7 @@ export interface DB extends ContactTables {
   calendar_overrides: CalendarOverridesTable;
   citizens: CitizensTable;
   citizen_merges: CitizenMergesTable;
+  citizen_identities: CitizenIdentitiesTable;
   consents: ConsentsTable;
   appeals: AppealsTable;
   appeal_events: AppealEventsTable;

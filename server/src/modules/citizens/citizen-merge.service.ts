@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { moveIdentities } from "./citizen-identity.service.ts";
 import { citizenQuery, presentCitizen } from "./citizen-lookup.service.ts";
 
 type Row = Pick<CitizensTable, "kind" | "iin" | "full_name" | "phone" | "email" | "address"> & { id: string; preferred_language: string };
@@ -113,6 +114,8 @@ export async function mergeCitizens(deps: { db: Db; bus: EventBus }, actor: Acto
       .where("tenant_id", "=", tenantId)
       .where("citizen_id", "=", merged.id)
       .executeTakeFirst();
+    // The merged record's messenger ids: the next message from any of them lands in the kept record.
+    const identities = await moveIdentities(trx, tenantId, merged.id, kept.id);
     // Records merged earlier into the one now merged lead to the kept record directly.
     await trx.updateTable("citizen_merges").set({ kept_id: kept.id }).where("tenant_id", "=", tenantId).where("kept_id", "=", merged.id).execute();
     // Deleted before the update: the ИИН may move to the kept record, and it is unique per tenant.
@@ -128,6 +131,7 @@ export async function mergeCitizens(deps: { db: Db; bus: EventBus }, actor: Acto
       appeals: appeals.length,
       consents: Number(consents.numUpdatedRows),
       notifications: Number(notifications.numUpdatedRows),
+      identities,
     };
     await trx
       .insertInto("citizen_merges")

@@ -53,7 +53,7 @@ describe("merging two records of one person", () => {
     expect(merge.status).toBe(200);
     expect(merge.body).toEqual({
       citizen: expect.objectContaining({ id: byIin.citizenId, iin: person.iin, fullName: person.fullName, phone: chatPhone, email: person.email }),
-      moved: { contacts: 1, appeals: 1, consents: 1, notifications: expect.any(Number) },
+      moved: { contacts: 1, appeals: 1, consents: 1, notifications: expect.any(Number), identities: 0 },
     });
 
     expect(await ctx.db.selectFrom("citizens").select("id").where("id", "=", byPhone.citizenId).execute()).toEqual([]);

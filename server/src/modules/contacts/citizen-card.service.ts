@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { can } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
+import { tieContactSender } from "../citizens/citizen-identity.service.ts";
 import { maskName } from "../citizens/citizen.presenter.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
@@ -108,8 +109,8 @@ export async function citizenCard(db: Db, actor: Actor, meta: RequestMeta, conta
 
 /**
  * Verifies the citizen's identity in a conversation (R11.1): the ИИН they state must belong to a record whose
- * phone ends in the four digits they state. A success ties the contact to that record; every attempt is
- * audited, a failure changes nothing else.
+ * phone ends in the four digits they state. A success ties the contact, and its sender's messenger id, to that
+ * record; every attempt is audited, a failure changes nothing else.
  */
 export async function verifyContactCitizen(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, contactId: string, input: { iin: string; phoneLast4: string }): Promise<void> {
   const outcome = await transact(deps, async (trx) => {
@@ -127,8 +128,9 @@ export async function verifyContactCitizen(deps: { db: Db; bus: EventBus }, acto
       .set({ citizen_id: citizen.id, verified_at: sql<Date>`now()`, verified_by: actor.userId, verified_method: "iin_phone" })
       .where("id", "=", contact.id)
       .execute();
+    const tie = await tieContactSender(trx, contact, citizen.id, actor.userId);
     await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, { kind: "event", event: "verified", authorKind: "agent", authorId: actor.userId, staffOnly: true, data: { method: "iin_phone" } });
-    await recordAudit(trx, actor, meta, { action: "contact.verify", entity: "contact", entityId: contact.id, details: { result: "verified" } });
+    await recordAudit(trx, actor, meta, { action: "contact.verify", entity: "contact", entityId: contact.id, details: { result: "verified", ...tie } });
     await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: contact.agent_id, state: contact.state });
     return true;
   });
@@ -138,7 +140,7 @@ export async function verifyContactCitizen(deps: { db: Db; bus: EventBus }, acto
   }
 }
 
-/** Ties a conversation to a citizen record by hand (a match the automatic one could not make); audited. */
+/** Ties a conversation, and its sender's messenger id, to a citizen record by hand (a match the automatic one could not make); audited. */
 export async function linkContactCitizen(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, contactId: string, citizenId: string): Promise<void> {
   await transact(deps, async (trx) => {
     const contact = await lockContact(trx, actor.tenantId, contactId);
@@ -151,8 +153,9 @@ export async function linkContactCitizen(deps: { db: Db; bus: EventBus }, actor:
     }
     // A different record is a different person: any earlier verification no longer holds.
     await trx.updateTable("contacts").set({ citizen_id: citizen.id, verified_at: null, verified_by: null, verified_method: null }).where("id", "=", contact.id).execute();
+    const tie = await tieContactSender(trx, contact, citizen.id, actor.userId);
     await appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, { kind: "event", event: "citizen_linked", authorKind: "agent", authorId: actor.userId, staffOnly: true, data: {} });
-    await recordAudit(trx, actor, meta, { action: "contact.link_citizen", entity: "contact", entityId: contact.id, details: { citizenId } });
+    await recordAudit(trx, actor, meta, { action: "contact.link_citizen", entity: "contact", entityId: contact.id, details: { citizenId, ...tie } });
     await deps.bus.publish(trx, { type: "contact.changed", tenantId: contact.tenant_id, contactId: contact.id, agentId: contact.agent_id, state: contact.state });
   });
 }

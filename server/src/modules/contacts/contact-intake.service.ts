@@ -6,6 +6,7 @@ import type { Db } from "../../db/database.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { sha256Hex } from "../../platform/hash.ts";
 import { calendarRules } from "../calendar/calendar.service.ts";
+import { citizenByIdentity } from "../citizens/citizen-identity.service.ts";
 import { referenceSnapshot } from "../reference/reference.snapshot.ts";
 import { offerToBestAgent, type RoutingDeps } from "../routing/dispatch.ts";
 import { freeCandidateQuery, type QueuedContact } from "../routing/routing.repository.ts";
@@ -24,7 +25,8 @@ export interface InboundContactInput {
   locale: Locale;
   topicId: string | null;
   criticalityCode?: string | null;
-  visitor: { name: string | null; phone: string | null; email: string | null; address: string | null };
+  /** `externalId`: the sender's id on a messenger channel (a Telegram user id); web chat has none. */
+  visitor: { name: string | null; phone: string | null; email: string | null; address: string | null; externalId?: string | null };
   firstMessage: string | null;
   clientMsgId?: string | null;
 }
@@ -83,7 +85,7 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
   };
   // One transaction registers the contact and offers it: acknowledged means routed or waiting in the queue.
   await transact(deps, async (trx) => {
-    const citizenId = await matchCitizen(trx, input.tenantId, input.visitor.phone, input.visitor.email);
+    const citizenId = await matchCitizen(trx, input.tenantId, input.channel, input.visitor);
     const insert = trx
       .insertInto("contacts")
       .values({
@@ -105,6 +107,7 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
         visitor_phone: input.visitor.phone,
         visitor_email: input.visitor.email,
         visitor_address: input.visitor.address,
+        visitor_external_id: input.visitor.externalId ?? null,
         queued_at: sql<Date>`now()`,
         next_review_at: nextReviewAt(queue, now, 0, null),
         access_token_hash: sha256Hex(accessToken),
@@ -123,9 +126,19 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
   return { contactId, accessToken, queueId: queue.id };
 }
 
-/** The citizen a phone number or e-mail address belongs to, when exactly one record has it (never a guess). */
-async function matchCitizen(trx: Db, tenantId: string, phone: string | null, email: string | null): Promise<string | null> {
-  for (const [column, value] of [["phone", phone], ["email", email]] as const) {
+/**
+ * The citizen a sender is: the record their messenger id is tied to, else the one record that has their phone
+ * number or e-mail address (several records with it are not a match: never a guess).
+ */
+async function matchCitizen(trx: Db, tenantId: string, channel: RoutedChannel, visitor: InboundContactInput["visitor"]): Promise<string | null> {
+  // Web chat sends no messenger id, so its intake costs no statement more.
+  if (visitor.externalId) {
+    const tied = await citizenByIdentity(trx, tenantId, channel, visitor.externalId);
+    if (tied !== null) {
+      return tied;
+    }
+  }
+  for (const [column, value] of [["phone", visitor.phone], ["email", visitor.email]] as const) {
     if (value === null) {
       continue;
     }
