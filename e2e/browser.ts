@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import type { FastifyInstance } from "fastify";
 import { createEventBus } from "../server/src/realtime/event-bus.ts";
 import { buildApp } from "../server/src/app.ts";
@@ -50,4 +50,14 @@ export async function startPlatform(): Promise<Platform> {
       await database.close();
     },
   };
+}
+
+/** Signs a demo user in through the login page (in Russian), then opens `next`. */
+export async function signInAs(platform: Platform, page: Page, login: string, next: string): Promise<void> {
+  await page.goto(`${platform.baseUrl}/login`);
+  await page.getByLabel("Логин", { exact: true }).fill(login);
+  await page.getByLabel("Пароль", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto(`${platform.baseUrl}${next}`);
 }

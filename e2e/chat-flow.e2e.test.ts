@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEMO_PASSWORD, SCREENSHOTS, startPlatform, type Platform } from "./browser.ts";
+import { SCREENSHOTS, signInAs, startPlatform, type Platform } from "./browser.ts";
 
 let platform: Platform;
 
@@ -11,15 +11,6 @@ beforeAll(async () => {
 afterAll(async () => platform.close());
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-async function signIn(page: Page, login: string, next: string): Promise<void> {
-  await page.goto(`${platform.baseUrl}/login`);
-  await page.getByLabel("Логин", { exact: true }).fill(login);
-  await page.getByLabel("Пароль", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  await page.goto(`${platform.baseUrl}${next}`);
-}
 
 it("a citizen chats with an operator who registers an appeal and wraps up; the citizen rates the chat; the board shows it", async () => {
   const citizenContext = await platform.browser.newContext({ locale: "kk-KZ", viewport: { width: 420, height: 860 } });
@@ -43,11 +34,11 @@ it("a citizen chats with an operator who registers an appeal and wraps up; the c
   await shot(citizen, "chat-02-waiting-kk");
 
   // The supervisor's board shows the waiting chat.
-  await signIn(supervisor, "supervisor", "/board");
+  await signInAs(platform, supervisor, "supervisor", "/board");
   await expect.poll(async () => supervisor.getByTestId("board-queue-row").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-waiting"))).reduce((a, b) => a + b, 0)), { timeout: 15_000 }).toBe(1);
 
   // The operator (the demo's Айгерим Сапарова) opens the workspace, becomes ready and accepts the offer.
-  await signIn(operator, "operator", "/workspace");
+  await signInAs(platform, operator, "operator", "/workspace");
   await operator.getByTestId("agent-state-ready").click();
   const offer = operator.getByTestId("offer-card");
   await offer.waitFor({ timeout: 15_000 });

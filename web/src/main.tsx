@@ -12,14 +12,14 @@ import { currentLocale } from "./i18n/i18n.ts";
 import { LocalizedDates } from "./components/LocalizedDates.tsx";
 import { ReferenceProvider } from "./reference/ReferenceProvider.tsx";
 import { SessionProvider } from "./session/SessionProvider.tsx";
-import { theme } from "./theme.ts";
+import { cssVariablesResolver, theme } from "./theme.ts";
 
 const root = document.getElementById("root");
 if (root) {
   void applyLocale(currentLocale());
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <LocalizedDates>
           <Notifications position="top-right" />
           <BrowserRouter>

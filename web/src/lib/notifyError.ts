@@ -1,7 +1,12 @@
 import { ERRORS } from "@bailanys/common/errors";
-import { notifications } from "@mantine/notifications";
+import { notifications, type NotificationData } from "@mantine/notifications";
 import { ApiError, isAbort } from "../api/client.ts";
 import { currentLocale, i18n } from "../i18n/i18n.ts";
+
+/** A notification whose close button says what it does to a screen reader, in the user's language. */
+function show(data: NotificationData): void {
+  notifications.show({ ...data, closeButtonProps: { "aria-label": i18n.t("common.close") } });
+}
 
 /**
  * Shows a failed call in a notification and returns the field messages a form can place under its inputs.
@@ -14,7 +19,7 @@ export function notifyError<F extends string = never>(error: unknown, formFields
   }
   const isFormField = (field: string): field is F => (formFields as readonly string[]).includes(field);
   if (!(error instanceof ApiError)) {
-    notifications.show({ color: "red", title: i18n.t("common.error"), message: ERRORS.INTERNAL.message[currentLocale()] });
+    show({ color: "red", title: i18n.t("common.error"), message: ERRORS.INTERNAL.message[currentLocale()] });
     return placed;
   }
   const extra: string[] = [];
@@ -26,11 +31,11 @@ export function notifyError<F extends string = never>(error: unknown, formFields
     }
   }
   const message = [error.message, ...extra].join(" ");
-  notifications.show({ color: "red", title: i18n.t("common.error"), message, autoClose: 8000 });
+  show({ color: "red", title: i18n.t("common.error"), message, autoClose: 8000 });
   return placed;
 }
 
 /** A short confirmation after a successful change. */
 export function notifySuccess(message: string): void {
-  notifications.show({ color: "teal", message, autoClose: 4000 });
+  show({ color: "teal", message, autoClose: 4000 });
 }
