@@ -16,6 +16,7 @@ import { installErrorHandler } from "./platform/error-handler.ts";
 import { installIdempotentReplay } from "./platform/idempotent-replay.ts";
 import "./platform/fastify-types.ts";
 import { loggerOptions } from "./platform/logger.ts";
+import { installSecurityHeaders } from "./platform/security-headers.ts";
 import { apiRoutes } from "./api-routes.ts";
 import { installRealtime } from "./realtime/realtime.ts";
 import { followAuthChanges } from "./modules/auth/actor-cache.ts";
@@ -51,6 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook("onClose", async () => stopFollowingAuth());
 
   installErrorHandler(app);
+  installSecurityHeaders(app, { https: config.secureCookies });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });

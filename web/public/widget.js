@@ -47,12 +47,38 @@
   box.appendChild(close);
 
   var frame = null;
+  // The chat of this tab, kept here for the frame: a browser that blocks third-party storage refuses it there.
+  var CHAT_KEY = KEY + ".chat";
+  window.addEventListener("message", function (e) {
+    var d = e.data;
+    if (!frame || e.source !== frame.contentWindow || e.origin !== origin || !d || d.type !== "bailanys.chat" || d.tenant !== tenant) {
+      return;
+    }
+    try {
+      if (d.chat) {
+        sessionStorage.setItem(CHAT_KEY, JSON.stringify(d.chat));
+      } else {
+        sessionStorage.removeItem(CHAT_KEY);
+      }
+    } catch (x) {
+      // Blocked storage: the chat lasts as long as this page.
+    }
+  });
+  function heldChat() {
+    try {
+      var held = sessionStorage.getItem(CHAT_KEY);
+      // In the fragment: it reaches the frame, never a server.
+      return held ? "#chat=" + encodeURIComponent(held) : "";
+    } catch (x) {
+      return "";
+    }
+  }
   function setOpen(open, focus) {
     if (open && !frame) {
       // Made on first use: a visitor who never chats loads nothing from HOST.
       frame = document.createElement("iframe");
       frame.title = LABEL;
-      frame.src = origin + "/chat/embed?tenant=" + encodeURIComponent(tenant) + (lang ? "&lang=" + encodeURIComponent(lang) : "");
+      frame.src = origin + "/chat/embed?tenant=" + encodeURIComponent(tenant) + (lang ? "&lang=" + encodeURIComponent(lang) : "") + heldChat();
       box.appendChild(frame);
     }
     box.classList.toggle("bailanys-open", open);

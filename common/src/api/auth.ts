@@ -25,6 +25,10 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** Who is signed in on this browser, if anyone: the web app asks at start-up, also on the citizens' pages. */
+export const SessionProbe = Type.Object({ user: Nullable(Me) });
+export type SessionProbe = Static<typeof SessionProbe>;
+
 export const LoginResponse = Type.Object({
   token: Type.String({ description: "Bearer token of the session (the same session as the cookie)" }),
   csrfToken: Type.String({ description: "Send as X-CSRF-Token on writes made with the session cookie" }),

@@ -25,7 +25,7 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
 
-/** The token from the login response or /auth/me; cookie sessions must echo it on every write. */
+/** The token from the login response or /auth/session; cookie sessions must echo it on every write. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
@@ -48,7 +48,7 @@ export interface RequestOptions {
   contentType?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-  /** Off for calls where 401 is an answer, not an expired session (sign-in, the start-up /auth/me). */
+  /** Off for calls where 401 is an answer, not an expired session (sign-in, the start-up /auth/session). */
   redirectOn401?: boolean;
 }
 

@@ -6,7 +6,7 @@ import { createContext } from "react";
 export interface SessionValue {
   /** The signed-in user, or null when nobody is. */
   me: Me | null;
-  /** True until the start-up /auth/me answers. */
+  /** True until the start-up /auth/session answers. */
   loading: boolean;
   login: (login: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;

@@ -1,4 +1,4 @@
-import type { LoginResponse, Me } from "@bailanys/common/api/auth";
+import type { LoginResponse, Me, SessionProbe } from "@bailanys/common/api/auth";
 import type { Locale } from "@bailanys/common/locales";
 import type { Permission } from "@bailanys/common/permissions";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -29,8 +29,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(null);
     });
     const controller = new AbortController();
-    api<Me>("/auth/me", { signal: controller.signal, redirectOn401: false })
-      .then(adopt)
+    api<SessionProbe>("/auth/session", { signal: controller.signal, redirectOn401: false })
+      .then(({ user }) => (user === null ? setMe(null) : adopt(user)))
       .catch(() => setMe(null))
       .finally(() => {
         if (!controller.signal.aborted) {

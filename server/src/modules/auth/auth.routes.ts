@@ -5,6 +5,7 @@ import {
   LoginBody,
   LoginResponse,
   Me,
+  SessionProbe,
   UpdateMeBody,
 } from "@bailanys/common/api/auth";
 import { Uuid } from "@bailanys/common/api/shared";
@@ -49,6 +50,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    "/auth/session",
+    // Public: an answer of "nobody" is not an error here (a citizen's chat page asks too).
+    { config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } }, schema: { tags: ["auth"], summary: "The signed-in user, or null when nobody is signed in", response: { 200: SessionProbe } } },
+    async (request) => ({ user: request.actor ? presentMe(request.actor, request.actor.csrfToken) : null }),
   );
 
   app.get(

@@ -141,8 +141,14 @@ describe("the session", () => {
 
     const read = await call("GET", "/api/v1/auth/me", { cookie });
     expect(read.status).toBe(200);
-    // A reloaded page learns the CSRF token from /auth/me.
+    // A reloaded page learns the CSRF token from /auth/me, or from the start-up probe that never answers 401.
     expect(read.body.csrfToken).toBe(csrfToken);
+    const probe = await call("GET", "/api/v1/auth/session", { cookie });
+    expect(probe.status).toBe(200);
+    expect(probe.body.user).toMatchObject({ id: user.id, csrfToken });
+    const nobody = await call("GET", "/api/v1/auth/session", {});
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ user: null });
 
     const missing = await call("PATCH", "/api/v1/auth/me", { cookie, payload: { locale: "kk" } });
     expect(missing.status).toBe(403);

@@ -27,24 +27,68 @@ export function parseStoredChat(raw: string | null): StoredChat | null {
   }
 }
 
-// Session storage, not local: the token is the chat's only credential, so it ends with the tab.
-export function readStoredChat(tenant: string): StoredChat | null {
+/**
+ * In the widget's frame on a body's website the chat is a third-party page, and browsers that block third-party
+ * storage refuse it there: the widget script on the host page then keeps the chat in the host's session storage.
+ * The frame tells it every change (postMessage to its parent) and gets the chat back in its address's fragment
+ * when the widget makes the frame again after the citizen moves to another page of the site (the fragment never
+ * reaches a server or its logs).
+ */
+const embedded = typeof window !== "undefined" && window.parent !== window;
+
+/** The host page's origin, so that the chat's token goes to the page that embeds it and no other. */
+function hostOrigin(): string | null {
+  const ancestor = window.location.ancestorOrigins?.[0];
+  if (ancestor) {
+    return ancestor;
+  }
   try {
-    return parseStoredChat(window.sessionStorage.getItem(key(tenant)));
+    return document.referrer ? new URL(document.referrer).origin : null;
   } catch {
     return null;
   }
 }
 
+function tellHost(tenant: string, chat: StoredChat | null): void {
+  const origin = embedded ? hostOrigin() : null;
+  if (origin !== null) {
+    window.parent.postMessage({ type: "bailanys.chat", tenant, chat }, origin);
+  }
+}
+
+/** The chat the widget handed over in the fragment (`#chat=…`), read once and removed from the address. */
+function chatFromHost(): StoredChat | null {
+  if (!embedded) {
+    return null;
+  }
+  const handed = new URLSearchParams(window.location.hash.slice(1)).get("chat");
+  if (handed !== null) {
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+  }
+  return parseStoredChat(handed);
+}
+
+// Session storage, not local: the token is the chat's only credential, so it ends with the tab.
+export function readStoredChat(tenant: string): StoredChat | null {
+  const handed = chatFromHost();
+  try {
+    return parseStoredChat(window.sessionStorage.getItem(key(tenant))) ?? handed;
+  } catch {
+    return handed;
+  }
+}
+
 export function writeStoredChat(tenant: string, chat: StoredChat): void {
+  tellHost(tenant, chat);
   try {
     window.sessionStorage.setItem(key(tenant), JSON.stringify(chat));
   } catch {
-    // Storage may be disabled; the chat then simply does not survive a reload.
+    // Storage may be disabled; outside the widget the chat then simply does not survive a reload.
   }
 }
 
 export function clearStoredChat(tenant: string): void {
+  tellHost(tenant, null);
   try {
     window.sessionStorage.removeItem(key(tenant));
   } catch {
