@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { accessibilityViolations } from "./accessibility.ts";
-import { SCREENSHOTS, signInAs, startPlatform, type Platform } from "./browser.ts";
+import { SCREENSHOTS, signInAs, startPlatform, watchErrors, type Platform } from "./browser.ts";
 
 let platform: Platform;
 
@@ -38,6 +38,8 @@ it("the citizen's chat, the operator's window and the board pass WCAG 2.1 AA che
   const citizen = await (await platform.browser.newContext({ locale: "kk-KZ", viewport: { width: 390, height: 844 } })).newPage();
   const operator = await (await platform.browser.newContext({ locale: "ru-RU", viewport: { width: 1400, height: 900 } })).newPage();
   const supervisor = await (await platform.browser.newContext({ locale: "ru-RU", viewport: { width: 1400, height: 900 } })).newPage();
+  // The content policy must not get in the way of any of these pages.
+  const errors = [citizen, operator, supervisor].map(watchErrors);
 
   // The citizen, on a phone, fills the pre-chat form with the keyboard only: Tab, typing, Space, Enter.
   await citizen.goto(`${platform.baseUrl}/chat?tenant=demo&lang=kk`);
@@ -87,4 +89,5 @@ it("the citizen's chat, the operator's window and the board pass WCAG 2.1 AA che
   await citizen.goto(`${platform.baseUrl}/status?tenant=demo&lang=ru`);
   await citizen.getByRole("heading").first().waitFor();
   await expectAccessible(citizen, "status page");
+  expect(errors.flat()).toEqual([]);
 });

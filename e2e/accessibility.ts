@@ -17,8 +17,11 @@ export interface Violation {
  * landmarks, ARIA use). Checked in the real browser, on the rendered page and its computed colours.
  */
 export async function accessibilityViolations(page: Page): Promise<Violation[]> {
+  // Colours are measured as painted: a dialog fading out or a notice sliding in would be judged half-drawn.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 });
   if (!(await page.evaluate(() => "axe" in window))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    // Evaluated by the driver, not added as a script tag, which the pages' content policy rightly refuses.
+    await page.evaluate(AXE_SOURCE);
   }
   return page.evaluate(async () => {
     type Node = { target: unknown[]; any: { message: string }[] };

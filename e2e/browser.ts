@@ -61,3 +61,15 @@ export async function signInAs(platform: Platform, page: Page, login: string, ne
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.goto(`${platform.baseUrl}${next}`);
 }
+
+/** Console errors and uncaught errors of a page as they happen (a content-policy refusal shows up here). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      errors.push(message.text());
+    }
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}

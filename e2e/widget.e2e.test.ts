@@ -2,9 +2,8 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SCREENSHOTS, signInAs, startPlatform, type Platform } from "./browser.ts";
+import { SCREENSHOTS, signInAs, startPlatform, watchErrors, type Platform } from "./browser.ts";
 
 let platform: Platform;
 let site: Server;
@@ -27,18 +26,6 @@ afterAll(async () => {
   site.close();
   await platform.close();
 });
-
-/** Console errors and page errors of a page (a content-policy refusal shows up here). */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      errors.push(message.text());
-    }
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 it("the one-tag widget on a body's website: a citizen chats in the frame, keeps the chat across a reload, and the staff pages refuse framing", async () => {
   const citizen = await (await platform.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 860 } })).newPage();

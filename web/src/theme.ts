@@ -69,8 +69,7 @@ export const theme = createTheme({
 
 /**
  * Mantine's "dimmed" grey (#868e96) has a contrast of 3.3:1 on white, below WCAG AA for small text (4.5:1);
- * this one keeps 7:1 on white and 5:1 where Mantine fades it further (a selected NavLink's description), and
- * stays visibly secondary.
+ * this one keeps 7:1 on white, above 6:1 on the light grey and tinted panels, and stays visibly secondary.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
