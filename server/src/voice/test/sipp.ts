@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { createSocket } from "node:dgram";
+import { once } from "node:events";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const SCENARIOS = path.join(import.meta.dirname, "sipp");
+
+/** Whether SIPp (Debian's sip-tester) is installed; CI installs it and sets BAILANYS_REQUIRE_SIPP=1. */
+export function sippAvailable(): boolean {
+  const found = ["/usr/bin/sipp", "/usr/local/bin/sipp"].some((p) => existsSync(p));
+  if (!found && process.env.BAILANYS_REQUIRE_SIPP === "1") {
+    throw new Error("SIPp is required here (BAILANYS_REQUIRE_SIPP=1): apt-get install sip-tester");
+  }
+  return found;
+}
+
+/** A UDP port free right now, for SIPp's media socket (it binds the port and the one two above). */
+async function freeUdpPort(): Promise<number> {
+  const socket = createSocket("udp4");
+  socket.bind(0, "127.0.0.1");
+  await once(socket, "listening");
+  const { port } = socket.address();
+  socket.close();
+  return port;
+}
+
+export interface SippRun {
+  code: number | null;
+  output: string;
+}
+
+/**
+ * Runs one SIPp scenario of test/sipp against `target` on 127.0.0.1: one call, bounded by `timeoutSeconds`
+ * (SIPp's own exit code says whether every step of the call succeeded), stopped by its PID if it overruns.
+ */
+export async function runSipp(scenario: string, target: { port: number }, options: { service?: string; timeoutSeconds?: number } = {}): Promise<SippRun> {
+  const timeout = options.timeoutSeconds ?? 15;
+  const args = [`127.0.0.1:${target.port}`, "-sf", path.join(SCENARIOS, scenario), "-s", options.service ?? "gateway", "-m", "1", "-l", "1"];
+  args.push("-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", String(await freeUdpPort()), "-nostdin", "-timeout", `${timeout}s`, "-timeout_error");
+  const child = spawn("sipp", args, { cwd: os.tmpdir(), stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const guard = setTimeout(() => child.kill("SIGKILL"), (timeout + 5) * 1000);
+  try {
+    const [code] = (await once(child, "exit")) as [number | null];
+    return { code, output };
+  } finally {
+    clearTimeout(guard);
+    if (child.exitCode === null) {
+      child.kill("SIGKILL");
+    }
+  }
+}
