@@ -23,25 +23,34 @@ export interface Via {
   params: Map<string, string>;
 }
 
+/**
+ * The characters of a header value that stand outside quoted strings, with their index and how deep inside
+ * angle brackets they are (the separators that matter: `<`, `>`, `,` and `;`).
+ */
+function* unquoted(value: string): Generator<{ index: number; char: string; depth: number }> {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < value.length; i += 1) {
+    const char = value[i] ?? "";
+    if (char === "\\" && quoted) {
+      i += 1;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted) {
+      depth = char === "<" ? depth + 1 : char === ">" ? Math.max(0, depth - 1) : depth;
+      yield { index: i, char, depth };
+    }
+  }
+}
+
 /** Splits a header value at commas that separate list elements (not inside quotes or angle brackets). */
 export function splitList(value: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let quoted = false;
   let from = 0;
-  for (let i = 0; i < value.length; i += 1) {
-    const c = value[i];
-    if (c === "\\" && quoted) {
-      i += 1;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === "<") {
-      depth += 1;
-    } else if (!quoted && c === ">") {
-      depth = Math.max(0, depth - 1);
-    } else if (!quoted && depth === 0 && c === ",") {
-      parts.push(value.slice(from, i).trim());
-      from = i + 1;
+  for (const { index, char, depth } of unquoted(value)) {
+    if (char === "," && depth === 0) {
+      parts.push(value.slice(from, index).trim());
+      from = index + 1;
     }
   }
   parts.push(value.slice(from).trim());
@@ -150,15 +159,9 @@ export function parseCSeq(value: string): { seq: number; method: string } | null
 
 /** The `<` that opens an address, skipping any inside a quoted display name; -1 when there is none. */
 function openingBracket(text: string): number {
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === "\\" && quoted) {
-      i += 1;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (c === "<" && !quoted) {
-      return i;
+  for (const { index, char } of unquoted(text)) {
+    if (char === "<") {
+      return index;
     }
   }
   return -1;
