@@ -3,6 +3,7 @@ import { formatNameAddr, formatUri, formatVia, parseCSeq, parseNameAddr, parseUr
 import { header, headerValues, withHeader, type SipRequest } from "./message.ts";
 import { missingMandatoryHeaders, parseSipMessage, SipParseError } from "./parse.ts";
 import { serializeSipMessage } from "./serialize.ts";
+import { refusalReason } from "../test/refusal.ts";
 
 const SDP = ["v=0", "o=caller 1 1 IN IP4 127.0.0.1", "s=-", "c=IN IP4 127.0.0.1", "t=0 0", "m=audio 6000 RTP/AVP 8 0 101", "a=rtpmap:101 telephone-event/8000", ""].join("\r\n");
 
@@ -49,14 +50,7 @@ describe("SIP messages", () => {
   it("parses responses, and refuses broken messages with a reason", () => {
     const ok = parseSipMessage(Buffer.from("SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKb\r\nContent-Length: 0\r\n\r\n"));
     expect(ok).toMatchObject({ kind: "response", status: 180, reason: "Ringing" });
-    const reason = (data: string) => {
-      try {
-        parseSipMessage(Buffer.from(data));
-        return null;
-      } catch (error) {
-        return error instanceof SipParseError ? error.reason : "other";
-      }
-    };
+    const reason = (data: string) => refusalReason(() => parseSipMessage(Buffer.from(data)), SipParseError);
     expect(reason("INVITE sip:a@b SIP/2.0\r\nVia: x")).toBe("no_header_end");
     expect(reason("HELLO\r\n\r\n")).toBe("bad_start_line");
     expect(reason("SIP/2.0 99 Nope\r\n\r\n")).toBe("bad_start_line");
