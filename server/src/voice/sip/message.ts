@@ -29,6 +29,12 @@ export interface SipResponse extends SipMessageBase {
 
 export type SipMessage = SipRequest | SipResponse;
 
+/** Where a message came from or goes to (the real source of a datagram, a response's destination). */
+export interface SipEndpoint {
+  address: string;
+  port: number;
+}
+
 /** RFC 3261 §7.3.3 compact header forms, to their full names (lower case). */
 const COMPACT: Record<string, string> = {
   i: "call-id",

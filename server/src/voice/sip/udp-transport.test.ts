@@ -3,10 +3,10 @@ import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { runSipp, sippAvailable } from "../test/sipp.ts";
 import { parseNameAddr } from "./headers.ts";
-import { header, headerValues, type SipMessage } from "./message.ts";
+import { header, headerValues, type SipEndpoint, type SipMessage } from "./message.ts";
 import { parseSipMessage } from "./parse.ts";
 import { buildResponse } from "./responses.ts";
-import { openUdpTransport, type SipEndpoint } from "./udp-transport.ts";
+import { openUdpTransport } from "./udp-transport.ts";
 
 const OPTIONS = [
   "OPTIONS sip:gw@127.0.0.1 SIP/2.0",

@@ -1,13 +1,8 @@
 import { createSocket, type Socket } from "node:dgram";
 import { once } from "node:events";
-import type { SipMessage } from "./message.ts";
+import type { SipEndpoint, SipMessage } from "./message.ts";
 import { parseSipMessage, SipParseError } from "./parse.ts";
 import { serializeSipMessage } from "./serialize.ts";
-
-export interface SipEndpoint {
-  address: string;
-  port: number;
-}
 
 export interface UdpTransport {
   /** Where this transport listens (the port is the one the system gave when 0 was asked for). */
