@@ -1,0 +1,102 @@
+import type { DtmfDigit } from "../media/dtmf.ts";
+import type { MediaSession } from "./media-session.ts";
+import { header, headerValues, type SipEndpoint, type SipRequest } from "../sip/message.ts";
+import { parseNameAddr } from "../sip/headers.ts";
+import { newBranch } from "../sip/transaction-key.ts";
+
+export type CallEnd = "caller_hung_up" | "gateway_hung_up" | "no_ack";
+
+/** What a call tells the IVR and queue above it. */
+export interface CallHandlers {
+  onDigit?(digit: DtmfDigit): void;
+  onEnd?(why: CallEnd): void;
+}
+
+/**
+ * One answered inbound call: its dialog (RFC 3261 §12: Call-ID, both tags, the caller's Contact and route set)
+ * and its media. The IVR plays into it, reads digits from it and hangs it up.
+ */
+export class InboundCall {
+  handlers: CallHandlers = {};
+  readonly digits: string[] = [];
+  private localSeq = 0;
+  private ended: CallEnd | null = null;
+
+  constructor(
+    readonly invite: SipRequest,
+    readonly localTag: string,
+    readonly media: MediaSession,
+    /** Where the caller's signalling comes from: requests of ours go back there (it may sit behind NAT). */
+    readonly peer: SipEndpoint,
+    private readonly local: SipEndpoint,
+    private readonly sendBye: (bye: SipRequest, to: SipEndpoint) => void,
+    /** The gateway's own bookkeeping when the call ends, before the IVR hears of it. */
+    private readonly onFinished: (why: CallEnd) => void,
+  ) {}
+
+  get callId(): string {
+    return header(this.invite, "call-id") ?? "";
+  }
+
+  /** The number that called, as its From URI's user part (a phone number from a trunk). */
+  get caller(): string | null {
+    const uri = parseNameAddr(header(this.invite, "from") ?? "")?.uri ?? "";
+    return /^sips?:([^@;]+)@/.exec(uri)?.[1] ?? null;
+  }
+
+  get endedBecause(): CallEnd | null {
+    return this.ended;
+  }
+
+  /** Queues G.711 audio of the call's law (a prompt). */
+  play(audio: Buffer): void {
+    this.media.play(audio);
+  }
+
+  digitReceived(digit: DtmfDigit): void {
+    this.digits.push(digit.digit);
+    this.handlers.onDigit?.(digit);
+  }
+
+  /** The gateway ends the call: a BYE within the dialog, then media stops. */
+  hangUp(): void {
+    if (this.ended !== null) {
+      return;
+    }
+    this.sendBye(this.bye(), this.peer);
+    this.end("gateway_hung_up");
+  }
+
+  /** The call is over (the caller's BYE, ours, or an answer nobody acknowledged). */
+  end(why: CallEnd): void {
+    if (this.ended !== null) {
+      return;
+    }
+    this.ended = why;
+    this.media.close();
+    this.onFinished(why);
+    this.handlers.onEnd?.(why);
+  }
+
+  /** A BYE of ours within the dialog (§15.1.1): our side in From, the caller's in To, to their Contact. */
+  private bye(): SipRequest {
+    this.localSeq += 1;
+    const contact = parseNameAddr(header(this.invite, "contact") ?? "")?.uri ?? this.invite.uri;
+    const routes = headerValues(this.invite, "record-route").map((value) => ({ name: "Route", value }));
+    return {
+      kind: "request",
+      method: "BYE",
+      uri: contact,
+      headers: [
+        { name: "Via", value: `SIP/2.0/UDP ${this.local.address}:${this.local.port};branch=${newBranch()};rport` },
+        { name: "Max-Forwards", value: "70" },
+        { name: "From", value: `${header(this.invite, "to") ?? ""};tag=${this.localTag}` },
+        { name: "To", value: header(this.invite, "from") ?? "" },
+        { name: "Call-ID", value: this.callId },
+        { name: "CSeq", value: `${this.localSeq} BYE` },
+        ...routes,
+      ],
+      body: Buffer.alloc(0),
+    };
+  }
+}

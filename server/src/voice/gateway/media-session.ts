@@ -1,0 +1,96 @@
+import type { Socket } from "node:dgram";
+import { randomInt } from "node:crypto";
+import { DtmfReceiver, type DtmfDigit } from "../media/dtmf.ts";
+import { SILENCE, type G711 } from "../media/g711.ts";
+import type { MediaClock } from "../media/media-clock.ts";
+import { buildRtp, parseRtp } from "../media/rtp.ts";
+import type { Negotiated } from "../media/sdp.ts";
+
+const SAMPLES_PER_FRAME = 160;
+
+export interface MediaCounters {
+  sent: number;
+  receivedAudio: number;
+  receivedEvents: number;
+}
+
+/**
+ * One call's RTP: a packet of G.711 every tick of the shared clock (the queued audio, else silence, so the
+ * stream never stops), and on receipt audio counted and telephone events turned into digits. Symmetric RTP:
+ * once the peer's packets arrive, replies go to where they come from (a phone behind NAT), not to the SDP.
+ */
+export class MediaSession {
+  readonly counters: MediaCounters = { sent: 0, receivedAudio: 0, receivedEvents: 0 };
+  private readonly law: G711;
+  private readonly ssrc = randomInt(0, 2 ** 32);
+  private sequence = randomInt(0, 2 ** 16);
+  private timestamp = randomInt(0, 2 ** 32);
+  private first = true;
+  private queued: Buffer[] = [];
+  private readonly dtmf = new DtmfReceiver();
+  private stopClock: (() => void) | null = null;
+
+  constructor(
+    private readonly socket: Socket,
+    private remote: { address: string; port: number },
+    private readonly negotiated: Negotiated,
+    private readonly onDigit: (digit: DtmfDigit) => void,
+  ) {
+    this.law = negotiated.audio.encoding === "PCMU" ? "PCMU" : "PCMA";
+    socket.on("message", (data, source) => this.receive(data, source));
+  }
+
+  /** Starts sending on the shared clock. */
+  start(clock: MediaClock): void {
+    this.stopClock ??= clock.subscribe(() => this.sendFrame());
+  }
+
+  /** Queues G.711 audio (of the negotiated law) to be sent after what is already queued. */
+  play(audio: Buffer): void {
+    for (let at = 0; at < audio.length; at += SAMPLES_PER_FRAME) {
+      const frame = Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
+      audio.copy(frame, 0, at, Math.min(audio.length, at + SAMPLES_PER_FRAME));
+      this.queued.push(frame);
+    }
+  }
+
+  get codec(): G711 {
+    return this.law;
+  }
+
+  /** Stops sending and frees the port. */
+  close(): void {
+    this.stopClock?.();
+    this.stopClock = null;
+    this.socket.close();
+  }
+
+  private sendFrame(): void {
+    if (this.negotiated.direction === "recvonly" || this.negotiated.direction === "inactive") {
+      return;
+    }
+    const payload = this.queued.shift() ?? Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
+    const packet = buildRtp({ payloadType: this.negotiated.audio.payloadType, marker: this.first, sequence: this.sequence, timestamp: this.timestamp, ssrc: this.ssrc, payload });
+    this.first = false;
+    this.sequence = (this.sequence + 1) & 0xffff;
+    this.timestamp = (this.timestamp + SAMPLES_PER_FRAME) >>> 0;
+    this.socket.send(packet, this.remote.port, this.remote.address);
+    this.counters.sent += 1;
+  }
+
+  private receive(data: Buffer, source: { address: string; port: number }): void {
+    const packet = parseRtp(data);
+    if (packet === null) {
+      return;
+    }
+    this.remote = { address: source.address, port: source.port };
+    if (this.negotiated.events !== null && packet.payloadType === this.negotiated.events.payloadType) {
+      this.counters.receivedEvents += 1;
+      for (const digit of this.dtmf.receive(packet)) {
+        this.onDigit(digit);
+      }
+    } else if (packet.payloadType === this.negotiated.audio.payloadType) {
+      this.counters.receivedAudio += 1;
+    }
+  }
+}

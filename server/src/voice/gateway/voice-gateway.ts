@@ -1,0 +1,224 @@
+import { MediaClock } from "../media/media-clock.ts";
+import { PortPoolExhausted, RtpPortPool } from "../media/port-pool.ts";
+import { buildAudioSdp, negotiate, parseAudio, SdpError, type Negotiated } from "../media/sdp.ts";
+import { header, type SipEndpoint, type SipRequest, type SipResponse } from "../sip/message.ts";
+import { parseNameAddr } from "../sip/headers.ts";
+import { missingMandatoryHeaders } from "../sip/parse.ts";
+import { buildResponse, newTag } from "../sip/responses.ts";
+import { retransmit2xx, type PendingAck } from "../sip/retransmit-2xx.ts";
+import { TransactionLayer, type ServerTransaction } from "../sip/transaction-layer.ts";
+import { openUdpTransport, type UdpTransport } from "../sip/udp-transport.ts";
+import { InboundCall } from "./inbound-call.ts";
+import { MediaSession } from "./media-session.ts";
+
+const ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+
+export interface VoiceGatewayOptions {
+  host: string;
+  sipPort: number;
+  rtpPorts: { first: number; last: number };
+  /** How long the caller hears ringing before the answer (the IVR answers at once in production: 0). */
+  answerAfterMs?: number;
+  /** A call was answered: the IVR takes it from here. */
+  onCall(call: InboundCall): void;
+}
+
+interface Ringing {
+  transaction: ServerTransaction;
+  /** The To tag of the 180, which every later response of this INVITE carries too. */
+  tag: string;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The gateway's user agent (RFC 3261 §8.2, §12–15) for inbound calls: answers INVITEs with G.711 (488 when the
+ * offer has none), rings, answers with a port of the pool, retransmits the 200 until the ACK, takes BYE and
+ * CANCEL, answers OPTIONS keep-alives. Every call's media runs on one shared clock.
+ */
+export class VoiceGateway {
+  readonly clock = new MediaClock();
+  private readonly calls = new Map<string, InboundCall>();
+  private readonly pendingAcks = new Map<string, PendingAck>();
+  private readonly ringing = new Map<string, Ringing>();
+  private readonly pool: RtpPortPool;
+
+  private constructor(
+    private readonly options: VoiceGatewayOptions,
+    private readonly transport: UdpTransport,
+    private readonly layer: TransactionLayer,
+  ) {
+    this.pool = new RtpPortPool(options.host, options.rtpPorts.first, options.rtpPorts.last);
+  }
+
+  static async start(options: VoiceGatewayOptions): Promise<VoiceGateway> {
+    let gateway: VoiceGateway | null = null;
+    const layerRef: { layer: TransactionLayer | null } = { layer: null };
+    const transport = await openUdpTransport({ host: options.host, port: options.sipPort, onMessage: (message, source) => layerRef.layer?.receive(message, source) });
+    const layer = new TransactionLayer({
+      send: (message, to) => transport.send(message, to),
+      user: {
+        onRequest: (request, transaction) => gateway?.request(request, transaction),
+        onAck: (ack) => gateway?.ack(ack),
+        onStrayResponse: () => undefined,
+      },
+    });
+    layerRef.layer = layer;
+    gateway = new VoiceGateway(options, transport, layer);
+    return gateway;
+  }
+
+  get local(): SipEndpoint {
+    return this.transport.local;
+  }
+
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  async stop(): Promise<void> {
+    for (const call of this.calls.values()) {
+      call.hangUp();
+    }
+    for (const { timer } of this.ringing.values()) {
+      clearTimeout(timer);
+    }
+    await this.transport.close();
+  }
+
+  private request(request: SipRequest, transaction: ServerTransaction): void {
+    if (missingMandatoryHeaders(request).length > 0) {
+      transaction.respond(buildResponse(request, 400, "Bad Request"));
+      return;
+    }
+    const callId = header(request, "call-id") ?? "";
+    switch (request.method) {
+      case "INVITE":
+        this.invite(request, transaction, callId);
+        return;
+      case "BYE":
+        this.bye(request, transaction, callId);
+        return;
+      case "CANCEL":
+        this.cancel(request, transaction, callId);
+        return;
+      case "OPTIONS":
+        transaction.respond(buildResponse(request, 200, "OK", { headers: [{ name: "Allow", value: ALLOW }, { name: "Accept", value: "application/sdp" }] }));
+        return;
+      default:
+        transaction.respond(buildResponse(request, 405, "Method Not Allowed", { headers: [{ name: "Allow", value: ALLOW }] }));
+    }
+  }
+
+  private invite(request: SipRequest, transaction: ServerTransaction, callId: string): void {
+    if (this.calls.has(callId) || this.ringing.has(callId)) {
+      // A re-INVITE (hold, new media) comes with the dialog; until it is handled it changes nothing.
+      transaction.respond(buildResponse(request, 488, "Not Acceptable Here"));
+      return;
+    }
+    let negotiated: Negotiated | null = null;
+    try {
+      negotiated = negotiate(parseAudio(request.body.toString("utf8")));
+    } catch (error) {
+      if (!(error instanceof SdpError)) {
+        throw error;
+      }
+    }
+    if (negotiated === null) {
+      transaction.respond(buildResponse(request, 488, "Not Acceptable Here"));
+      return;
+    }
+    const tag = newTag();
+    transaction.respond(buildResponse(request, 180, "Ringing", { toTag: tag }));
+    const offer = negotiated;
+    const timer = setTimeout(() => {
+      // Whatever goes wrong while answering, the caller hears a final answer instead of ringing forever.
+      this.answer(request, transaction, callId, tag, offer).catch(() => transaction.respond(buildResponse(request, 500, "Server Internal Error", { toTag: tag })));
+    }, this.options.answerAfterMs ?? 0);
+    this.ringing.set(callId, { transaction, tag, timer });
+  }
+
+  private async answer(request: SipRequest, transaction: ServerTransaction, callId: string, tag: string, negotiated: Negotiated): Promise<void> {
+    if (!this.ringing.delete(callId)) {
+      return;
+    }
+    let rtp: Awaited<ReturnType<RtpPortPool["acquire"]>>;
+    try {
+      rtp = await this.pool.acquire();
+    } catch (error) {
+      if (error instanceof PortPoolExhausted) {
+        transaction.respond(buildResponse(request, 503, "Service Unavailable", { toTag: tag }));
+        return;
+      }
+      throw error;
+    }
+    const offer = parseAudio(request.body.toString("utf8"));
+    const sdp = buildAudioSdp({ address: this.local.address, port: rtp.port, sessionId: Date.now(), version: 1, ...negotiated });
+    const ok: SipResponse = buildResponse(request, 200, "OK", {
+      toTag: tag,
+      headers: [
+        { name: "Contact", value: `<sip:gateway@${this.local.address}:${this.local.port}>` },
+        { name: "Allow", value: ALLOW },
+        { name: "Content-Type", value: "application/sdp" },
+      ],
+      body: Buffer.from(sdp),
+    });
+    const source = transaction.destination;
+    const media = new MediaSession(rtp.socket, { address: offer.address, port: offer.port }, negotiated, (digit) => call.digitReceived(digit));
+    const call: InboundCall = new InboundCall(
+      request,
+      tag,
+      media,
+      source,
+      this.local,
+      (bye, to) => this.layer.sendRequest(bye, to, { onResponse: () => undefined, onTimeout: () => undefined }),
+      () => this.forget(callId),
+    );
+    this.calls.set(callId, call);
+    transaction.respond(ok);
+    this.pendingAcks.set(
+      callId,
+      retransmit2xx({ clock: this.layer.clock, timers: this.layer.timers, resend: () => transaction.respond(ok), onNoAck: () => this.calls.get(callId)?.hangUp() }),
+    );
+    media.start(this.clock);
+    this.options.onCall(call);
+  }
+
+  private ack(ack: SipRequest): void {
+    const callId = header(ack, "call-id") ?? "";
+    this.pendingAcks.get(callId)?.acknowledged();
+    this.pendingAcks.delete(callId);
+  }
+
+  private bye(request: SipRequest, transaction: ServerTransaction, callId: string): void {
+    const call = this.calls.get(callId);
+    const toTag = parseNameAddr(header(request, "to") ?? "")?.params.get("tag");
+    if (!call || toTag !== call.localTag) {
+      transaction.respond(buildResponse(request, 481, "Call/Transaction Does Not Exist"));
+      return;
+    }
+    transaction.respond(buildResponse(request, 200, "OK"));
+    call.end("caller_hung_up");
+  }
+
+  /** CANCEL before the answer: 200 to the CANCEL, 487 to the INVITE (§9.2); after the answer it changes nothing. */
+  private cancel(request: SipRequest, transaction: ServerTransaction, callId: string): void {
+    const invite = this.layer.inviteFor(request);
+    const ringing = this.ringing.get(callId);
+    if (!invite) {
+      transaction.respond(buildResponse(request, 481, "Call/Transaction Does Not Exist"));
+      return;
+    }
+    transaction.respond(buildResponse(request, 200, "OK"));
+    if (ringing) {
+      clearTimeout(ringing.timer);
+      this.ringing.delete(callId);
+      invite.respond(buildResponse(invite.request, 487, "Request Terminated", { toTag: ringing.tag }));
+    }
+  }
+
+  private forget(callId: string): void {
+    this.calls.delete(callId);
+    this.pendingAcks.get(callId)?.acknowledged();
+    this.pendingAcks.delete(callId);
+  }
+}
