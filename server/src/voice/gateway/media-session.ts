@@ -1,5 +1,6 @@
 import type { Socket } from "node:dgram";
 import { randomInt } from "node:crypto";
+import { CallRecorder } from "../media/call-recorder.ts";
 import { DtmfReceiver, type DtmfDigit } from "../media/dtmf.ts";
 import { SILENCE, type G711 } from "../media/g711.ts";
 import type { MediaClock } from "../media/media-clock.ts";
@@ -29,6 +30,8 @@ export class MediaSession {
   private queued: Buffer[] = [];
   private readonly dtmf = new DtmfReceiver();
   private stopClock: (() => void) | null = null;
+  /** Every call is recorded (quality control, speech analytics); the IVR decides where the file goes. */
+  readonly recorder: CallRecorder;
 
   constructor(
     private readonly socket: Socket,
@@ -37,6 +40,7 @@ export class MediaSession {
     private readonly onDigit: (digit: DtmfDigit) => void,
   ) {
     this.law = negotiated.audio.encoding === "PCMU" ? "PCMU" : "PCMA";
+    this.recorder = new CallRecorder(this.law);
     socket.on("message", (data, source) => this.receive(data, source));
   }
 
@@ -66,10 +70,13 @@ export class MediaSession {
   }
 
   private sendFrame(): void {
-    if (this.negotiated.direction === "recvonly" || this.negotiated.direction === "inactive") {
+    // On hold (recvonly, inactive) nothing is sent and the prompts wait; the caller hears silence.
+    const sending = this.negotiated.direction === "sendrecv" || this.negotiated.direction === "sendonly";
+    const payload = (sending ? this.queued.shift() : undefined) ?? Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
+    this.recorder.tick(payload);
+    if (!sending) {
       return;
     }
-    const payload = this.queued.shift() ?? Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
     const packet = buildRtp({ payloadType: this.negotiated.audio.payloadType, marker: this.first, sequence: this.sequence, timestamp: this.timestamp, ssrc: this.ssrc, payload });
     this.first = false;
     this.sequence = (this.sequence + 1) & 0xffff;
@@ -91,6 +98,7 @@ export class MediaSession {
       }
     } else if (packet.payloadType === this.negotiated.audio.payloadType) {
       this.counters.receivedAudio += 1;
+      this.recorder.received(packet.payload);
     }
   }
 }

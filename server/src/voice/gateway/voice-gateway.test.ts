@@ -1,5 +1,10 @@
+import { rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { encodeG711 } from "../media/g711.ts";
+import { decodeWav } from "../media/wav.ts";
 import { runSipp, sippAvailable } from "../test/sipp.ts";
 import type { CallEnd, InboundCall } from "./inbound-call.ts";
 import { VoiceGateway } from "./voice-gateway.ts";
@@ -27,6 +32,23 @@ async function gateway(options: { answerAfterMs?: number; onCall?: (call: Inboun
   });
   running.push(started);
   return { gateway: started, calls, ends };
+}
+
+/** A tone of `seconds` at `hz`, 8 kHz 16-bit. */
+function tone(hz: number, seconds: number): Int16Array {
+  return Int16Array.from({ length: Math.round(8000 * seconds) }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / 8000)));
+}
+
+/** Root-mean-square level of one channel of interleaved stereo between two times. */
+function level(samples: Int16Array, channel: 0 | 1, fromSeconds: number, toSeconds: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let frame = Math.round(fromSeconds * 8000); frame < Math.min(samples.length / 2, toSeconds * 8000); frame += 1) {
+    const value = samples[2 * frame + channel] ?? 0;
+    sum += value * value;
+    n += 1;
+  }
+  return n === 0 ? 0 : Math.sqrt(sum / n);
 }
 
 describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () => {
@@ -64,6 +86,27 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     expect(call.media.counters.receivedEvents).toBe(30);
     expect(ends).toEqual(["caller_hung_up"]);
     expect(gw.activeCalls).toBe(0);
+  });
+
+  it("records the call in stereo: what the caller said on the left, the prompt they heard on the right", async () => {
+    const { gateway: gw, calls } = await gateway({ onCall: (call) => call.play(encodeG711(tone(600, 0.5), call.media.codec)) });
+    const speech = path.join(os.tmpdir(), `bailanys-caller-${process.pid}.alaw`);
+    writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
+    const run = await runSipp("caller-speaks.xml", gw.local, { service: "1414", keys: { audio: speech } });
+    rmSync(speech);
+    expect(run.code, run.output).toBe(0);
+    const call = calls[0] as InboundCall;
+    const wav = decodeWav(call.media.recorder.wav());
+    expect(wav).toMatchObject({ sampleRate: 8000, channels: 2 });
+    const seconds = wav.samples.length / 2 / 8000;
+    expect(seconds).toBeGreaterThan(1.4);
+    // The caller's second of tone on the left (it starts a moment after the answer), silence there at the end.
+    expect(level(wav.samples, 0, 0.2, 0.9)).toBeGreaterThan(2000);
+    expect(level(wav.samples, 0, seconds - 0.2, seconds)).toBeLessThan(100);
+    // The half-second prompt on the right, then the silence the gateway keeps sending.
+    expect(level(wav.samples, 1, 0, 0.45)).toBeGreaterThan(2000);
+    expect(level(wav.samples, 1, 0.6, seconds)).toBeLessThan(100);
+    expect(call.media.counters.receivedAudio).toBeGreaterThanOrEqual(45);
   });
 
   it("a caller who gives up while it rings gets 200 to the CANCEL and 487 to the INVITE; no call starts", async () => {

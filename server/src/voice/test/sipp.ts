@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { createSocket } from "node:dgram";
 import { once } from "node:events";
-import { existsSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -26,6 +27,24 @@ async function freeUdpPort(): Promise<number> {
   return port;
 }
 
+/**
+ * The scenario's path, or a copy of it in the temporary directory with each `[name]` of `keys` written in (SIPp
+ * reads the files of rtp_stream when it loads the scenario, before its own -key values apply).
+ */
+function scenarioFile(scenario: string, keys: Record<string, string>): string {
+  const source = path.join(SCENARIOS, scenario);
+  if (Object.keys(keys).length === 0) {
+    return source;
+  }
+  let text = readFileSync(source, "utf8");
+  for (const [name, value] of Object.entries(keys)) {
+    text = text.replaceAll(`[${name}]`, value);
+  }
+  const copy = path.join(os.tmpdir(), `bailanys-${process.pid}-${randomUUID()}-${scenario}`);
+  writeFileSync(copy, text);
+  return copy;
+}
+
 export interface SippRun {
   code: number | null;
   output: string;
@@ -34,11 +53,14 @@ export interface SippRun {
 /**
  * Runs one SIPp scenario of test/sipp against `target` on 127.0.0.1: one call, bounded by `timeoutSeconds`
  * (SIPp's own exit code says whether every step of the call succeeded), stopped by its PID if it overruns.
+ * `keys` fill `[name]` placeholders of the scenario (a file to stream, say).
  */
-export async function runSipp(scenario: string, target: { port: number }, options: { service?: string; timeoutSeconds?: number } = {}): Promise<SippRun> {
+export async function runSipp(scenario: string, target: { port: number }, options: { service?: string; timeoutSeconds?: number; keys?: Record<string, string> } = {}): Promise<SippRun> {
   const timeout = options.timeoutSeconds ?? 15;
-  const args = [`127.0.0.1:${target.port}`, "-sf", path.join(SCENARIOS, scenario), "-s", options.service ?? "gateway", "-m", "1", "-l", "1"];
+  const file = scenarioFile(scenario, options.keys ?? {});
+  const args = [`127.0.0.1:${target.port}`, "-sf", file, "-s", options.service ?? "gateway", "-m", "1", "-l", "1"];
   args.push("-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", String(await freeUdpPort()), "-nostdin", "-timeout", `${timeout}s`, "-timeout_error");
+
   const child = spawn("sipp", args, { cwd: os.tmpdir(), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -51,6 +73,9 @@ export async function runSipp(scenario: string, target: { port: number }, option
     clearTimeout(guard);
     if (child.exitCode === null) {
       child.kill("SIGKILL");
+    }
+    if (file.startsWith(os.tmpdir())) {
+      rmSync(file, { force: true });
     }
   }
 }
