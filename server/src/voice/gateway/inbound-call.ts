@@ -20,6 +20,8 @@ export class InboundCall {
   handlers: CallHandlers = {};
   readonly digits: string[] = [];
   private localSeq = 0;
+  /** The version of our last SDP answer in this dialog (each re-INVITE's answer raises it). */
+  sdpVersion = 1;
   private ended: CallEnd | null = null;
 
   constructor(

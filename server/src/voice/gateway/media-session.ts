@@ -36,7 +36,7 @@ export class MediaSession {
   constructor(
     private readonly socket: Socket,
     private remote: { address: string; port: number },
-    private readonly negotiated: Negotiated,
+    private negotiated: Negotiated,
     private readonly onDigit: (digit: DtmfDigit) => void,
   ) {
     this.law = negotiated.audio.encoding === "PCMU" ? "PCMU" : "PCMA";
@@ -56,6 +56,25 @@ export class MediaSession {
       audio.copy(frame, 0, at, Math.min(audio.length, at + SAMPLES_PER_FRAME));
       this.queued.push(frame);
     }
+  }
+
+  /** A re-INVITE changed the stream: hold (sendonly/inactive from the peer) or back, or a new address. */
+  renegotiate(negotiated: Negotiated, remote: { address: string; port: number }): void {
+    this.negotiated = { ...negotiated, audio: this.negotiated.audio };
+    this.remote = remote;
+  }
+
+  /** The call's G.711 format, fixed at the answer. */
+  get format(): Negotiated["audio"] {
+    return this.negotiated.audio;
+  }
+
+  get localPort(): number {
+    return this.socket.address().port;
+  }
+
+  get direction(): Negotiated["direction"] {
+    return this.negotiated.direction;
   }
 
   get codec(): G711 {

@@ -109,6 +109,28 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     expect(call.media.counters.receivedAudio).toBeGreaterThanOrEqual(45);
   });
 
+  it("goes on hold when the caller's re-INVITE says sendonly (answering recvonly, sending nothing) and back with sendrecv", async () => {
+    const { gateway: gw, calls, ends } = await gateway();
+    const samples: { direction: string; sent: number }[] = [];
+    const watch = setInterval(() => {
+      const call = calls[0];
+      if (call) {
+        samples.push({ direction: call.media.direction, sent: call.media.counters.sent });
+      }
+    }, 20);
+    const run = await runSipp("caller-holds.xml", gw.local, { service: "1414" });
+    clearInterval(watch);
+    expect(run.code, run.output).toBe(0);
+    expect(ends).toEqual(["caller_hung_up"]);
+    const held = samples.filter((s) => s.direction === "recvonly");
+    // About 0.8 s on hold: the count of packets sent does not move meanwhile, and moves again after.
+    expect(held.length).toBeGreaterThan(10);
+    expect(new Set(held.map((s) => s.sent)).size).toBeLessThanOrEqual(2);
+    const lastHeld = samples.map((s) => s.direction).lastIndexOf("recvonly");
+    const resumed = samples.slice(lastHeld + 1).filter((s) => s.direction === "sendrecv");
+    expect((resumed.at(-1)?.sent ?? 0) - (resumed[0]?.sent ?? 0)).toBeGreaterThan(10);
+  });
+
   it("a caller who gives up while it rings gets 200 to the CANCEL and 487 to the INVITE; no call starts", async () => {
     const { gateway: gw, calls } = await gateway({ answerAfterMs: 3_000 });
     const run = await runSipp("caller-cancels.xml", gw.local, { service: "1414" });

@@ -37,6 +37,8 @@ interface Ringing {
  */
 export class VoiceGateway {
   readonly clock = new MediaClock();
+  /** The o= session id of this gateway's descriptions. */
+  private readonly sessionId = Date.now();
   private readonly calls = new Map<string, InboundCall>();
   private readonly pendingAcks = new Map<string, PendingAck>();
   private readonly ringing = new Map<string, Ringing>();
@@ -110,9 +112,13 @@ export class VoiceGateway {
   }
 
   private invite(request: SipRequest, transaction: ServerTransaction, callId: string): void {
-    if (this.calls.has(callId) || this.ringing.has(callId)) {
-      // A re-INVITE (hold, new media) comes with the dialog; until it is handled it changes nothing.
-      transaction.respond(buildResponse(request, 488, "Not Acceptable Here"));
+    const existing = this.calls.get(callId);
+    if (existing) {
+      this.reinvite(request, transaction, existing);
+      return;
+    }
+    if (this.ringing.has(callId)) {
+      transaction.respond(buildResponse(request, 491, "Request Pending"));
       return;
     }
     let negotiated: Negotiated | null = null;
@@ -152,16 +158,7 @@ export class VoiceGateway {
       throw error;
     }
     const offer = parseAudio(request.body.toString("utf8"));
-    const sdp = buildAudioSdp({ address: this.local.address, port: rtp.port, sessionId: Date.now(), version: 1, ...negotiated });
-    const ok: SipResponse = buildResponse(request, 200, "OK", {
-      toTag: tag,
-      headers: [
-        { name: "Contact", value: `<sip:gateway@${this.local.address}:${this.local.port}>` },
-        { name: "Allow", value: ALLOW },
-        { name: "Content-Type", value: "application/sdp" },
-      ],
-      body: Buffer.from(sdp),
-    });
+    const ok = this.answerResponse(request, tag, rtp.port, negotiated, 1);
     const source = transaction.destination;
     const media = new MediaSession(rtp.socket, { address: offer.address, port: offer.port }, negotiated, (digit) => call.digitReceived(digit));
     const call: InboundCall = new InboundCall(
@@ -175,12 +172,42 @@ export class VoiceGateway {
     );
     this.calls.set(callId, call);
     transaction.respond(ok);
-    this.pendingAcks.set(
-      callId,
-      retransmit2xx({ clock: this.layer.clock, timers: this.layer.timers, resend: () => transaction.respond(ok), onNoAck: () => this.calls.get(callId)?.hangUp() }),
-    );
+    this.awaitAck(callId, () => transaction.respond(ok));
     media.start(this.clock);
     this.options.onCall(call);
+  }
+
+  /**
+   * A re-INVITE within the dialog (RFC 3264 §8): hold when the caller's side goes sendonly or inactive, back
+   * with sendrecv, or a new address. The codec stays the one of the call; the answer is retransmitted until
+   * its ACK like the first one.
+   */
+  private reinvite(request: SipRequest, transaction: ServerTransaction, call: InboundCall): void {
+    const toTag = parseNameAddr(header(request, "to") ?? "")?.params.get("tag");
+    if (toTag !== call.localTag) {
+      transaction.respond(buildResponse(request, 481, "Call/Transaction Does Not Exist"));
+      return;
+    }
+    let offer: ReturnType<typeof parseAudio>;
+    try {
+      offer = parseAudio(request.body.toString("utf8"));
+    } catch (error) {
+      if (!(error instanceof SdpError)) {
+        throw error;
+      }
+      transaction.respond(buildResponse(request, 488, "Not Acceptable Here", { toTag }));
+      return;
+    }
+    const negotiated = negotiate(offer);
+    if (negotiated === null) {
+      transaction.respond(buildResponse(request, 488, "Not Acceptable Here", { toTag }));
+      return;
+    }
+    call.media.renegotiate(negotiated, { address: offer.address, port: offer.port });
+    call.sdpVersion += 1;
+    const ok = this.answerResponse(request, toTag, call.media.localPort, { ...negotiated, audio: call.media.format }, call.sdpVersion);
+    transaction.respond(ok);
+    this.awaitAck(header(request, "call-id") ?? "", () => transaction.respond(ok));
   }
 
   private ack(ack: SipRequest): void {
@@ -214,6 +241,26 @@ export class VoiceGateway {
       this.ringing.delete(callId);
       invite.respond(buildResponse(invite.request, 487, "Request Terminated", { toTag: ringing.tag }));
     }
+  }
+
+  /** The 200 with our SDP answer (`version` goes up with every new answer in the dialog, RFC 4566 o=). */
+  private answerResponse(request: SipRequest, tag: string, rtpPort: number, negotiated: Negotiated, version: number): SipResponse {
+    const sdp = buildAudioSdp({ address: this.local.address, port: rtpPort, sessionId: this.sessionId, version, ...negotiated });
+    return buildResponse(request, 200, "OK", {
+      toTag: tag,
+      headers: [
+        { name: "Contact", value: `<sip:gateway@${this.local.address}:${this.local.port}>` },
+        { name: "Allow", value: ALLOW },
+        { name: "Content-Type", value: "application/sdp" },
+      ],
+      body: Buffer.from(sdp),
+    });
+  }
+
+  /** Retransmits a 200 until its ACK; without one the call is hung up (RFC 3261 §13.3.1.4). */
+  private awaitAck(callId: string, resend: () => void): void {
+    this.pendingAcks.get(callId)?.acknowledged();
+    this.pendingAcks.set(callId, retransmit2xx({ clock: this.layer.clock, timers: this.layer.timers, resend, onNoAck: () => this.calls.get(callId)?.hangUp() }));
   }
 
   private forget(callId: string): void {
