@@ -2,7 +2,7 @@ import type { DtmfDigit } from "../media/dtmf.ts";
 import type { MediaSession } from "./media-session.ts";
 import { header, headerValues, type SipEndpoint, type SipRequest } from "../sip/message.ts";
 import { parseNameAddr } from "../sip/headers.ts";
-import { newBranch } from "../sip/transaction-key.ts";
+import { dialogRequest } from "./dialog-request.ts";
 
 export type CallEnd = "caller_hung_up" | "gateway_hung_up" | "no_ack";
 
@@ -20,6 +20,8 @@ export class InboundCall {
   handlers: CallHandlers = {};
   readonly digits: string[] = [];
   private localSeq = 0;
+  /** The operator's leg this call is bridged to, if any (hung up with the call). */
+  bridged: { hangUp(): void } | null = null;
   /** The version of our last SDP answer in this dialog (each re-INVITE's answer raises it). */
   sdpVersion = 1;
   private ended: CallEnd | null = null;
@@ -83,22 +85,17 @@ export class InboundCall {
   /** A BYE of ours within the dialog (§15.1.1): our side in From, the caller's in To, to their Contact. */
   private bye(): SipRequest {
     this.localSeq += 1;
-    const contact = parseNameAddr(header(this.invite, "contact") ?? "")?.uri ?? this.invite.uri;
-    const routes = headerValues(this.invite, "record-route").map((value) => ({ name: "Route", value }));
-    return {
-      kind: "request",
-      method: "BYE",
-      uri: contact,
-      headers: [
-        { name: "Via", value: `SIP/2.0/UDP ${this.local.address}:${this.local.port};branch=${newBranch()};rport` },
-        { name: "Max-Forwards", value: "70" },
-        { name: "From", value: `${header(this.invite, "to") ?? ""};tag=${this.localTag}` },
-        { name: "To", value: header(this.invite, "from") ?? "" },
-        { name: "Call-ID", value: this.callId },
-        { name: "CSeq", value: `${this.localSeq} BYE` },
-        ...routes,
-      ],
-      body: Buffer.alloc(0),
-    };
+    return dialogRequest(
+      "BYE",
+      {
+        local: `${header(this.invite, "to") ?? ""};tag=${this.localTag}`,
+        remote: header(this.invite, "from") ?? "",
+        remoteTarget: parseNameAddr(header(this.invite, "contact") ?? "")?.uri ?? this.invite.uri,
+        callId: this.callId,
+        routes: headerValues(this.invite, "record-route"),
+      },
+      this.localSeq,
+      this.local,
+    );
   }
 }

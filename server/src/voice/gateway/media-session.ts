@@ -28,6 +28,10 @@ export class MediaSession {
   private timestamp = randomInt(0, 2 ** 32);
   private first = true;
   private queued: Buffer[] = [];
+  /** Audio relayed from the other leg of a bridge, sent in 20 ms frames as it comes (any packet size). */
+  private relayed = Buffer.alloc(0);
+  /** The other leg of a bridge takes what this side receives. */
+  onAudio: ((payload: Buffer) => void) | null = null;
   private readonly dtmf = new DtmfReceiver();
   private stopClock: (() => void) | null = null;
   /** Every call is recorded (quality control, speech analytics); the IVR decides where the file goes. */
@@ -55,6 +59,15 @@ export class MediaSession {
       const frame = Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
       audio.copy(frame, 0, at, Math.min(audio.length, at + SAMPLES_PER_FRAME));
       this.queued.push(frame);
+    }
+  }
+
+  /** Audio from the other leg of a bridge (same law: legs are offered the caller's codec, nothing is transcoded). */
+  relay(payload: Buffer): void {
+    this.relayed = Buffer.concat([this.relayed, payload]);
+    // A leg that stalled is not replayed late: at most 200 ms wait to be sent.
+    if (this.relayed.length > 10 * SAMPLES_PER_FRAME) {
+      this.relayed = this.relayed.subarray(this.relayed.length - 10 * SAMPLES_PER_FRAME);
     }
   }
 
@@ -91,7 +104,7 @@ export class MediaSession {
   private sendFrame(): void {
     // On hold (recvonly, inactive) nothing is sent and the prompts wait; the caller hears silence.
     const sending = this.negotiated.direction === "sendrecv" || this.negotiated.direction === "sendonly";
-    const payload = (sending ? this.queued.shift() : undefined) ?? Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
+    const payload = (sending ? (this.nextRelayed() ?? this.queued.shift()) : undefined) ?? Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
     this.recorder.tick(payload);
     if (!sending) {
       return;
@@ -102,6 +115,15 @@ export class MediaSession {
     this.timestamp = (this.timestamp + SAMPLES_PER_FRAME) >>> 0;
     this.socket.send(packet, this.remote.port, this.remote.address);
     this.counters.sent += 1;
+  }
+
+  private nextRelayed(): Buffer | undefined {
+    if (this.relayed.length < SAMPLES_PER_FRAME) {
+      return undefined;
+    }
+    const frame = Buffer.from(this.relayed.subarray(0, SAMPLES_PER_FRAME));
+    this.relayed = this.relayed.subarray(SAMPLES_PER_FRAME);
+    return frame;
   }
 
   private receive(data: Buffer, source: { address: string; port: number }): void {
@@ -118,6 +140,7 @@ export class MediaSession {
     } else if (packet.payloadType === this.negotiated.audio.payloadType) {
       this.counters.receivedAudio += 1;
       this.recorder.received(packet.payload);
+      this.onAudio?.(packet.payload);
     }
   }
 }

@@ -5,7 +5,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeG711 } from "../media/g711.ts";
 import { decodeWav } from "../media/wav.ts";
-import { runSipp, sippAvailable } from "../test/sipp.ts";
+import { freeUdpPort, runSipp, sippAvailable } from "../test/sipp.ts";
+import type { LegFailure, OutboundLeg } from "./outbound-leg.ts";
 import type { CallEnd, InboundCall } from "./inbound-call.ts";
 import { VoiceGateway } from "./voice-gateway.ts";
 
@@ -129,6 +130,57 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     const lastHeld = samples.map((s) => s.direction).lastIndexOf("recvonly");
     const resumed = samples.slice(lastHeld + 1).filter((s) => s.direction === "sendrecv");
     expect((resumed.at(-1)?.sent ?? 0) - (resumed[0]?.sent ?? 0)).toBeGreaterThan(10);
+  });
+
+  it("bridges the caller to an operator's phone: each hears the other, and the caller's hang-up ends both legs", async () => {
+    const phonePort = await freeUdpPort();
+    const dialled: (OutboundLeg | LegFailure)[] = [];
+    const { gateway: gw, calls } = await gateway({
+      onCall: (call) => void gw.dial(call, { target: `sip:operator@127.0.0.1:${phonePort}`, destination: { address: "127.0.0.1", port: phonePort }, ringSeconds: 5 }).then((leg) => dialled.push(leg)),
+    });
+    const callerSpeech = path.join(os.tmpdir(), `bailanys-caller-${process.pid}.alaw`);
+    const operatorSpeech = path.join(os.tmpdir(), `bailanys-operator-${process.pid}.alaw`);
+    writeFileSync(callerSpeech, encodeG711(tone(300, 1), "PCMA"));
+    writeFileSync(operatorSpeech, encodeG711(tone(600, 1), "PCMA"));
+    const phone = runSipp("operator-answers.xml", null, { localPort: phonePort, keys: { audio: operatorSpeech }, timeoutSeconds: 15 });
+    const caller = await runSipp("caller-speaks.xml", gw.local, { service: "1414", keys: { audio: callerSpeech } });
+    const operator = await phone;
+    rmSync(callerSpeech);
+    rmSync(operatorSpeech);
+    expect(caller.code, caller.output).toBe(0);
+    expect(operator.code, operator.output).toBe(0);
+    const leg = dialled[0];
+    expect(leg && "media" in leg).toBe(true);
+    const operatorMedia = leg && "media" in leg ? leg.media : null;
+    // The operator's second of speech reached the gateway and went on to the caller, and the other way round.
+    expect(operatorMedia?.counters.receivedAudio).toBeGreaterThanOrEqual(45);
+    const wav = decodeWav((calls[0] as InboundCall).media.recorder.wav());
+    expect(level(wav.samples, 0, 0.2, 0.9)).toBeGreaterThan(2000);
+    expect(level(wav.samples, 1, 0.5, 1.0)).toBeGreaterThan(2000);
+    const heardByOperator = decodeWav(operatorMedia?.recorder.wav() ?? Buffer.alloc(0));
+    expect(level(heardByOperator.samples, 1, 0.2, 0.6)).toBeGreaterThan(2000);
+    expect(gw.activeCalls).toBe(0);
+  });
+
+  it("a busy operator's phone answers 486: the dial reports it for the next offer, the caller stays", async () => {
+    const phonePort = await freeUdpPort();
+    const dialled: (OutboundLeg | LegFailure)[] = [];
+    const { gateway: gw } = await gateway({
+      onCall: (call) => {
+        void gw.dial(call, { target: `sip:operator@127.0.0.1:${phonePort}`, destination: { address: "127.0.0.1", port: phonePort }, ringSeconds: 5 }).then((leg) => dialled.push(leg));
+        call.handlers.onDigit = (digit) => {
+          if (digit.digit === "#") {
+            call.hangUp();
+          }
+        };
+      },
+    });
+    const phone = runSipp("operator-busy.xml", null, { localPort: phonePort });
+    const caller = await runSipp("caller-dtmf-gateway-hangs-up.xml", gw.local, { service: "1414" });
+    const operator = await phone;
+    expect(caller.code, caller.output).toBe(0);
+    expect(operator.code, operator.output).toBe(0);
+    expect(dialled).toEqual([{ status: 486 }]);
   });
 
   it("a caller who gives up while it rings gets 200 to the CANCEL and 487 to the INVITE; no call starts", async () => {

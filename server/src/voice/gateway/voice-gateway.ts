@@ -10,6 +10,7 @@ import { TransactionLayer, type ServerTransaction } from "../sip/transaction-lay
 import { openUdpTransport, type UdpTransport } from "../sip/udp-transport.ts";
 import { InboundCall } from "./inbound-call.ts";
 import { MediaSession } from "./media-session.ts";
+import { OutboundLeg, type LegFailure } from "./outbound-leg.ts";
 
 const ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS";
 
@@ -42,6 +43,8 @@ export class VoiceGateway {
   private readonly calls = new Map<string, InboundCall>();
   private readonly pendingAcks = new Map<string, PendingAck>();
   private readonly ringing = new Map<string, Ringing>();
+  /** Legs the gateway placed to operators' phones, by their Call-ID (their BYE comes to us). */
+  private readonly legs = new Map<string, OutboundLeg>();
   private readonly pool: RtpPortPool;
 
   private constructor(
@@ -85,6 +88,49 @@ export class VoiceGateway {
       clearTimeout(timer);
     }
     await this.transport.close();
+  }
+
+  /**
+   * Calls an operator's phone for `call` and bridges the two when it answers: each side's audio is sent on to
+   * the other on the media clock (same codec, no transcoding), and whoever hangs up ends both. Resolves with the
+   * leg, or with the failure (busy, refused, no answer within `ringSeconds`) so the ACD can offer the next one.
+   */
+  async dial(call: InboundCall, phone: { target: string; destination: SipEndpoint; ringSeconds: number }): Promise<OutboundLeg | LegFailure> {
+    const rtp = await this.pool.acquire();
+    return new Promise((resolve) => {
+      const leg: OutboundLeg = new OutboundLeg(
+        {
+          ...phone,
+          local: this.local,
+          audio: call.media.format,
+          rtp,
+          clock: this.clock,
+          sendRequest: (request, to, onResponse, onTimeout) => this.layer.sendRequest(request, to, { onResponse, onTimeout }),
+          sendDirect: (request, to) => this.transport.send(request, to),
+        },
+        {
+          onAnswered: (answered) => {
+            const media = answered.media;
+            if (media) {
+              call.media.onAudio = (payload) => media.relay(payload);
+              media.onAudio = (payload) => call.media.relay(payload);
+            }
+            call.bridged = answered;
+            resolve(answered);
+          },
+          onFailed: (failure) => {
+            this.legs.delete(leg.id);
+            resolve(failure);
+          },
+          onHungUp: () => {
+            this.legs.delete(leg.id);
+            call.hangUp();
+          },
+        },
+      );
+      this.legs.set(leg.id, leg);
+      leg.dial();
+    });
   }
 
   private request(request: SipRequest, transaction: ServerTransaction): void {
@@ -168,7 +214,10 @@ export class VoiceGateway {
       source,
       this.local,
       (bye, to) => this.layer.sendRequest(bye, to, { onResponse: () => undefined, onTimeout: () => undefined }),
-      () => this.forget(callId),
+      () => {
+        this.forget(callId);
+        call.bridged?.hangUp();
+      },
     );
     this.calls.set(callId, call);
     transaction.respond(ok);
@@ -217,6 +266,12 @@ export class VoiceGateway {
   }
 
   private bye(request: SipRequest, transaction: ServerTransaction, callId: string): void {
+    const leg = this.legs.get(callId);
+    if (leg) {
+      transaction.respond(buildResponse(request, 200, "OK"));
+      leg.remoteHungUp();
+      return;
+    }
     const call = this.calls.get(callId);
     const toTag = parseNameAddr(header(request, "to") ?? "")?.params.get("tag");
     if (!call || toTag !== call.localTag) {

@@ -18,7 +18,7 @@ export function sippAvailable(): boolean {
 }
 
 /** A UDP port free right now, for SIPp's media socket (it binds the port and the one two above). */
-async function freeUdpPort(): Promise<number> {
+export async function freeUdpPort(): Promise<number> {
   const socket = createSocket("udp4");
   socket.bind(0, "127.0.0.1");
   await once(socket, "listening");
@@ -51,14 +51,22 @@ export interface SippRun {
 }
 
 /**
- * Runs one SIPp scenario of test/sipp against `target` on 127.0.0.1: one call, bounded by `timeoutSeconds`
+ * Runs one SIPp scenario of test/sipp against `target` on 127.0.0.1 (or as a phone waiting for a call): one call, bounded by `timeoutSeconds`
  * (SIPp's own exit code says whether every step of the call succeeded), stopped by its PID if it overruns.
  * `keys` fill `[name]` placeholders of the scenario (a file to stream, say).
  */
-export async function runSipp(scenario: string, target: { port: number }, options: { service?: string; timeoutSeconds?: number; keys?: Record<string, string> } = {}): Promise<SippRun> {
+export async function runSipp(
+  scenario: string,
+  target: { port: number } | null,
+  options: { service?: string; timeoutSeconds?: number; keys?: Record<string, string>; localPort?: number } = {},
+): Promise<SippRun> {
   const timeout = options.timeoutSeconds ?? 15;
   const file = scenarioFile(scenario, options.keys ?? {});
-  const args = [`127.0.0.1:${target.port}`, "-sf", file, "-s", options.service ?? "gateway", "-m", "1", "-l", "1"];
+  // Without a target SIPp waits as a phone (a UAS) on `localPort`.
+  const args = [...(target ? [`127.0.0.1:${target.port}`, "-s", options.service ?? "gateway"] : []), "-sf", file, "-m", "1", "-l", "1"];
+  if (options.localPort !== undefined) {
+    args.push("-p", String(options.localPort));
+  }
   args.push("-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", String(await freeUdpPort()), "-nostdin", "-timeout", `${timeout}s`, "-timeout_error");
 
   const child = spawn("sipp", args, { cwd: os.tmpdir(), stdio: ["ignore", "pipe", "pipe"] });
