@@ -2,11 +2,13 @@
 import { benchAppealQueues } from "./appeal-queues.bench.ts";
 import { benchAppealRegistration } from "./appeal-registration.bench.ts";
 import { benchContactRouting } from "./contact-routing.bench.ts";
+import { benchVoiceGateway } from "./voice-gateway.bench.ts";
 
 const BENCHES: Record<string, () => Promise<string[]>> = {
   registration: benchAppealRegistration,
   queues: benchAppealQueues,
   routing: benchContactRouting,
+  voice: benchVoiceGateway,
 };
 
 const chosen = process.argv.slice(2);

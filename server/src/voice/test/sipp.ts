@@ -58,12 +58,20 @@ export interface SippRun {
 export async function runSipp(
   scenario: string,
   target: { port: number } | null,
-  options: { service?: string; timeoutSeconds?: number; keys?: Record<string, string>; localPort?: number } = {},
+  options: {
+    service?: string;
+    timeoutSeconds?: number;
+    keys?: Record<string, string>;
+    localPort?: number;
+    /** A load: this many calls in all, started at `rate` per second, at most `concurrent` at once (default one). */
+    load?: { calls: number; rate: number; concurrent: number };
+  } = {},
 ): Promise<SippRun> {
   const timeout = options.timeoutSeconds ?? 15;
   const file = scenarioFile(scenario, options.keys ?? {});
   // Without a target SIPp waits as a phone (a UAS) on `localPort`.
-  const args = [...(target ? [`127.0.0.1:${target.port}`, "-s", options.service ?? "gateway"] : []), "-sf", file, "-m", "1", "-l", "1"];
+  const load = options.load ?? { calls: 1, rate: 10, concurrent: 1 };
+  const args = [...(target ? [`127.0.0.1:${target.port}`, "-s", options.service ?? "gateway"] : []), "-sf", file, "-m", String(load.calls), "-l", String(load.concurrent), "-r", String(load.rate)];
   if (options.localPort !== undefined) {
     args.push("-p", String(options.localPort));
   }
