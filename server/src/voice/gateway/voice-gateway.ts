@@ -11,8 +11,9 @@ import { openUdpTransport, type UdpTransport } from "../sip/udp-transport.ts";
 import { InboundCall } from "./inbound-call.ts";
 import { MediaSession } from "./media-session.ts";
 import { OutboundLeg, type LegFailure } from "./outbound-leg.ts";
+import type { Registrar } from "../registrar/registrar.ts";
 
-const ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+const ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER";
 
 export interface VoiceGatewayOptions {
   host: string;
@@ -22,6 +23,8 @@ export interface VoiceGatewayOptions {
   answerAfterMs?: number;
   /** A call was answered: the IVR takes it from here. */
   onCall(call: InboundCall): void;
+  /** Where operators' phones register; without it REGISTER is refused. */
+  registrar?: Registrar;
 }
 
 interface Ringing {
@@ -133,6 +136,12 @@ export class VoiceGateway {
     });
   }
 
+  /** Calls the phone an extension registered last (see `dial`); null when the extension has no live binding. */
+  async dialExtension(call: InboundCall, extension: string, ringSeconds: number): Promise<OutboundLeg | LegFailure | null> {
+    const binding = this.options.registrar?.lookup(extension)[0];
+    return binding ? this.dial(call, { target: binding.contact, destination: binding.source, ringSeconds }) : null;
+  }
+
   private request(request: SipRequest, transaction: ServerTransaction): void {
     if (missingMandatoryHeaders(request).length > 0) {
       transaction.respond(buildResponse(request, 400, "Bad Request"));
@@ -148,6 +157,9 @@ export class VoiceGateway {
         return;
       case "CANCEL":
         this.cancel(request, transaction, callId);
+        return;
+      case "REGISTER":
+        transaction.respond(this.options.registrar ? this.options.registrar.handle(request, transaction.destination) : buildResponse(request, 405, "Method Not Allowed", { headers: [{ name: "Allow", value: ALLOW }] }));
         return;
       case "OPTIONS":
         transaction.respond(buildResponse(request, 200, "OK", { headers: [{ name: "Allow", value: ALLOW }, { name: "Accept", value: "application/sdp" }] }));

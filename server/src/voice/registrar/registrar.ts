@@ -1,0 +1,102 @@
+import { parseNameAddr, splitList } from "../sip/headers.ts";
+import { header, headerValues, type SipEndpoint, type SipHeader, type SipRequest, type SipResponse } from "../sip/message.ts";
+import { buildResponse } from "../sip/responses.ts";
+import type { DigestAuthority } from "./digest.ts";
+
+export interface Binding {
+  user: string;
+  /** The phone's Contact URI, where INVITEs for the extension go. */
+  contact: string;
+  /** Where its REGISTER came from: behind NAT the phone is only reachable there. */
+  source: SipEndpoint;
+  expiresAt: number;
+}
+
+export interface RegistrarOptions {
+  /** HA1 of an extension, or null when it does not exist (or may not register). */
+  ha1For(user: string): string | null;
+  minExpires?: number;
+  maxExpires?: number;
+  now?: () => number;
+}
+
+/**
+ * Operators' phones register their extension here (RFC 3261 §10.3), answering a digest challenge first. A
+ * phone may register only its own extension (the To of the REGISTER is the one it authenticated as).
+ * Bindings live in this process for now.
+ */
+export class Registrar {
+  private readonly bindings = new Map<string, Binding[]>();
+  private readonly minExpires: number;
+  private readonly maxExpires: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly authority: DigestAuthority,
+    private readonly options: RegistrarOptions,
+  ) {
+    this.minExpires = options.minExpires ?? 60;
+    this.maxExpires = options.maxExpires ?? 3600;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The live bindings of an extension, newest first. */
+  lookup(user: string): Binding[] {
+    const now = this.now();
+    return (this.bindings.get(user) ?? []).filter((b) => b.expiresAt > now).sort((a, b) => b.expiresAt - a.expiresAt);
+  }
+
+  /** The response to a REGISTER arriving from `source`. */
+  handle(request: SipRequest, source: SipEndpoint): SipResponse {
+    const authorization = header(request, "authorization");
+    if (authorization === undefined) {
+      return this.challenge(request, false);
+    }
+    const { result, user } = this.authority.verify(authorization, "REGISTER", (name) => this.options.ha1For(name), this.now());
+    if (result === "stale") {
+      return this.challenge(request, true);
+    }
+    const aor = /^sips?:([^@;]+)@/.exec(parseNameAddr(header(request, "to") ?? "")?.uri ?? "")?.[1];
+    if (result !== "ok" || user === null || aor !== user) {
+      return buildResponse(request, 403, "Forbidden");
+    }
+    const contacts = headerValues(request, "contact").flatMap(splitList);
+    const defaultExpires = Number(header(request, "expires") ?? 3600);
+    if (contacts.length === 1 && contacts[0] === "*") {
+      if (defaultExpires !== 0) {
+        return buildResponse(request, 400, "Bad Request");
+      }
+      this.bindings.delete(user);
+      return buildResponse(request, 200, "OK");
+    }
+    const now = this.now();
+    const kept = (this.bindings.get(user) ?? []).filter((b) => b.expiresAt > now);
+    for (const value of contacts) {
+      const addr = parseNameAddr(value);
+      if (addr === null) {
+        return buildResponse(request, 400, "Bad Request");
+      }
+      const asked = Number(addr.params.get("expires") ?? defaultExpires);
+      if (!Number.isFinite(asked) || asked < 0) {
+        return buildResponse(request, 400, "Bad Request");
+      }
+      const others = kept.filter((b) => b.contact !== addr.uri);
+      if (asked === 0) {
+        kept.splice(0, kept.length, ...others);
+        continue;
+      }
+      if (asked < this.minExpires) {
+        return buildResponse(request, 423, "Interval Too Brief", { headers: [{ name: "Min-Expires", value: String(this.minExpires) }] });
+      }
+      const expires = Math.min(asked, this.maxExpires);
+      kept.splice(0, kept.length, ...others, { user, contact: addr.uri, source, expiresAt: now + expires * 1000 });
+    }
+    this.bindings.set(user, kept);
+    const listed: SipHeader[] = kept.map((b) => ({ name: "Contact", value: `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}` }));
+    return buildResponse(request, 200, "OK", { headers: listed });
+  }
+
+  private challenge(request: SipRequest, stale: boolean): SipResponse {
+    return buildResponse(request, 401, "Unauthorized", { headers: [{ name: "WWW-Authenticate", value: this.authority.challenge(this.now(), stale) }] });
+  }
+}
