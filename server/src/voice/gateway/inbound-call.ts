@@ -52,9 +52,9 @@ export class InboundCall {
     return this.ended;
   }
 
-  /** Queues G.711 audio of the call's law (a prompt). */
-  play(audio: Buffer): void {
-    this.media.play(audio);
+  /** Queues G.711 audio of the call's law (a prompt); resolves when it has been played or cut. */
+  play(audio: Buffer): Promise<void> {
+    return this.media.play(audio);
   }
 
   digitReceived(digit: DtmfDigit): void {

@@ -28,6 +28,8 @@ export class MediaSession {
   private timestamp = randomInt(0, 2 ** 32);
   private first = true;
   private queued: Buffer[] = [];
+  /** Playbacks waiting for their last frame to be sent. */
+  private waiting: { last: Buffer; resolve: () => void }[] = [];
   /** Audio relayed from the other leg of a bridge, sent in 20 ms frames as it comes (any packet size). */
   private relayed = Buffer.alloc(0);
   /** The other leg of a bridge takes what this side receives. */
@@ -53,12 +55,28 @@ export class MediaSession {
     this.stopClock ??= clock.subscribe(() => this.sendFrame());
   }
 
-  /** Queues G.711 audio (of the negotiated law) to be sent after what is already queued. */
-  play(audio: Buffer): void {
+  /**
+   * Queues G.711 audio (of the negotiated law) after what is already queued. Resolves when its last frame has
+   * been sent, or at once when the playback is cut (`stopPlayback`: a caller's key press barges in).
+   */
+  play(audio: Buffer): Promise<void> {
     for (let at = 0; at < audio.length; at += SAMPLES_PER_FRAME) {
       const frame = Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
       audio.copy(frame, 0, at, Math.min(audio.length, at + SAMPLES_PER_FRAME));
       this.queued.push(frame);
+    }
+    const marker = this.queued.at(-1);
+    if (marker === undefined) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push({ last: marker, resolve }));
+  }
+
+  /** Drops whatever is queued to play; its waiters resolve. */
+  stopPlayback(): void {
+    this.queued = [];
+    for (const waiter of this.waiting.splice(0)) {
+      waiter.resolve();
     }
   }
 
@@ -96,6 +114,7 @@ export class MediaSession {
 
   /** Stops sending and frees the port. */
   close(): void {
+    this.stopPlayback();
     this.stopClock?.();
     this.stopClock = null;
     this.socket.close();
@@ -105,6 +124,12 @@ export class MediaSession {
     // On hold (recvonly, inactive) nothing is sent and the prompts wait; the caller hears silence.
     const sending = this.negotiated.direction === "sendrecv" || this.negotiated.direction === "sendonly";
     const payload = (sending ? (this.nextRelayed() ?? this.queued.shift()) : undefined) ?? Buffer.alloc(SAMPLES_PER_FRAME, SILENCE[this.law]);
+    const done = this.waiting.findIndex((w) => w.last === payload);
+    if (done !== -1) {
+      for (const waiter of this.waiting.splice(0, done + 1)) {
+        waiter.resolve();
+      }
+    }
     this.recorder.tick(payload);
     if (!sending) {
       return;

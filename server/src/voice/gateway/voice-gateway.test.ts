@@ -90,7 +90,7 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
   });
 
   it("records the call in stereo: what the caller said on the left, the prompt they heard on the right", async () => {
-    const { gateway: gw, calls } = await gateway({ onCall: (call) => call.play(encodeG711(tone(600, 0.5), call.media.codec)) });
+    const { gateway: gw, calls } = await gateway({ onCall: (call) => void call.play(encodeG711(tone(600, 0.5), call.media.codec)) });
     const speech = path.join(os.tmpdir(), `bailanys-caller-${process.pid}.alaw`);
     writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
     const run = await runSipp("caller-speaks.xml", gw.local, { service: "1414", keys: { audio: speech } });
