@@ -1,0 +1,68 @@
+import type { Locale } from "@bailanys/common/locales";
+import type { InboundCall } from "../gateway/inbound-call.ts";
+import type { PromptSource } from "./ivr-runner.ts";
+
+/** R12.2: the notice that waiting is free (or paid) may not repeat more often than once a minute. */
+export const MIN_NOTICE_INTERVAL_SECONDS = 60;
+
+/** What keeps a queue's announcement settings from being saved: the field and the problem. */
+export function announcementProblems(settings: { noticeIntervalSeconds: number }): { field: "noticeIntervalSeconds"; problem: "too_short" }[] {
+  return settings.noticeIntervalSeconds < MIN_NOTICE_INTERVAL_SECONDS ? [{ field: "noticeIntervalSeconds", problem: "too_short" }] : [];
+}
+
+export interface WaitStatus {
+  position: number;
+  /** Seconds, when the queue's history allows a guess. */
+  expectedWaitSeconds: number | null;
+}
+
+export interface AnnouncerOptions {
+  locale: Locale;
+  prompts: PromptSource;
+  /** The caller's place now (asked before every announcement, so it is current). */
+  status(): WaitStatus;
+  waitingIsFree: boolean;
+  /** Validated by `announcementProblems` where it is configured; tests pass shorter ones. */
+  intervalSeconds: number;
+  /** Called as each announcement starts and ends (metrics, tests). */
+  onAnnouncement?(event: { at: "start" | "end"; time: number }): void;
+}
+
+/**
+ * While a caller waits for an operator (R12.1, R12.2): the expected wait (or the position when there is no
+ * estimate), then that waiting is free or paid; again `intervalSeconds` after the previous announcement
+ * ended — counted from its end, so a long announcement never shortens the pause. Stops when the call is
+ * answered (`stop`) or the caller hangs up.
+ */
+export function announceWhileWaiting(call: InboundCall, options: AnnouncerOptions): { stop(): void; readonly announcements: number } {
+  let stopped = false;
+  let announcements = 0;
+  let pause: NodeJS.Timeout | null = null;
+  const announce = async (): Promise<void> => {
+    if (stopped || call.endedBecause !== null) {
+      return;
+    }
+    const { position, expectedWaitSeconds } = options.status();
+    const place = expectedWaitSeconds === null ? `position:${position}` : `wait_minutes:${Math.max(1, Math.ceil(expectedWaitSeconds / 60))}`;
+    announcements += 1;
+    options.onAnnouncement?.({ at: "start", time: Date.now() });
+    await call.play(Buffer.concat([options.prompts(place, options.locale), options.prompts(options.waitingIsFree ? "waiting_free" : "waiting_paid", options.locale)]));
+    options.onAnnouncement?.({ at: "end", time: Date.now() });
+    if (!stopped) {
+      pause = setTimeout(() => void announce(), options.intervalSeconds * 1000);
+    }
+  };
+  void announce();
+  return {
+    stop() {
+      stopped = true;
+      if (pause !== null) {
+        clearTimeout(pause);
+      }
+      call.media.stopPlayback();
+    },
+    get announcements() {
+      return announcements;
+    },
+  };
+}
