@@ -31,10 +31,10 @@ export async function freeUdpPort(): Promise<number> {
  * The scenario's path, or a copy of it in the temporary directory with each `[name]` of `keys` written in (SIPp
  * reads the files of rtp_stream when it loads the scenario, before its own -key values apply).
  */
-function scenarioFile(scenario: string, keys: Record<string, string>): string {
+function scenarioFile(scenario: string, keys: Record<string, string>): { path: string; copy: boolean } {
   const source = path.join(SCENARIOS, scenario);
   if (Object.keys(keys).length === 0) {
-    return source;
+    return { path: source, copy: false };
   }
   let text = readFileSync(source, "utf8");
   for (const [name, value] of Object.entries(keys)) {
@@ -42,7 +42,7 @@ function scenarioFile(scenario: string, keys: Record<string, string>): string {
   }
   const copy = path.join(os.tmpdir(), `bailanys-${process.pid}-${randomUUID()}-${scenario}`);
   writeFileSync(copy, text);
-  return copy;
+  return { path: copy, copy: true };
 }
 
 export interface SippRun {
@@ -71,7 +71,7 @@ export async function runSipp(
   const file = scenarioFile(scenario, options.keys ?? {});
   // Without a target SIPp waits as a phone (a UAS) on `localPort`.
   const load = options.load ?? { calls: 1, rate: 10, concurrent: 1 };
-  const args = [...(target ? [`127.0.0.1:${target.port}`, "-s", options.service ?? "gateway"] : []), "-sf", file, "-m", String(load.calls), "-l", String(load.concurrent), "-r", String(load.rate)];
+  const args = [...(target ? [`127.0.0.1:${target.port}`, "-s", options.service ?? "gateway"] : []), "-sf", file.path, "-m", String(load.calls), "-l", String(load.concurrent), "-r", String(load.rate)];
   if (options.localPort !== undefined) {
     args.push("-p", String(options.localPort));
   }
@@ -90,8 +90,9 @@ export async function runSipp(
     if (child.exitCode === null) {
       child.kill("SIGKILL");
     }
-    if (file.startsWith(os.tmpdir())) {
-      rmSync(file, { force: true });
+    // Only the filled-in copy: the checkout itself may well live under the temporary directory.
+    if (file.copy) {
+      rmSync(file.path, { force: true });
     }
   }
 }
