@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Socket } from "node:dgram";
-import { buildAudioSdp, negotiate, parseAudio, SdpError, type AudioFormat } from "../media/sdp.ts";
+import { buildAudioSdp, negotiateBody, type AudioFormat } from "../media/sdp.ts";
 import type { MediaClock } from "../media/media-clock.ts";
 import { buildCancel } from "../sip/cancel-and-ack.ts";
 import { parseNameAddr } from "../sip/headers.ts";
@@ -128,7 +128,7 @@ export class OutboundLeg {
     }
     this.settled = true;
     this.clearRinging();
-    const answer = usableAnswer(response);
+    const answer = negotiateBody(response.body);
     if (answer === null || this.cancelled) {
       // Answered without usable media, or in the same moment the gateway gave up: hung up at once.
       this.hangUp();
@@ -166,19 +166,5 @@ export class OutboundLeg {
       clearTimeout(this.ringTimer);
       this.ringTimer = null;
     }
-  }
-}
-
-/** The phone's SDP answer, negotiated; null when it has no G.711 or does not parse. */
-function usableAnswer(response: SipResponse) {
-  try {
-    const description = parseAudio(response.body.toString("utf8"));
-    const negotiated = negotiate(description);
-    return negotiated === null ? null : { negotiated, remote: { address: description.address, port: description.port } };
-  } catch (error) {
-    if (error instanceof SdpError) {
-      return null;
-    }
-    throw error;
   }
 }

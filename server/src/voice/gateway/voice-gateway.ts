@@ -1,6 +1,6 @@
 import { MediaClock } from "../media/media-clock.ts";
 import { PortPoolExhausted, RtpPortPool } from "../media/port-pool.ts";
-import { buildAudioSdp, negotiate, parseAudio, SdpError, type Negotiated } from "../media/sdp.ts";
+import { buildAudioSdp, negotiateBody, type Negotiated } from "../media/sdp.ts";
 import { header, type SipEndpoint, type SipRequest, type SipResponse } from "../sip/message.ts";
 import { parseNameAddr } from "../sip/headers.ts";
 import { missingMandatoryHeaders } from "../sip/parse.ts";
@@ -179,21 +179,13 @@ export class VoiceGateway {
       transaction.respond(buildResponse(request, 491, "Request Pending"));
       return;
     }
-    let negotiated: Negotiated | null = null;
-    try {
-      negotiated = negotiate(parseAudio(request.body.toString("utf8")));
-    } catch (error) {
-      if (!(error instanceof SdpError)) {
-        throw error;
-      }
-    }
-    if (negotiated === null) {
+    const offer = negotiateBody(request.body);
+    if (offer === null) {
       transaction.respond(buildResponse(request, 488, "Not Acceptable Here"));
       return;
     }
     const tag = newTag();
     transaction.respond(buildResponse(request, 180, "Ringing", { toTag: tag }));
-    const offer = negotiated;
     const timer = setTimeout(() => {
       // Whatever goes wrong while answering, the caller hears a final answer instead of ringing forever.
       this.answer(request, transaction, callId, tag, offer).catch(() => transaction.respond(buildResponse(request, 500, "Server Internal Error", { toTag: tag })));
@@ -201,7 +193,7 @@ export class VoiceGateway {
     this.ringing.set(callId, { transaction, tag, timer });
   }
 
-  private async answer(request: SipRequest, transaction: ServerTransaction, callId: string, tag: string, negotiated: Negotiated): Promise<void> {
+  private async answer(request: SipRequest, transaction: ServerTransaction, callId: string, tag: string, offer: { negotiated: Negotiated; remote: SipEndpoint }): Promise<void> {
     if (!this.ringing.delete(callId)) {
       return;
     }
@@ -215,10 +207,9 @@ export class VoiceGateway {
       }
       throw error;
     }
-    const offer = parseAudio(request.body.toString("utf8"));
-    const ok = this.answerResponse(request, tag, rtp.port, negotiated, 1);
+    const ok = this.answerResponse(request, tag, rtp.port, offer.negotiated, 1);
     const source = transaction.destination;
-    const media = new MediaSession(rtp.socket, { address: offer.address, port: offer.port }, negotiated, (digit) => call.digitReceived(digit));
+    const media = new MediaSession(rtp.socket, offer.remote, offer.negotiated, (digit) => call.digitReceived(digit));
     const call: InboundCall = new InboundCall(
       request,
       tag,
@@ -249,24 +240,14 @@ export class VoiceGateway {
       transaction.respond(buildResponse(request, 481, "Call/Transaction Does Not Exist"));
       return;
     }
-    let offer: ReturnType<typeof parseAudio>;
-    try {
-      offer = parseAudio(request.body.toString("utf8"));
-    } catch (error) {
-      if (!(error instanceof SdpError)) {
-        throw error;
-      }
+    const offer = negotiateBody(request.body);
+    if (offer === null) {
       transaction.respond(buildResponse(request, 488, "Not Acceptable Here", { toTag }));
       return;
     }
-    const negotiated = negotiate(offer);
-    if (negotiated === null) {
-      transaction.respond(buildResponse(request, 488, "Not Acceptable Here", { toTag }));
-      return;
-    }
-    call.media.renegotiate(negotiated, { address: offer.address, port: offer.port });
+    call.media.renegotiate(offer.negotiated, offer.remote);
     call.sdpVersion += 1;
-    const ok = this.answerResponse(request, toTag, call.media.localPort, { ...negotiated, audio: call.media.format }, call.sdpVersion);
+    const ok = this.answerResponse(request, toTag, call.media.localPort, { ...offer.negotiated, audio: call.media.format }, call.sdpVersion);
     transaction.respond(ok);
     this.awaitAck(header(request, "call-id") ?? "", () => transaction.respond(ok));
   }

@@ -157,3 +157,20 @@ export function buildAudioSdp(options: { address: string; port: number; sessionI
   ];
   return `${lines.join("\r\n")}\r\n`;
 }
+
+/**
+ * What to do with the description in a message body: the negotiated stream and where the peer receives it;
+ * null when it does not parse or offers no G.711 (answered 488 by the gateway).
+ */
+export function negotiateBody(body: Buffer): { negotiated: Negotiated; remote: { address: string; port: number } } | null {
+  try {
+    const description = parseAudio(body.toString("utf8"));
+    const negotiated = negotiate(description);
+    return negotiated === null ? null : { negotiated, remote: { address: description.address, port: description.port } };
+  } catch (error) {
+    if (error instanceof SdpError) {
+      return null;
+    }
+    throw error;
+  }
+}
