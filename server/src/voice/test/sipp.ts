@@ -17,14 +17,53 @@ export function sippAvailable(): boolean {
   return found;
 }
 
-/** A UDP port free right now, for SIPp's media socket (it binds the port and the one two above). */
-export async function freeUdpPort(): Promise<number> {
-  const socket = createSocket("udp4");
-  socket.bind(0, "127.0.0.1");
-  await once(socket, "listening");
-  const { port } = socket.address();
-  socket.close();
-  return port;
+/**
+ * Ports for SIPp's own sockets come from a band below the kernel's ephemeral range (32768 and up), where no
+ * `bind(0)` of a parallel test can land on them between our check and SIPp's bind, and away from the gateways'
+ * RTP ranges in the tests (24000 and up). Each test worker takes its own slice of the band.
+ */
+const BAND_FIRST = 12_000;
+const SLICE = 1_000;
+let nextInSlice = 0;
+
+async function bindable(ports: number[]): Promise<boolean> {
+  const sockets = ports.map(() => createSocket("udp4"));
+  try {
+    await Promise.all(
+      sockets.map(async (socket, i) => {
+        socket.bind(ports[i], "127.0.0.1");
+        await once(socket, "listening");
+      }),
+    );
+    return true;
+  } catch {
+    return false;
+  } finally {
+    for (const socket of sockets) {
+      try {
+        socket.close();
+      } catch {
+        // never bound
+      }
+    }
+  }
+}
+
+/**
+ * A free UDP port for a SIPp socket. For its media socket (`wide`) SIPp binds the port and the three above
+ * (audio, RTCP, video, video RTCP), so all four must be free.
+ */
+export async function freeUdpPort(wide = false): Promise<number> {
+  const worker = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? 0) % 20;
+  const width = wide ? 4 : 1;
+  for (let tried = 0; tried < SLICE / 4; tried += 1) {
+    const port = BAND_FIRST + worker * SLICE + nextInSlice;
+    nextInSlice = (nextInSlice + 4) % SLICE;
+    if (await bindable(Array.from({ length: width }, (_, i) => port + i))) {
+      return port;
+    }
+  }
+  throw new Error("no free UDP port for SIPp in this worker's slice");
 }
 
 /**
@@ -75,8 +114,27 @@ export async function runSipp(
   if (options.localPort !== undefined) {
     args.push("-p", String(options.localPort));
   }
-  args.push("-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", String(await freeUdpPort()), "-nostdin", "-timeout", `${timeout}s`, "-timeout_error");
+  args.push("-i", "127.0.0.1", "-mi", "127.0.0.1", "-nostdin", "-timeout", `${timeout}s`, "-timeout_error");
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      const run = await spawnSipp([...args, "-mp", String(await freeUdpPort(true))], timeout);
+      // 254 is SIPp's "could not bind a socket", which it says before it sends or answers anything: a port
+      // taken between our check and its bind. Nothing of the scenario ran, so running it again is sound.
+      if (run.code !== SIPP_BIND_FAILED || attempt === 3) {
+        return run;
+      }
+    }
+  } finally {
+    // Only the filled-in copy: the checkout itself may well live under the temporary directory.
+    if (file.copy) {
+      rmSync(file.path, { force: true });
+    }
+  }
+}
 
+const SIPP_BIND_FAILED = 254;
+
+async function spawnSipp(args: string[], timeout: number): Promise<SippRun> {
   const child = spawn("sipp", args, { cwd: os.tmpdir(), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -90,9 +148,6 @@ export async function runSipp(
     if (child.exitCode === null) {
       child.kill("SIGKILL");
     }
-    // Only the filled-in copy: the checkout itself may well live under the temporary directory.
-    if (file.copy) {
-      rmSync(file.path, { force: true });
-    }
   }
 }
+
