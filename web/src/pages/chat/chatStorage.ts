@@ -56,30 +56,36 @@ function tellHost(tenant: string, chat: StoredChat | null): void {
   }
 }
 
-/** The chat the widget handed over in the fragment (`#chat=…`), read once and removed from the address. */
+/**
+ * The chat the widget handed over in the fragment (`#chat=…`), read once per page and removed from the address.
+ * Once, and kept here rather than in a component: a render that suspends (a language still loading) is thrown
+ * away with its state, and the render after it must still find the chat the fragment brought.
+ */
+let handed: StoredChat | null | undefined;
 function chatFromHost(): StoredChat | null {
-  if (!embedded) {
-    return null;
+  if (handed === undefined) {
+    const raw = embedded ? new URLSearchParams(window.location.hash.slice(1)).get("chat") : null;
+    if (raw !== null) {
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    }
+    handed = parseStoredChat(raw);
   }
-  const handed = new URLSearchParams(window.location.hash.slice(1)).get("chat");
-  if (handed !== null) {
-    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
-  }
-  return parseStoredChat(handed);
+  return handed;
 }
 
 // Session storage, not local: the token is the chat's only credential, so it ends with the tab.
 export function readStoredChat(tenant: string): StoredChat | null {
-  const handed = chatFromHost();
+  const fromHost = chatFromHost();
   try {
-    return parseStoredChat(window.sessionStorage.getItem(key(tenant))) ?? handed;
+    return parseStoredChat(window.sessionStorage.getItem(key(tenant))) ?? fromHost;
   } catch {
-    return handed;
+    return fromHost;
   }
 }
 
 export function writeStoredChat(tenant: string, chat: StoredChat): void {
   tellHost(tenant, chat);
+  handed = chat;
   try {
     window.sessionStorage.setItem(key(tenant), JSON.stringify(chat));
   } catch {
@@ -89,6 +95,7 @@ export function writeStoredChat(tenant: string, chat: StoredChat): void {
 
 export function clearStoredChat(tenant: string): void {
   tellHost(tenant, null);
+  handed = null;
   try {
     window.sessionStorage.removeItem(key(tenant));
   } catch {
