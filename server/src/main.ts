@@ -7,8 +7,12 @@ import { ConfigError, loadConfig, type Config } from "./platform/config.ts";
 import { applyAdminPassword, DEMO_USERS, generatePassword, isDatabaseEmpty, seedDemo } from "./seed/demo-seed.ts";
 import { createEventBus } from "./realtime/event-bus.ts";
 import { startWorker, type Worker } from "./worker/worker.ts";
+import { DEMO_EXTENSIONS, DEMO_NUMBER } from "./seed/demo-voice.ts";
+import { speechAvailable } from "./voice/prompts/speech.ts";
+import { VoiceCentre } from "./voice/centre/voice-centre.ts";
 
-function printBanner(config: Config, address: string | null, password: string | null): void {
+function printBanner(config: Config, address: string | null, password: string | null, voice: VoiceCentre | null, sipPassword: string | null): void {
+  const sip = voice ? `${voice.gateway.local.address}:${voice.gateway.local.port}` : null;
   const lines = [
     "",
     "  Bailanys is running.",
@@ -22,7 +26,11 @@ function printBanner(config: Config, address: string | null, password: string | 
       ? `  Password of every demo login: ${password}`
       : "  Password: the one printed when the demo was created, or BAILANYS_ADMIN_PASSWORD for admin.",
     "",
-  ];
+    sip ? `  Voice: call sip:${DEMO_NUMBER}@${sip} (UDP). Operators' phones register as ${DEMO_EXTENSIONS[0]}–${DEMO_EXTENSIONS.at(-1)} at ${sip}, realm ${config.voice.realm}` : "  Voice role not started on this process.",
+    sip ? (sipPassword ? `  Password of every demo extension: ${sipPassword}  (1001 operator, 1002 senior, 1003 supervisor)` : "  Extension password: the one printed when the demo was created.") : "",
+    sip && !speechAvailable() ? "  No espeak-ng here: the voice menu beeps where its words would be (apt-get install espeak-ng)." : "",
+    "",
+  ].filter((line, i, all) => line !== "" || all[i - 1] !== "");
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
@@ -54,9 +62,12 @@ async function main(): Promise<void> {
     log.info({ applied }, "migrations applied");
   }
   let printedPassword: string | null = null;
+  let sipPassword: string | null = null;
   if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
     printedPassword = config.adminPassword ?? generatePassword();
-    await seedDemo(database.db, printedPassword, config.argon2MemoryKiB);
+    // Phones keep their password in plain text in their settings: it is never the password of a login.
+    sipPassword = generatePassword();
+    await seedDemo(database.db, printedPassword, config.argon2MemoryKiB, { password: sipPassword, realm: config.voice.realm });
     log.info("demo contact centre seeded");
   } else if (config.adminPassword) {
     await applyAdminPassword(database.db, config.adminPassword, config.argon2MemoryKiB);
@@ -69,7 +80,10 @@ async function main(): Promise<void> {
           sweep: { silentChatSeconds: config.chatSilenceSeconds, staleAgentSeconds: config.agentStaleSeconds },
           smtp: config.smtpUrl ? { url: config.smtpUrl, from: config.smtpFrom } : null,
         }) : null;
-  printBanner(config, address, printedPassword);
+  const voice = config.roles.includes("voice")
+    ? await VoiceCentre.start({ db: database.db, bus }, { ...config.voice, log })
+    : null;
+  printBanner(config, address, printedPassword, voice, sipPassword);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -80,6 +94,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     await app?.close();
     await worker?.stop();
+    await voice?.stop();
     await bus.close();
     await database.close();
     process.exit(0);

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { ContactTables } from "./schema-contacts.ts";
+import type { VoiceTables } from "./schema-voice.ts";
 
 /** Row types of every table, kept in step with server/migrations by hand (reviewed with each migration). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -412,7 +413,7 @@ export interface PublicLookupFailuresTable {
   failures: number;
 }
 
-export interface DB extends ContactTables {
+export interface DB extends ContactTables, VoiceTables {
   tenants: TenantsTable;
   bodies: BodiesTable;
   units: UnitsTable;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 
 /** Process roles selectable with --role; the same image runs any subset. */
-export const PROCESS_ROLES = ["api", "worker"] as const;
+export const PROCESS_ROLES = ["api", "worker", "voice"] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
 export interface Config {
@@ -31,6 +31,8 @@ export interface Config {
   readonly workerPollMs: number;
   readonly trustProxy: boolean;
   readonly instanceId: string;
+  /** The voice role's SIP gateway (`voice/`): where it listens and what it advertises in SDP and Contact. */
+  readonly voice: { host: string; sipPort: number; rtpPorts: { first: number; last: number }; realm: string };
 }
 
 export class ConfigError extends Error {
@@ -121,7 +123,18 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     workerPollMs: int("BAILANYS_WORKER_POLL_MS", 1000, 10, 60000),
     trustProxy: bool("BAILANYS_TRUST_PROXY", false),
     instanceId: str("BAILANYS_INSTANCE_ID", randomBytes(4).toString("hex")),
+    voice: {
+      // A concrete address, not 0.0.0.0: it is the one written into SDP for the media. Loopback by default, so a
+      // fresh start exposes nothing; SIP_HOST=<the LAN address> lets softphones on the network call in.
+      host: str("SIP_HOST", "127.0.0.1"),
+      sipPort: int("SIP_PORT", 5060, 0, 65535),
+      rtpPorts: { first: int("RTP_PORT_MIN", 30000, 1024, 65535), last: int("RTP_PORT_MAX", 30999, 1024, 65535) },
+      realm: str("VOICE_REALM", "bailanys"),
+    },
   };
+  if (config.voice.rtpPorts.last - config.voice.rtpPorts.first < 4) {
+    problems.push("RTP_PORT_MAX must be at least RTP_PORT_MIN + 4 (each call takes two ports)");
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }

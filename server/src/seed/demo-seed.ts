@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { makeBin, makeIin } from "@bailanys/common/identity-number";
 import type { Role } from "@bailanys/common/permissions";
+import { seedDemoVoice } from "./demo-voice.ts";
 import type { Db } from "../db/database.ts";
 import { hashPassword } from "../modules/auth/password.ts";
 import { insertReferenceDefaults } from "../modules/reference/reference.defaults.ts";
@@ -35,7 +36,10 @@ export function generatePassword(): string {
  * Seeds the demo contact centre: reference data, three bodies of the akimat and one external ministry, a user
  * for every role, a classifier and a dozen appeals in various states. All personal data is synthetic.
  */
-export async function seedDemo(db: Db, password: string, argon2MemoryKiB: number): Promise<void> {
+/** The realm of the demo's phone extensions unless the configuration names another (`VOICE_REALM`). */
+export const DEMO_SIP_REALM = "bailanys";
+
+export async function seedDemo(db: Db, password: string, argon2MemoryKiB: number, sip: { password: string; realm: string } = { password, realm: DEMO_SIP_REALM }): Promise<void> {
   const hash = await hashPassword(password, argon2MemoryKiB);
   const tenantId = await db.transaction().execute(async (trx) => {
     const tenant = await trx
@@ -101,6 +105,7 @@ export async function seedDemo(db: Db, password: string, argon2MemoryKiB: number
         .execute();
     }
     await seedDemoContactCentre(trx, t, { housing, roads: roadsItem, social });
+    await seedDemoVoice(trx, t, sip);
     return t;
   });
   await seedDemoAppeals(db, tenantId, [makeIin("1985-07-14", "female", 1001), makeIin("1990-02-03", "male", 2002), makeIin("1978-11-21", "male", 3003)]);

@@ -1,3 +1,4 @@
+import { purgeExpiredRecordings } from "../voice/centre/call-recording.ts";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/database.ts";
 import type { EventBus } from "../realtime/event-bus.ts";
@@ -40,6 +41,7 @@ export function jobDefinitions({ pollMs, sweep = DEFAULT_SWEEP, smtp = null }: W
       run: ({ db }, log) => deliverOutbox(db, { log: logTransport(log), email: smtp ? emailTransport(smtp.url, smtp.from) : logTransport(log) }),
     },
     { id: "sessions.cleanup", everyMs: 60 * 60_000, run: ({ db }) => deleteExpiredSessions(db) },
+    { id: "recordings.purge", everyMs: 60 * 60_000, run: ({ db }) => purgeExpiredRecordings(db) },
     { id: "routing.sweep", everyMs: Math.min(pollMs, ROUTING_SWEEP_MAX_MS), run: (deps) => sweepRouting(deps, sweep) },
   ];
 }

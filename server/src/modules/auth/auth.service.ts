@@ -213,3 +213,12 @@ export async function actorForLogin(db: Db, loginName: string): Promise<Actor> {
   }
   return toActor({ ...userToActorRow(user), csrf_token: null, session_id: null }, "user");
 }
+
+/**
+ * The actor of an operator acting through their registered phone (answering it accepts the offer): no session,
+ * and null when the user is gone or deactivated, so a phone outliving its account acts for nobody.
+ */
+export async function actorForUser(db: Db, tenantId: string, userId: string): Promise<Actor | null> {
+  const user = await db.selectFrom("users").selectAll().where("id", "=", userId).where("tenant_id", "=", tenantId).where("active", "=", true).executeTakeFirst();
+  return user ? toActor({ ...userToActorRow(user), csrf_token: null, session_id: null }, "user") : null;
+}

@@ -204,7 +204,7 @@ export async function abandonSilentChats(deps: RoutingDeps, silentSeconds: numbe
   const due = await deps.db
     .selectFrom("contacts")
     .select("id")
-    .where(sql<boolean>`state in ('queued', 'offered') and channel = 'web_chat'`)
+    .where(sql<boolean>`state in ('queued', 'offered') and channel in ('web_chat', 'phone') and direction = 'inbound'`)
     .where("citizen_seen_at", "<", sql<Date>`now() - make_interval(secs => ${silentSeconds})`)
     .limit(limit)
     .execute();

@@ -116,32 +116,44 @@ export async function expireOffers(deps: RoutingDeps, limit = 100): Promise<numb
     .execute();
   let expired = 0;
   for (const candidate of due) {
-    const done = await transact(deps, async (trx) => {
-      const contact = await trx.selectFrom("contacts").select(["id", "tenant_id"]).where("id", "=", candidate.contact_id).forUpdate().skipLocked().executeTakeFirst();
-      if (!contact) {
-        return false;
-      }
-      const offer = await trx
-        .updateTable("contact_offers")
-        .set({ state: "expired", decided_at: sql<Date>`now()` })
-        .where("id", "=", candidate.id)
-        .where("state", "=", "pending")
-        .returning("agent_id")
-        .executeTakeFirst();
-      if (!offer) {
-        return false;
-      }
-      // SKIP LOCKED: an operator changing their own state right now keeps the state they chose (and the lock
-      // order contact → operator never waits on an operator who waits on this contact).
-      await sql`update agents set state = 'not_ready', reason_code = 'missed_offer', state_since = now()
-                where user_id in (select user_id from agents where user_id = ${offer.agent_id} and state = 'ready' for update skip locked)`.execute(trx);
-      await requeueOffered(trx, deps, contact.id, contact.tenant_id, offer.agent_id, "offer_expired");
-      return true;
-    });
-    if (done) {
+    if (await missOffer(deps, candidate.id, candidate.contact_id, { onlyExpired: true })) {
       expired += 1;
-      await dispatchContact(deps, candidate.contact_id);
     }
   }
   return expired;
+}
+
+/**
+ * One offer its operator missed: it timed out, or the phone it rang was not answered. The contact goes back to
+ * its queue (and on to the next operator), the operator becomes not ready ("missed offer"). False when the
+ * offer was settled meanwhile or its contact is locked by someone else (the next sweep tries again).
+ */
+export async function missOffer(deps: RoutingDeps, offerId: string, contactId: string, options: { onlyExpired: boolean }): Promise<boolean> {
+  const done = await transact(deps, async (trx) => {
+    const contact = await trx.selectFrom("contacts").select(["id", "tenant_id"]).where("id", "=", contactId).forUpdate().skipLocked().executeTakeFirst();
+    if (!contact) {
+      return false;
+    }
+    const offer = await trx
+      .updateTable("contact_offers")
+      .set({ state: "expired", decided_at: sql<Date>`now()` })
+      .where("id", "=", offerId)
+      .where("state", "=", "pending")
+      .$if(options.onlyExpired, (q) => q.where("expires_at", "<=", sql<Date>`now()`))
+      .returning("agent_id")
+      .executeTakeFirst();
+    if (!offer) {
+      return false;
+    }
+    // SKIP LOCKED: an operator changing their own state right now keeps the state they chose (and the lock
+    // order contact → operator never waits on an operator who waits on this contact).
+    await sql`update agents set state = 'not_ready', reason_code = 'missed_offer', state_since = now()
+              where user_id in (select user_id from agents where user_id = ${offer.agent_id} and state = 'ready' for update skip locked)`.execute(trx);
+    await requeueOffered(trx, deps, contact.id, contact.tenant_id, offer.agent_id, "offer_expired");
+    return true;
+  });
+  if (done) {
+    await dispatchContact(deps, contactId);
+  }
+  return done;
 }

@@ -4,7 +4,7 @@ import { header, headerValues, type SipEndpoint, type SipRequest } from "../sip/
 import { parseNameAddr } from "../sip/headers.ts";
 import { dialogRequest } from "./dialog-request.ts";
 
-export type CallEnd = "caller_hung_up" | "gateway_hung_up" | "no_ack";
+export type CallEnd = "caller_hung_up" | "operator_hung_up" | "gateway_hung_up" | "no_ack";
 
 /** What a call tells the IVR and queue above it. */
 export interface CallHandlers {
@@ -20,7 +20,7 @@ export class InboundCall {
   handlers: CallHandlers = {};
   readonly digits: string[] = [];
   private localSeq = 0;
-  /** The operator's leg this call is bridged to, if any (hung up with the call). */
+  /** The operator's leg this call is bridged to or ringing, if any (hung up with the call). */
   bridged: { hangUp(): void } | null = null;
   /** The version of our last SDP answer in this dialog (each re-INVITE's answer raises it). */
   sdpVersion = 1;
@@ -40,6 +40,11 @@ export class InboundCall {
 
   get callId(): string {
     return header(this.invite, "call-id") ?? "";
+  }
+
+  /** The number dialled: the request URI's user part ("109"). */
+  get dialled(): string {
+    return /^sips?:([^@;]+)@/.exec(this.invite.uri)?.[1] ?? "";
   }
 
   /** The number that called, as its From URI's user part (a phone number from a trunk). */
@@ -62,13 +67,13 @@ export class InboundCall {
     this.handlers.onDigit?.(digit);
   }
 
-  /** The gateway ends the call: a BYE within the dialog, then media stops. */
-  hangUp(): void {
+  /** The gateway ends the call (or the operator did, on their leg): a BYE within the dialog, then media stops. */
+  hangUp(why: "gateway_hung_up" | "operator_hung_up" = "gateway_hung_up"): void {
     if (this.ended !== null) {
       return;
     }
     this.sendBye(this.bye(), this.peer);
-    this.end("gateway_hung_up");
+    this.end(why);
   }
 
   /** The call is over (the caller's BYE, ours, or an answer nobody acknowledged). */

@@ -21,6 +21,11 @@ export interface VoiceGatewayOptions {
   rtpPorts: { first: number; last: number };
   /** How long the caller hears ringing before the answer (the IVR answers at once in production: 0). */
   answerAfterMs?: number;
+  /**
+   * Whether to take an INVITE at all, before it rings: null takes it, a status refuses it (404 for a number
+   * nobody answers here, 403 for a source that is not one of the tenant's trunks).
+   */
+  admit?(request: SipRequest, source: SipEndpoint): { status: number; reason: string } | null;
   /** A call was answered: the IVR takes it from here. */
   onCall(call: InboundCall): void;
   /** Where operators' phones register; without it REGISTER is refused. */
@@ -118,20 +123,24 @@ export class VoiceGateway {
               call.media.onAudio = (payload) => media.relay(payload);
               media.onAudio = (payload) => call.media.relay(payload);
             }
-            call.bridged = answered;
             resolve(answered);
           },
           onFailed: (failure) => {
             this.legs.delete(leg.id);
+            if (call.bridged === leg) {
+              call.bridged = null;
+            }
             resolve(failure);
           },
           onHungUp: () => {
             this.legs.delete(leg.id);
-            call.hangUp();
+            call.hangUp("operator_hung_up");
           },
         },
       );
       this.legs.set(leg.id, leg);
+      // Set while it rings too: a caller who hangs up meanwhile cancels the operator's ringing phone.
+      call.bridged = leg;
       leg.dial();
     });
   }
@@ -177,6 +186,11 @@ export class VoiceGateway {
     }
     if (this.ringing.has(callId)) {
       transaction.respond(buildResponse(request, 491, "Request Pending"));
+      return;
+    }
+    const refused = this.options.admit?.(request, transaction.destination) ?? null;
+    if (refused !== null) {
+      transaction.respond(buildResponse(request, refused.status, refused.reason));
       return;
     }
     const offer = negotiateBody(request.body);

@@ -17,6 +17,10 @@ export interface IvrMenu {
   nodes: Record<string, IvrNode>;
   /** The language of a caller who chooses none (before the language node, or on its time-out). */
   defaultLocale: Locale;
+  /** The words of each prompt key per language (spoken by generated speech until recordings are uploaded). */
+  prompts?: Record<string, Partial<Record<Locale, string>>>;
+  /** Prompts said in each of their languages in turn (the choice of language, before one is chosen). */
+  spokenInEveryLanguage?: string[];
 }
 
 /** Why a menu cannot run: each problem with the node it is in, so the editor can point at it. */

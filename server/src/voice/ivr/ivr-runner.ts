@@ -8,8 +8,8 @@ export type IvrOutcome =
   | { kind: "hangup"; locale: Locale; digits: string[]; ivrMs: number }
   | { kind: "abandoned"; locale: Locale; digits: string[]; ivrMs: number };
 
-/** The G.711 audio of a prompt in a language (recorded for kk and ru; the caller's law). */
-export type PromptSource = (prompt: string, locale: Locale) => Buffer;
+/** The G.711 audio of a prompt in a language (recorded for kk and ru; the caller's law), perhaps rendered first. */
+export type PromptSource = (prompt: string, locale: Locale) => Buffer | Promise<Buffer>;
 
 /**
  * Walks a caller through a menu: each prompt plays in the caller's language, a key pressed during it cuts it
@@ -21,7 +21,9 @@ export async function runIvr(call: InboundCall, menu: IvrMenu, prompts: PromptSo
   const digits: string[] = [];
   let locale = menu.defaultLocale;
   let pressed: ((digit: string | null) => void) | null = null;
-  const buffered: string[] = [];
+  // Keys pressed since the answer, before the menu started (a notice played first): typed ahead, they count.
+  const buffered: string[] = [...call.digits];
+  digits.push(...call.digits);
   call.handlers.onDigit = ({ digit }) => {
     digits.push(digit);
     call.media.stopPlayback();
@@ -43,13 +45,15 @@ export async function runIvr(call: InboundCall, menu: IvrMenu, prompts: PromptSo
 
   /** Plays the prompt and waits for a key (null: time-out or hang-up). A key pressed during the prompt counts. */
   const ask = async (prompt: string, timeoutSeconds: number): Promise<string | null> => {
+    // Rendered before listening: a key pressed meanwhile is buffered like one pressed during an earlier prompt.
+    const audio = await prompts(prompt, locale);
     // A key pressed ahead (during an information prompt) answers this question without its prompt.
     const ahead = buffered.shift();
     if (ahead !== undefined) {
       return ahead;
     }
     const key = new Promise<string | null>((resolve) => (pressed = resolve));
-    const played = call.play(prompts(prompt, locale));
+    const played = call.play(audio);
     const first = await Promise.race([key, played.then(() => "played" as const), ended]);
     if (first !== "played") {
       pressed = null;
@@ -70,13 +74,13 @@ export async function runIvr(call: InboundCall, menu: IvrMenu, prompts: PromptSo
       return outcome("hangup");
     }
     if (node.kind === "info") {
-      await Promise.race([call.play(prompts(node.prompt, locale)), ended]);
+      await Promise.race([Promise.resolve(prompts(node.prompt, locale)).then((audio) => call.play(audio)), ended]);
       id = node.next;
       continue;
     }
     if (node.kind === "queue" || node.kind === "hangup") {
       if (node.prompt !== null) {
-        await Promise.race([call.play(prompts(node.prompt, locale)), ended]);
+        await Promise.race([Promise.resolve(prompts(node.prompt, locale)).then((audio) => call.play(audio)), ended]);
       }
       if (call.endedBecause !== null) {
         break;

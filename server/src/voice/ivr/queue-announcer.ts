@@ -22,6 +22,8 @@ export interface AnnouncerOptions {
   /** The caller's place now (asked before every announcement, so it is current). */
   status(): WaitStatus;
   waitingIsFree: boolean;
+  /** Prompts played after the notice each time (the offer of a callback, R13.1). */
+  also?: string[];
   /** Validated by `announcementProblems` where it is configured; tests pass shorter ones. */
   intervalSeconds: number;
   /** Called as each announcement starts and ends (metrics, tests). */
@@ -46,7 +48,11 @@ export function announceWhileWaiting(call: InboundCall, options: AnnouncerOption
     const place = expectedWaitSeconds === null ? `position:${position}` : `wait_minutes:${Math.max(1, Math.ceil(expectedWaitSeconds / 60))}`;
     announcements += 1;
     options.onAnnouncement?.({ at: "start", time: Date.now() });
-    await call.play(Buffer.concat([options.prompts(place, options.locale), options.prompts(options.waitingIsFree ? "waiting_free" : "waiting_paid", options.locale)]));
+    const parts = await Promise.all([place, options.waitingIsFree ? "waiting_free" : "waiting_paid", ...(options.also ?? [])].map((key) => options.prompts(key, options.locale)));
+    if (stopped || call.endedBecause !== null) {
+      return;
+    }
+    await call.play(Buffer.concat(parts));
     options.onAnnouncement?.({ at: "end", time: Date.now() });
     if (!stopped) {
       pause = setTimeout(() => void announce(), options.intervalSeconds * 1000);

@@ -1,0 +1,79 @@
+import type { ColumnType, Generated } from "kysely";
+
+/** Row types of the voice tables (migration 202612040001_voice.sql). */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface VoiceSettingsTable {
+  tenant_id: string;
+  /** An `IvrMenu` (voice/ivr/ivr-menu.ts). */
+  menu: Json<unknown>;
+  notice_interval_seconds: Generated<number>;
+  waiting_free: Generated<boolean>;
+  short_abandon_seconds: Generated<number>;
+  record_calls: Generated<boolean>;
+  recording_retention_days: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface VoiceTrunksTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  allowed_sources: string[];
+  active: Generated<boolean>;
+}
+
+export interface VoiceEntryPointsTable {
+  number: string;
+  tenant_id: string;
+}
+
+export interface VoiceExtensionsTable {
+  extension: string;
+  tenant_id: string;
+  user_id: string | null;
+  realm: string;
+  ha1: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface VoiceCallsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string | null;
+  sip_call_id: string;
+  caller_number: string | null;
+  dialled_number: string;
+  started_at: GeneratedTimestamp;
+  ivr_ended_at: NullableTimestamp;
+  ivr_digits: Generated<string[]>;
+  locale: string | null;
+  ivr_outcome: string | null;
+  operator_attempts: Generated<number>;
+  ended_at: NullableTimestamp;
+  ended_by: string | null;
+  short_abandon: Generated<boolean>;
+}
+
+export interface CallRecordingsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  call_id: string;
+  content_type: Generated<string>;
+  duration_ms: number;
+  size_bytes: number;
+  content: Buffer;
+  created_at: GeneratedTimestamp;
+  delete_after: Date | string;
+}
+
+export interface VoiceTables {
+  voice_settings: VoiceSettingsTable;
+  voice_trunks: VoiceTrunksTable;
+  voice_entry_points: VoiceEntryPointsTable;
+  voice_extensions: VoiceExtensionsTable;
+  voice_calls: VoiceCallsTable;
+  call_recordings: CallRecordingsTable;
+}

@@ -1,0 +1,383 @@
+import { normalizePhone } from "@bailanys/common/contact-details";
+import type { Locale } from "@bailanys/common/locales";
+import { sql } from "kysely";
+import type { Logger } from "pino";
+import { actorForUser } from "../../modules/auth/auth.service.ts";
+import { requestCallback } from "../../modules/chat/chat.service.ts";
+import { chatStatuses } from "../../modules/chat/chat-status.service.ts";
+import { openInboundContact } from "../../modules/contacts/contact-intake.service.ts";
+import { endByAgent, endByCitizen } from "../../modules/contacts/contact-end.service.ts";
+import { acceptOffer, declineOffer, missOffer } from "../../modules/contacts/contact-offer.service.ts";
+import { markCitizensSeen } from "../../modules/contacts/contact-conversation.service.ts";
+import { activeNotices } from "../../modules/notices/notice.service.ts";
+import { referenceSnapshot } from "../../modules/reference/reference.snapshot.ts";
+import type { RoutingDeps } from "../../modules/routing/dispatch.ts";
+import { AppError } from "../../platform/app-error.ts";
+import type { InboundCall } from "../gateway/inbound-call.ts";
+import type { OutboundLeg } from "../gateway/outbound-leg.ts";
+import type { VoiceGateway } from "../gateway/voice-gateway.ts";
+import { runIvr, type PromptSource } from "../ivr/ivr-runner.ts";
+import { announceWhileWaiting, type WaitStatus } from "../ivr/queue-announcer.ts";
+import type { PromptLibrary } from "../prompts/prompt-library.ts";
+import { standardPromptText } from "../prompts/standard-prompts.ts";
+import { hoursText } from "../prompts/hours-text.ts";
+import { activeQueues } from "../../modules/contacts/contact-queues.repository.ts";
+import type { OpeningHours } from "../../modules/routing/routing-rules.ts";
+import type { Registrar } from "../registrar/registrar.ts";
+import { storeRecording } from "./call-recording.ts";
+import type { TenantVoice, VoiceDirectory } from "./voice-directory.ts";
+
+export interface SessionContext {
+  deps: RoutingDeps;
+  gateway: VoiceGateway;
+  registrar: Registrar;
+  directory: VoiceDirectory;
+  prompts: PromptLibrary;
+  log: Logger;
+  /** How often the caller's place in the queue is read again for the announcements. */
+  statusRefreshMs: number;
+  /** The session registers itself while its contact waits or talks, so bus events reach it. */
+  track(contactId: string, session: CallSession): void;
+  untrack(contactId: string): void;
+}
+
+/** Final statuses of a call to an operator's phone that mean "busy or refused", not "nobody answered". */
+const REFUSED = new Set([486, 600, 603]);
+/** The key a waiting caller presses to be called back instead (announced with the queue notices, R13.1). */
+const CALLBACK_KEY = "9";
+
+/**
+ * One answered call from the menu to the end: the service-interruption notice (R34), the menu, the queue as a
+ * phone contact of the routing engine with the announcements of R12.1/R12.2 and the callback key, each offer
+ * ringing the operator's registered phone (answer accepts it, busy declines it, no answer misses it), the bridge,
+ * and the end: wrap-up for the operator, the call's figures and its recording.
+ */
+export class CallSession {
+  private callRowId: string | null = null;
+  private contactId: string | null = null;
+  private locale: Locale;
+  private status: WaitStatus = { position: 1, expectedWaitSeconds: null };
+  private announcer: { stop(): void } | null = null;
+  private ringingOffer: string | null = null;
+  private leg: OutboundLeg | null = null;
+  private agentId: string | null = null;
+  private held = false;
+  private refresh: NodeJS.Timeout | null = null;
+  private callbackTaken = false;
+
+  constructor(
+    private readonly ctx: SessionContext,
+    private readonly call: InboundCall,
+    private readonly tenant: TenantVoice,
+  ) {
+    this.locale = tenant.menu.defaultLocale;
+  }
+
+  /**
+   * The prompts of this call, rendered in the call's law: the menu's own texts, else the standard ones;
+   * "info:hours" reads the working hours of the phone queue (R12.3); a key the menu lists as spoken in every
+   * language (the language choice) is said in each of its languages, each in its own voice.
+   */
+  private readonly prompt: PromptSource = async (key, locale) => {
+    const law = this.call.media.codec;
+    if (key === "info:hours") {
+      return this.ctx.prompts.audio(await this.hoursText(locale), locale, law);
+    }
+    const own = this.tenant.menu.prompts?.[key];
+    if (own && this.tenant.menu.spokenInEveryLanguage?.includes(key)) {
+      const parts = (["kk", "ru", "en"] as const).filter((l) => own[l] !== undefined).map((l) => this.ctx.prompts.audio(own[l] ?? "", l, law));
+      return Buffer.concat(await Promise.all(parts));
+    }
+    const text = own?.[locale] ?? own?.ru ?? standardPromptText(key, locale) ?? key;
+    return this.ctx.prompts.audio(text, locale, law);
+  };
+
+  private async hoursText(locale: Locale): Promise<string> {
+    const queue = (await activeQueues(this.ctx.deps.db, this.tenant.tenantId)).find((q) => q.channels.includes("phone"));
+    return queue ? hoursText(queue.hours as OpeningHours, queue.open_on_holidays, locale) : (standardPromptText("closed", locale) ?? "");
+  }
+
+  async run(): Promise<void> {
+    const { db } = this.ctx.deps;
+    const row = await db
+      .insertInto("voice_calls")
+      .values({ tenant_id: this.tenant.tenantId, sip_call_id: this.call.callId, caller_number: this.call.caller, dialled_number: this.call.dialled })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    this.callRowId = row.id;
+    // The menu chains its own end handler after this one, so this promise settles whoever ends the call.
+    const ended = new Promise<void>((resolve) => (this.call.handlers.onEnd = () => resolve()));
+    await this.playNotices();
+    const outcome = await runIvr(this.call, this.tenant.menu, this.prompt);
+    this.locale = outcome.locale;
+    await db
+      .updateTable("voice_calls")
+      .set({ ivr_ended_at: sql<Date>`now()`, ivr_digits: outcome.digits, locale: outcome.locale, ivr_outcome: outcome.kind })
+      .where("id", "=", row.id)
+      .execute();
+    if (outcome.kind === "queue" && this.call.endedBecause === null) {
+      await this.enqueue(outcome.topic);
+    } else if (this.call.endedBecause === null) {
+      this.call.hangUp();
+    }
+    // Whatever happened, the session lasts as long as the call, and the call's end settles everything.
+    this.call.handlers.onDigit = undefined;
+    await ended;
+    await this.finish();
+  }
+
+  /** R34: each notice in force for the phone channel, in Kazakh and in Russian, before the menu. */
+  private async playNotices(): Promise<void> {
+    for (const locale of ["kk", "ru"] as const) {
+      const notices = await activeNotices(this.ctx.deps.db, this.tenant.tenantId, locale, "phone");
+      for (const notice of notices) {
+        const text = `${standardPromptText("notice", locale) ?? ""} ${notice.message} ${notice.alternatives}`.trim();
+        if (this.call.endedBecause === null) {
+          await this.call.play(await this.ctx.prompts.audio(text, locale, this.call.media.codec));
+        }
+      }
+    }
+  }
+
+  private async enqueue(topicCode: string | null): Promise<void> {
+    const { deps } = this.ctx;
+    const ref = await referenceSnapshot(deps.db, this.tenant.tenantId);
+    const topic = topicCode === null ? undefined : [...ref.classifier.values()].find((item) => item.code === topicCode && item.active);
+    const language = ref.languages.get(this.locale)?.active ? this.locale : "ru";
+    try {
+      const { contactId } = await openInboundContact(deps, {
+        tenantId: this.tenant.tenantId,
+        channel: "phone",
+        language,
+        locale: this.locale,
+        topicId: topic?.id ?? null,
+        visitor: { name: null, phone: normalizePhone(this.call.caller ?? ""), email: null, address: null },
+        firstMessage: null,
+      });
+      this.contactId = contactId;
+    } catch (error) {
+      const closed = error instanceof AppError && error.code === "QUEUE_CLOSED";
+      if (!(error instanceof AppError)) {
+        this.ctx.log.error({ err: error }, "a call could not be queued");
+      }
+      await deps.db.updateTable("voice_calls").set({ ivr_outcome: closed ? "closed" : "hangup" }).where("id", "=", this.callRowId ?? "").execute();
+      await this.call.play(await this.prompt(closed ? "closed" : "unavailable", this.locale));
+      this.call.hangUp();
+      return;
+    }
+    await deps.db.updateTable("voice_calls").set({ contact_id: this.contactId }).where("id", "=", this.callRowId ?? "").execute();
+    this.ctx.track(this.contactId, this);
+    await this.readStatus();
+    this.refresh = setInterval(() => void this.readStatus().catch(() => undefined), this.ctx.statusRefreshMs);
+    this.startAnnouncer();
+    this.call.handlers.onDigit = ({ digit }) => {
+      if (digit === CALLBACK_KEY && this.leg === null && !this.callbackTaken) {
+        void this.takeCallback();
+      }
+    };
+    // An offer may have been made in the same transaction that queued the call, before it was tracked.
+    await this.pickUpPendingOffer();
+  }
+
+  private startAnnouncer(): void {
+    this.announcer = announceWhileWaiting(this.call, {
+      locale: this.locale,
+      prompts: this.prompt,
+      status: () => this.status,
+      waitingIsFree: this.tenant.waitingFree,
+      intervalSeconds: this.tenant.noticeIntervalSeconds,
+      also: ["callback_offer"],
+    });
+  }
+
+  /** The caller's place and expected wait (R12.1); being seen keeps the contact from being taken as vanished. */
+  private async readStatus(): Promise<void> {
+    if (this.contactId === null) {
+      return;
+    }
+    const status = (await chatStatuses(this.ctx.deps.db, this.tenant.tenantId, [this.contactId])).get(this.contactId);
+    if (status?.position) {
+      this.status = { position: status.position, expectedWaitSeconds: status.expectedWaitSeconds };
+    }
+    await markCitizensSeen(this.ctx.deps.db, [this.contactId]);
+  }
+
+  async pickUpPendingOffer(): Promise<void> {
+    if (this.contactId === null) {
+      return;
+    }
+    const pending = await this.ctx.deps.db
+      .selectFrom("contact_offers")
+      .select(["id", "agent_id"])
+      .where("contact_id", "=", this.contactId)
+      .where("state", "=", "pending")
+      .executeTakeFirst();
+    if (pending) {
+      await this.offered(pending.id, pending.agent_id);
+    }
+  }
+
+  /** The engine offered the call to an operator: their phone rings for what is left of the offer's time. */
+  async offered(offerId: string, agentId: string): Promise<void> {
+    if (this.ringingOffer !== null || this.leg !== null || this.call.endedBecause !== null || this.contactId === null) {
+      return;
+    }
+    this.ringingOffer = offerId;
+    try {
+      await this.ring(offerId, agentId, this.contactId);
+    } finally {
+      this.ringingOffer = null;
+    }
+  }
+
+  private async ring(offerId: string, agentId: string, contactId: string): Promise<void> {
+    const { deps, directory, registrar, gateway } = this.ctx;
+    const offer = await deps.db
+      .selectFrom("contact_offers")
+      .select([sql<number>`extract(epoch from expires_at - now())`.as("left")])
+      .where("id", "=", offerId)
+      .where("state", "=", "pending")
+      .executeTakeFirst();
+    const actor = await actorForUser(deps.db, this.tenant.tenantId, agentId);
+    if (!offer || !actor) {
+      return;
+    }
+    const extension = directory.extensionOf(agentId);
+    const binding = extension === null ? undefined : registrar.lookup(extension)[0];
+    if (!binding) {
+      // Nobody can answer this offer by phone: missed at once, so the caller does not wait on it.
+      this.ctx.log.info({ agentId }, "operator has no registered phone; the call goes to the next operator");
+      await missOffer(deps, offerId, contactId, { onlyExpired: false });
+      return;
+    }
+    await deps.db.updateTable("voice_calls").set({ operator_attempts: sql<number>`operator_attempts + 1` }).where("id", "=", this.callRowId ?? "").execute();
+    const ringSeconds = Math.max(1, Math.floor(Number(offer.left)) - 1);
+    const result = await gateway.dial(this.call, { target: binding.contact, destination: binding.source, ringSeconds });
+    if ("status" in result) {
+      if (this.call.endedBecause !== null) {
+        return;
+      }
+      if (REFUSED.has(result.status)) {
+        await declineOffer(deps, actor, offerId).catch(() => undefined);
+      } else {
+        await missOffer(deps, offerId, contactId, { onlyExpired: false });
+      }
+      return;
+    }
+    this.announcer?.stop();
+    this.announcer = null;
+    try {
+      await acceptOffer(deps, actor, { ip: binding.source.address, userAgent: "sip-phone", requestId: `call:${this.call.callId}` }, offerId);
+    } catch (error) {
+      // The offer was settled meanwhile (the caller left, or it timed out a moment before the answer).
+      this.ctx.log.info({ err: error instanceof AppError ? error.code : error }, "an operator answered an offer no longer pending");
+      result.hangUp();
+      this.call.bridged = null;
+      if (this.call.endedBecause === null) {
+        this.startAnnouncer();
+      }
+      return;
+    }
+    this.leg = result;
+    this.agentId = agentId;
+    this.bridgeAudio(result);
+  }
+
+  /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears silence). */
+  private bridgeAudio(leg: OutboundLeg): void {
+    const media = leg.media;
+    if (!media) {
+      return;
+    }
+    this.call.media.onAudio = (payload) => {
+      if (!this.held) {
+        media.relay(payload);
+      }
+    };
+    media.onAudio = (payload) => {
+      if (!this.held) {
+        this.call.media.relay(payload);
+      }
+    };
+  }
+
+  /** The contact changed elsewhere (the operator's window): hold, resume, end or transfer the call to match. */
+  contactChanged(state: string): void {
+    if (this.leg === null) {
+      return;
+    }
+    if (state === "held" || state === "active") {
+      this.held = state === "held";
+    } else if (state === "wrapup" || state === "closed") {
+      this.call.hangUp("gateway_hung_up");
+    } else if (state === "queued") {
+      // Transferred to a queue: the operator's leg ends, the caller waits again with the announcements.
+      this.leg.hangUp();
+      this.leg = null;
+      this.agentId = null;
+      this.call.bridged = null;
+      this.call.media.onAudio = null;
+      this.startAnnouncer();
+      void this.pickUpPendingOffer();
+    }
+  }
+
+  /** R13.1: the caller asks to be called back on the number they call from; the waiting contact becomes a callback. */
+  private async takeCallback(): Promise<void> {
+    const phone = normalizePhone(this.call.caller ?? "");
+    if (this.contactId === null || phone === null) {
+      return;
+    }
+    this.callbackTaken = true;
+    this.announcer?.stop();
+    this.announcer = null;
+    try {
+      await requestCallback(this.ctx.deps, { contactId: this.contactId, tenantId: this.tenant.tenantId }, phone);
+    } catch (error) {
+      this.ctx.log.info({ err: error instanceof AppError ? error.code : error }, "a callback could not be taken");
+      this.callbackTaken = false;
+      this.startAnnouncer();
+      return;
+    }
+    this.call.bridged?.hangUp();
+    await this.call.play(await this.prompt("callback_confirmed", this.locale));
+    this.call.hangUp();
+  }
+
+  /** The call is over: the contact ends (abandoned or to wrap-up), its figures and recording are kept. */
+  private async finish(): Promise<void> {
+    const { deps } = this.ctx;
+    this.announcer?.stop();
+    if (this.refresh !== null) {
+      clearInterval(this.refresh);
+    }
+    const endedBy = this.call.endedBecause === "operator_hung_up" ? "operator" : this.call.endedBecause === "caller_hung_up" ? "caller" : "gateway";
+    if (this.contactId !== null) {
+      this.ctx.untrack(this.contactId);
+      const contact = await deps.db.selectFrom("contacts").select(["state", "queued_at"]).where("id", "=", this.contactId).executeTakeFirst();
+      if (this.callbackTaken) {
+        // requestCallback closed the contact already.
+      } else if (endedBy === "operator" && this.agentId !== null) {
+        const actor = await actorForUser(deps.db, this.tenant.tenantId, this.agentId);
+        if (actor) {
+          await endByAgent(deps, actor, this.contactId).catch(() => undefined);
+        }
+      } else {
+        await endByCitizen(deps, { contactId: this.contactId, tenantId: this.tenant.tenantId }).catch(() => undefined);
+      }
+      const waitedSeconds = contact?.queued_at ? (Date.now() - new Date(contact.queued_at).getTime()) / 1000 : 0;
+      const abandoned = this.leg === null && !this.callbackTaken;
+      await deps.db
+        .updateTable("voice_calls")
+        .set({ short_abandon: abandoned && waitedSeconds < this.tenant.shortAbandonSeconds })
+        .where("id", "=", this.callRowId ?? "")
+        .execute();
+    }
+    if (this.callRowId !== null) {
+      await deps.db.updateTable("voice_calls").set({ ended_at: sql<Date>`now()`, ended_by: endedBy }).where("id", "=", this.callRowId).execute();
+      if (this.tenant.recordCalls) {
+        await storeRecording(deps.db, { tenantId: this.tenant.tenantId, callId: this.callRowId, wav: this.call.media.recorder.wav(), retentionDays: this.tenant.recordingRetentionDays });
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
+import { buildTenant, startTestApp, type TestContext } from "../../test/harness.ts";
+import { encodeG711 } from "../media/g711.ts";
+import { PromptLibrary } from "../prompts/prompt-library.ts";
+import type { IvrMenu } from "../ivr/ivr-menu.ts";
+import { digestHa1 } from "../registrar/digest.ts";
+import { freeUdpPort, runSipp, sippAvailable } from "../test/sipp.ts";
+import { VoiceCentre } from "./voice-centre.ts";
+
+const REALM = "test.bailanys";
+const PASSWORD = "phone-secret-1";
+
+/** Language (1 kk, 2 ru), then 0 for the operator. */
+const MENU: IvrMenu = {
+  start: "language",
+  defaultLocale: "kk",
+  nodes: {
+    language: { kind: "language", prompt: "choose_language", choices: { "1": "kk", "2": "ru" }, next: "topics", timeoutSeconds: 3, retries: 0 },
+    topics: { kind: "menu", prompt: "topics", choices: { "0": "operator" }, timeoutSeconds: 3, retries: 0, onFailure: "operator" },
+    operator: { kind: "queue", prompt: null, queue: "general", topic: null },
+  },
+};
+
+function tone(hz: number, seconds: number): Int16Array {
+  return Int16Array.from({ length: Math.round(8000 * seconds) }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * hz * i) / 8000)));
+}
+
+let ctx: TestContext;
+let centre: VoiceCentre;
+let speech: string;
+beforeAll(async () => {
+  ctx = await startTestApp();
+  const rtpBase = 24_000 + 2 * Math.floor(Math.random() * 3_000);
+  // Prompts are short tones here: what is under test is the call's way through the engine, not the words.
+  centre = await VoiceCentre.start(
+    { db: ctx.db, bus: ctx.bus },
+    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log: pino({ level: process.env.VOICE_TEST_LOG ?? "silent" }), prompts: new PromptLibrary(async () => tone(500, 0.3)), statusRefreshMs: 300 },
+  );
+  speech = path.join(os.tmpdir(), `bailanys-centre-${process.pid}.alaw`);
+  writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
+});
+afterAll(async () => {
+  await centre?.stop();
+  await ctx?.close();
+  rmSync(speech, { force: true });
+});
+
+let numberSerial = 0;
+let extensionSerial = 2000;
+
+/** A tenant answering its own number with the menu, a phone queue (offers time out after `offerSeconds`) and operators with extensions. */
+async function voiceTenant(operators: number, offerSeconds = 8) {
+  const tenant = await buildTenant(ctx.db);
+  numberSerial += 1;
+  const number = `10${numberSerial}`;
+  await buildQueue(ctx.db, tenant.tenantId, { channels: ["phone"], offerTimeoutSeconds: offerSeconds });
+  await ctx.db.insertInto("voice_settings").values({ tenant_id: tenant.tenantId, menu: JSON.stringify(MENU), short_abandon_seconds: 5 }).execute();
+  await ctx.db.insertInto("voice_trunks").values({ tenant_id: tenant.tenantId, name: "loopback", allowed_sources: ["127.0.0.0/8"] }).execute();
+  await ctx.db.insertInto("voice_entry_points").values({ number, tenant_id: tenant.tenantId }).execute();
+  const agents = [];
+  for (let i = 0; i < operators; i += 1) {
+    extensionSerial += 1;
+    const extension = String(extensionSerial);
+    // The first operator has been idle longest: the engine offers them the call first.
+    const user = await buildAgent(ctx.db, tenant.tenantId, { channels: { phone: 1 }, idleForSeconds: 100 - i * 10 });
+    await ctx.db.insertInto("voice_extensions").values({ extension, tenant_id: tenant.tenantId, user_id: user.id, realm: REALM, ha1: digestHa1(extension, REALM, PASSWORD) }).execute();
+    agents.push({ user, extension, port: await freeUdpPort() });
+  }
+  await centre.directory.reload();
+  for (const agent of agents) {
+    const registered = await runSipp("phone-registers.xml", centre.gateway.local, { localPort: agent.port, keys: { user: agent.extension, password: PASSWORD, expect: "200" } });
+    expect(registered.code, registered.output).toBe(0);
+  }
+  return { tenantId: tenant.tenantId, number, agents };
+}
+
+async function callRow(tenantId: string) {
+  return ctx.db.selectFrom("voice_calls").selectAll().where("tenant_id", "=", tenantId).executeTakeFirstOrThrow();
+}
+
+/** Waits until the session has finished writing the call's end (it runs just after the last SIP message). */
+async function settled(tenantId: string) {
+  for (let i = 0; i < 100; i += 1) {
+    const row = await callRow(tenantId);
+    const recorded = await ctx.db.selectFrom("call_recordings").select("id").where("call_id", "=", row.id).executeTakeFirst();
+    if (row.ended_at !== null && recorded) {
+      return row;
+    }
+    await sleep(50);
+  }
+  throw new Error("the call's end was not recorded");
+}
+
+describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's phone (SIPp on 127.0.0.1)", () => {
+  it("a caller chooses Russian and the operator, the longest-idle operator's phone rings and answers, they talk, the caller hangs up", async () => {
+    const { tenantId, number, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
+    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "4000" }, timeoutSeconds: 20 });
+    const operator = await phone;
+    expect(caller.code, caller.output).toBe(0);
+    expect(operator.code, operator.output).toBe(0);
+
+    const call = await settled(tenantId);
+    expect(call).toMatchObject({ caller_number: "87011234567", dialled_number: number, ivr_digits: ["2", "0"], locale: "ru", ivr_outcome: "queue", operator_attempts: 1, ended_by: "caller", short_abandon: false });
+    const contact = await ctx.db.selectFrom("contacts").selectAll().where("id", "=", call.contact_id ?? "").executeTakeFirstOrThrow();
+    // A phone contact of the same engine as chats: answered by the operator, then their wrap-up.
+    expect(contact).toMatchObject({ channel: "phone", direction: "inbound", language: "ru", agent_id: agent?.user.id, state: "wrapup", outcome: "answered", ended_by: "citizen", visitor_phone: "+77011234567" });
+    expect(contact.answered_at).not.toBeNull();
+    const recording = await ctx.db.selectFrom("call_recordings").select(["duration_ms", "size_bytes"]).where("call_id", "=", call.id).executeTakeFirstOrThrow();
+    expect(recording.duration_ms).toBeGreaterThan(3000);
+  });
+
+  it("an operator who does not answer is passed over: their phone is cancelled, they become not ready, the next operator's phone rings", async () => {
+    const { tenantId, number, agents } = await voiceTenant(2, 4);
+    const [silent, answering] = agents;
+    const unanswered = runSipp("operator-no-answer.xml", null, { localPort: silent?.port, timeoutSeconds: 25 });
+    const phone = runSipp("operator-answers.xml", null, { localPort: answering?.port, keys: { audio: speech }, timeoutSeconds: 25 });
+    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "8000" }, timeoutSeconds: 25 });
+    expect(caller.code, caller.output).toBe(0);
+    expect((await unanswered).code).toBe(0);
+    expect((await phone).code).toBe(0);
+
+    const call = await settled(tenantId);
+    expect(call.operator_attempts).toBe(2);
+    const contact = await ctx.db.selectFrom("contacts").select(["agent_id", "outcome"]).where("id", "=", call.contact_id ?? "").executeTakeFirstOrThrow();
+    expect(contact).toEqual({ agent_id: answering?.user.id, outcome: "answered" });
+    const missed = await ctx.db.selectFrom("agents").select(["state", "reason_code"]).where("user_id", "=", silent?.user.id ?? "").executeTakeFirstOrThrow();
+    expect(missed).toEqual({ state: "not_ready", reason_code: "missed_offer" });
+    const events = await ctx.db.selectFrom("contact_log").select("event").where("contact_id", "=", call.contact_id ?? "").where("kind", "=", "event").orderBy("seq").execute();
+    expect(events.map((e) => e.event)).toEqual(["queued", "offered", "offer_expired", "offered", "answered", "ended"]);
+  });
+
+  it("a caller who hangs up while waiting (nobody free) is abandoned before an operator answered, a short abandon under the threshold", async () => {
+    const { tenantId, number } = await voiceTenant(0);
+    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "1", second: "0", audio: speech, talk_ms: "1500" }, timeoutSeconds: 15 });
+    expect(caller.code, caller.output).toBe(0);
+    const call = await settled(tenantId);
+    expect(call).toMatchObject({ locale: "kk", ivr_outcome: "queue", operator_attempts: 0, ended_by: "caller", short_abandon: true });
+    const contact = await ctx.db.selectFrom("contacts").select(["state", "outcome", "answered_at", "language"]).where("id", "=", call.contact_id ?? "").executeTakeFirstOrThrow();
+    expect(contact).toEqual({ state: "abandoned", outcome: "abandoned", answered_at: null, language: "kk" });
+  });
+
+  it("a waiting caller presses 9 to be called back instead (R13.1): the call ends and a callback to their number waits in the queue", async () => {
+    const { tenantId, number } = await voiceTenant(0);
+    const caller = await runSipp("caller-asks-callback.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", wait_ms: "1500" }, timeoutSeconds: 20 });
+    expect(caller.code, caller.output).toBe(0);
+    const call = await settled(tenantId);
+    expect(call.ended_by).toBe("gateway");
+    const contact = await ctx.db.selectFrom("contacts").select(["state", "outcome", "callback_contact_id"]).where("id", "=", call.contact_id ?? "").executeTakeFirstOrThrow();
+    expect(contact).toMatchObject({ state: "closed", outcome: "callback" });
+    const callback = await ctx.db.selectFrom("contacts").select(["direction", "state", "callback_phone"]).where("id", "=", contact.callback_contact_id ?? "").executeTakeFirstOrThrow();
+    expect(callback).toEqual({ direction: "outbound", state: "queued", callback_phone: "+77011234567" });
+  });
+
+  it("refuses a number nobody answers here with 404 and a source outside the tenant's trunks with 403", async () => {
+    const refused = await runSipp("caller-refused.xml", centre.gateway.local, { service: "999", keys: { expect: "404" } });
+    expect(refused.code, refused.output).toBe(0);
+    const { tenantId, number } = await voiceTenant(0);
+    await ctx.db.updateTable("voice_trunks").set({ allowed_sources: ["10.1.2.0/24"] }).where("tenant_id", "=", tenantId).execute();
+    await centre.directory.reload();
+    const forbidden = await runSipp("caller-refused.xml", centre.gateway.local, { service: number, keys: { expect: "403" } });
+    expect(forbidden.code, forbidden.output).toBe(0);
+    expect(await ctx.db.selectFrom("voice_calls").select("id").where("tenant_id", "=", tenantId).execute()).toEqual([]);
+  });
+});
