@@ -37,7 +37,7 @@ describe("loadConfig", () => {
       host: "0.0.0.0",
       databaseUrl: null,
       dataDir: path.resolve("data"),
-      roles: ["api", "worker"],
+      roles: ["api", "worker", "voice"],
       adminPassword: null,
       seedDemo: true,
       logLevel: "info",
@@ -149,7 +149,8 @@ describe("loadConfig", () => {
     const config = loadConfig(env, []);
     expect(config.databaseUrl).toBeNull();
     expect(config.adminPassword).toBeNull();
-    expect(config.roles).toEqual(["api", "worker"]);
+    expect(config.roles).toEqual(["api", "worker", "voice"]);
+    expect(config.voice).toEqual({ host: "127.0.0.1", sipPort: 5060, rtpPorts: { first: 30000, last: 30999 }, realm: "bailanys" });
     expect(config.secureCookies).toBe(false);
     // "A name for this process in logs (random by default)": an empty line must not make it nameless.
     expect(config.instanceId).toMatch(/^[0-9a-f]{8}$/);

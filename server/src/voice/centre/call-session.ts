@@ -115,13 +115,13 @@ export class CallSession {
       .set({ ivr_ended_at: sql<Date>`now()`, ivr_digits: outcome.digits, locale: outcome.locale, ivr_outcome: outcome.kind })
       .where("id", "=", row.id)
       .execute();
+    this.call.handlers.onDigit = undefined;
     if (outcome.kind === "queue" && this.call.endedBecause === null) {
       await this.enqueue(outcome.topic);
     } else if (this.call.endedBecause === null) {
       this.call.hangUp();
     }
     // Whatever happened, the session lasts as long as the call, and the call's end settles everything.
-    this.call.handlers.onDigit = undefined;
     await ended;
     await this.finish();
   }

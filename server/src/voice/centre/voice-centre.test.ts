@@ -118,11 +118,11 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
   });
 
   it("an operator who does not answer is passed over: their phone is cancelled, they become not ready, the next operator's phone rings", async () => {
-    const { tenantId, number, agents } = await voiceTenant(2, 4);
+    const { tenantId, number, agents } = await voiceTenant(2, 5);
     const [silent, answering] = agents;
     const unanswered = runSipp("operator-no-answer.xml", null, { localPort: silent?.port, timeoutSeconds: 25 });
     const phone = runSipp("operator-answers.xml", null, { localPort: answering?.port, keys: { audio: speech }, timeoutSeconds: 25 });
-    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "8000" }, timeoutSeconds: 25 });
+    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "9000" }, timeoutSeconds: 25 });
     expect(caller.code, caller.output).toBe(0);
     expect((await unanswered).code).toBe(0);
     expect((await phone).code).toBe(0);
