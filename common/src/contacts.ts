@@ -43,6 +43,7 @@ export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
 /** System events in a contact's log; each has a kk/ru/en text in the web apps. */
 export const CONTACT_EVENTS = [
+  "voice_menu",
   "queued",
   "offered",
   "answered",

@@ -29,6 +29,8 @@ export interface InboundContactInput {
   visitor: { name: string | null; phone: string | null; email: string | null; address: string | null; externalId?: string | null };
   firstMessage: string | null;
   clientMsgId?: string | null;
+  /** What the channel knew before the queue, for the operator (a call's choices in the voice menu). */
+  before?: { event: string; data: Record<string, unknown> } | null;
 }
 
 export interface InboundContactResult {
@@ -68,6 +70,9 @@ export async function openInboundContact(deps: RoutingDeps, input: InboundContac
 
   const contactId = randomUUID();
   const entries: NewLogEntry[] = [{ kind: "event", event: "queued", authorKind: "system", data: { queueId: queue.id } }];
+  if (input.before) {
+    entries.unshift({ kind: "event", event: input.before.event, authorKind: "system", staffOnly: true, data: input.before.data });
+  }
   if (input.firstMessage) {
     entries.push({ kind: "message", authorKind: "citizen", body: input.firstMessage, clientMsgId: input.clientMsgId ?? null, deliveryState: "sent" });
   }

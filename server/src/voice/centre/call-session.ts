@@ -117,7 +117,7 @@ export class CallSession {
       .execute();
     this.call.handlers.onDigit = undefined;
     if (outcome.kind === "queue" && this.call.endedBecause === null) {
-      await this.enqueue(outcome.topic);
+      await this.enqueue(outcome.topic, outcome.digits);
     } else if (this.call.endedBecause === null) {
       this.call.hangUp();
     }
@@ -139,7 +139,7 @@ export class CallSession {
     }
   }
 
-  private async enqueue(topicCode: string | null): Promise<void> {
+  private async enqueue(topicCode: string | null, digits: string[]): Promise<void> {
     const { deps } = this.ctx;
     const ref = await referenceSnapshot(deps.db, this.tenant.tenantId);
     const topic = topicCode === null ? undefined : [...ref.classifier.values()].find((item) => item.code === topicCode && item.active);
@@ -153,6 +153,7 @@ export class CallSession {
         topicId: topic?.id ?? null,
         visitor: { name: null, phone: normalizePhone(this.call.caller ?? ""), email: null, address: null },
         firstMessage: null,
+        before: { event: "voice_menu", data: { number: this.call.caller ?? "", digits: digits.join(" → ") } },
       });
       this.contactId = contactId;
     } catch (error) {

@@ -5,8 +5,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
-import { buildTenant, startTestApp, type TestContext } from "../../test/harness.ts";
+import { buildTenant, signedInStaff, startTestApp, type TestContext } from "../../test/harness.ts";
 import { encodeG711 } from "../media/g711.ts";
+import { decodeWav } from "../media/wav.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
 import type { IvrMenu } from "../ivr/ivr-menu.ts";
 import { digestHa1 } from "../registrar/digest.ts";
@@ -113,8 +114,28 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     // A phone contact of the same engine as chats: answered by the operator, then their wrap-up.
     expect(contact).toMatchObject({ channel: "phone", direction: "inbound", language: "ru", agent_id: agent?.user.id, state: "wrapup", outcome: "answered", ended_by: "citizen", visitor_phone: "+77011234567" });
     expect(contact.answered_at).not.toBeNull();
+    // The operator's window shows where the caller came from and what they chose in the menu.
+    const menu = await ctx.db.selectFrom("contact_log").select(["data", "staff_only"]).where("contact_id", "=", contact.id).where("event", "=", "voice_menu").executeTakeFirstOrThrow();
+    expect(menu).toEqual({ data: { number: "87011234567", digits: "2 → 0" }, staff_only: true });
     const recording = await ctx.db.selectFrom("call_recordings").select(["duration_ms", "size_bytes"]).where("call_id", "=", call.id).executeTakeFirstOrThrow();
     expect(recording.duration_ms).toBeGreaterThan(3000);
+
+    // The figures that feed the KPIs, and the recording: quality control listens (audited), an operator may not.
+    const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
+    const figures = await supervisor.get(`/api/v1/contacts/${contact.id}/call`);
+    expect(figures.status).toBe(200);
+    expect(figures.body).toMatchObject({ callerNumber: "87011234567", menuDigits: ["2", "0"], answered: true, abandoned: false, operatorAttempts: 1, transfers: 0, holdSeconds: 0, endedBy: "caller" });
+    expect(figures.body.ivrSeconds).toBeGreaterThanOrEqual(0);
+    expect(figures.body.talkSeconds).toBeGreaterThanOrEqual(2);
+    expect(figures.body.recordingSeconds).toBeGreaterThanOrEqual(3);
+    const listened = await ctx.app.inject({ method: "GET", url: `/api/v1/contacts/${contact.id}/call/recording`, headers: { authorization: `Bearer ${supervisor.token}` } });
+    expect(listened.statusCode).toBe(200);
+    expect(listened.headers["content-type"]).toBe("audio/wav");
+    expect(decodeWav(listened.rawPayload)).toMatchObject({ channels: 2, sampleRate: 8000 });
+    const audits = await ctx.db.selectFrom("audit_log").select("action").where("tenant_id", "=", tenantId).where("action", "=", "call.recording.listen").execute();
+    expect(audits).toHaveLength(1);
+    const colleague = (await signedInStaff(ctx, { tenantId }, ["operator"])).client;
+    expect((await colleague.get(`/api/v1/contacts/${contact.id}/call/recording`)).status).toBe(403);
   });
 
   it("an operator who does not answer is passed over: their phone is cancelled, they become not ready, the next operator's phone rings", async () => {
@@ -134,7 +155,7 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     const missed = await ctx.db.selectFrom("agents").select(["state", "reason_code"]).where("user_id", "=", silent?.user.id ?? "").executeTakeFirstOrThrow();
     expect(missed).toEqual({ state: "not_ready", reason_code: "missed_offer" });
     const events = await ctx.db.selectFrom("contact_log").select("event").where("contact_id", "=", call.contact_id ?? "").where("kind", "=", "event").orderBy("seq").execute();
-    expect(events.map((e) => e.event)).toEqual(["queued", "offered", "offer_expired", "offered", "answered", "ended"]);
+    expect(events.map((e) => e.event)).toEqual(["voice_menu", "queued", "offered", "offer_expired", "offered", "answered", "ended"]);
   });
 
   it("a caller who hangs up while waiting (nobody free) is abandoned before an operator answered, a short abandon under the threshold", async () => {

@@ -213,6 +213,7 @@ export const workspaceEn = {
     done: "Appeal {{number}} registered and linked to the conversation.",
   },
   events: {
+    voice_menu: "Call from {{number}}; voice menu choices: {{digits}}",
     queued: "Joined the queue",
     offered: "Offered to an operator",
     answered: "{{name}} answered",

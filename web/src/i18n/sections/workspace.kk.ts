@@ -215,6 +215,7 @@ export const workspaceKk: Messages["workspace"] = {
     done: "{{number}} өтініші тіркеліп, сұхбатпен байланыстырылды.",
   },
   events: {
+    voice_menu: "{{number}} нөмірінен қоңырау; дауыстық мәзірдегі таңдау: {{digits}}",
     queued: "Кезекке қойылды",
     offered: "Операторға ұсынылды",
     answered: "{{name}} чатты қабылдады",

@@ -215,6 +215,7 @@ export const workspaceRu: Messages["workspace"] = {
     done: "Обращение {{number}} зарегистрировано и связано с диалогом.",
   },
   events: {
+    voice_menu: "Звонок с номера {{number}}; выбор в голосовом меню: {{digits}}",
     queued: "Поставлен в очередь",
     offered: "Предложен оператору",
     answered: "{{name}} принял(а) чат",

@@ -24,6 +24,7 @@ export function LogEventLine({ entry }: { entry: LogEntryDto }) {
       name: text(entry.data.agentName) || entry.authorName || "",
       number: text(entry.data.number),
       rating: text(entry.data.rating),
+      digits: text(entry.data.digits),
     });
   }
   return (
