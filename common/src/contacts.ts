@@ -44,6 +44,8 @@ export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 /** System events in a contact's log; each has a kk/ru/en text in the web apps. */
 export const CONTACT_EVENTS = [
   "voice_menu",
+  "outbound_call",
+  "outbound_failed",
   "queued",
   "offered",
   "answered",

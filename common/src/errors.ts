@@ -288,6 +288,66 @@ export const ERRORS = {
       en: "The centre is closed now. Write during working hours or leave an appeal.",
     },
   },
+  NOTICE_INTERVAL_TOO_SHORT: {
+    status: 400,
+    message: {
+      kk: "Күту туралы хабарлама минутына бір реттен жиі қайталанбауы керек (кемінде 60 секунд).",
+      ru: "Сообщение об ожидании не может повторяться чаще раза в минуту (не меньше 60 секунд).",
+      en: "The waiting notice may not repeat more often than once a minute (at least 60 seconds).",
+    },
+  },
+  IVR_MENU_INVALID: {
+    status: 400,
+    message: {
+      kk: "Дауыстық мәзірде қате бар: бастапқы түйін, таңдаулар мен көшулер бар түйіндерге апаруы керек.",
+      ru: "В голосовом меню ошибка: начальный узел, выборы и переходы должны вести к существующим узлам.",
+      en: "The voice menu has an error: the start, choices and next steps must lead to existing nodes.",
+    },
+  },
+  VOICE_NUMBER_TAKEN: {
+    status: 409,
+    message: {
+      kk: "Бұл нөмір басқа ұйымның мәзіріне тиесілі.",
+      ru: "Этот номер уже ведёт в меню другой организации.",
+      en: "This number already leads to another organisation's menu.",
+    },
+  },
+  PROMPT_NOT_WAV: {
+    status: 400,
+    message: {
+      kk: "Жазба 16 биттік PCM WAV файлы болуы керек.",
+      ru: "Запись должна быть файлом WAV (PCM, 16 бит).",
+      en: "The recording must be a 16-bit PCM WAV file.",
+    },
+  },
+  DO_NOT_CALL: {
+    status: 400,
+    message: {
+      kk: "Бұл нөмірдің иесі қоңырау шалмауды сұраған.",
+      ru: "Владелец этого номера просил не звонить.",
+      en: "The owner of this number asked not to be called.",
+    },
+  },
+  OUTSIDE_CALLING_HOURS: {
+    status: 409,
+    message: {
+      kk: "Қазір жұмыс уақыты емес: азамат осы уақытты өзі сұрамаса, қоңырау шалуға болмайды.",
+      ru: "Сейчас нерабочее время: звонить можно, только если гражданин сам попросил это время.",
+      en: "Outside working hours: a call is allowed only at a time the citizen asked for.",
+    },
+  },
+  OUTBOUND_NOT_CONFIGURED: {
+    status: 409,
+    message: {
+      kk: "Шығыс қоңыраулар үшін транк бапталмаған.",
+      ru: "Для исходящих звонков не настроен транк.",
+      en: "No trunk is set up for outbound calls.",
+    },
+  },
+  CALL_IN_PROGRESS: {
+    status: 409,
+    message: { kk: "Бұл байланыс бойынша қоңырау жүріп жатыр.", ru: "По этому контакту уже идёт звонок.", en: "A call for this contact is already under way." },
+  },
   NO_QUEUE_FOR_CONTACT: {
     status: 409,
     message: {

@@ -50,12 +50,13 @@ create table voice_extensions (
 );
 create index voice_extensions_tenant_idx on voice_extensions (tenant_id);
 
--- One row per call the gateway answered. The queue, operator and state timestamps live on the contact (made when
+-- One row per call the gateway answered or placed. The queue, operator and state timestamps live on the contact (made when
 -- the caller leaves the menu for a queue); a call that never reached a queue has no contact.
 create table voice_calls (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references tenants (id),
-  contact_id uuid unique,
+  -- A contact may have several calls (a callback tried twice); a call that never reached a queue has none.
+  contact_id uuid,
   sip_call_id text not null,
   caller_number text,
   dialled_number text not null,
@@ -75,6 +76,7 @@ create table voice_calls (
   foreign key (tenant_id, contact_id) references contacts (tenant_id, id)
 );
 create index voice_calls_tenant_started_idx on voice_calls (tenant_id, started_at);
+create index voice_calls_contact_idx on voice_calls (contact_id);
 
 -- A call's stereo recording (caller left, operator or prompts right) for quality control and speech analytics.
 -- Each listen is audited; past `delete_after` the worker removes it.
@@ -91,3 +93,58 @@ create table call_recordings (
   foreign key (tenant_id, call_id) references voice_calls (tenant_id, id) on delete cascade
 );
 create index call_recordings_delete_after_idx on call_recordings (delete_after);
+
+-- A body's own recordings of its prompts (R12: the menu in Kazakh and Russian), by the menu's prompt key and
+-- language: 8 kHz 16-bit mono WAV after upload (any rate is resampled). Where none exists, generated speech
+-- reads the menu's text.
+create table voice_prompts (
+  tenant_id uuid not null references tenants (id),
+  key text not null check (key ~ '^[a-z0-9_:.-]{1,60}$'),
+  locale text not null check (locale in ('kk', 'ru', 'en')),
+  duration_ms integer not null check (duration_ms >= 0),
+  content bytea not null,
+  uploaded_by uuid references users (id),
+  uploaded_at timestamptz not null default now(),
+  primary key (tenant_id, key, locale)
+);
+
+-- Outbound calls (R13.3–R13.5): where they leave for the carrier, the body's calling hours (a weekly schedule
+-- like a queue's; holidays closed) and the agreed schedule within which a citizen may ask for another time.
+alter table voice_settings
+  add column outbound_trunk text check (outbound_trunk ~ '^[0-9.]{7,15}:[0-9]{1,5}$'),
+  add column outbound_hours jsonb not null default '{"1":["09:00","18:00"],"2":["09:00","18:00"],"3":["09:00","18:00"],"4":["09:00","18:00"],"5":["09:00","18:00"],"6":null,"7":null}',
+  add column agreed_schedule text[] not null default '{08:00,22:00}' check (cardinality(agreed_schedule) = 2);
+
+-- The time a citizen asked to be called back in (R13.5: outside the calling hours only then).
+alter table contacts
+  add column callback_window_start timestamptz,
+  add column callback_window_end timestamptz,
+  add constraint contacts_callback_window_check check (callback_window_end is null or callback_window_end > callback_window_start);
+
+-- R13.4: numbers that asked not to be called; an outbound call to one is refused.
+create table do_not_call (
+  tenant_id uuid not null references tenants (id),
+  phone text not null check (phone ~ '^\+[0-9]{11,15}$'),
+  note text not null default '',
+  created_by uuid references users (id),
+  created_at timestamptz not null default now(),
+  primary key (tenant_id, phone)
+);
+
+-- An operator's outbound call, from the request (with its stated reason, R13.3) to its end. The voice process
+-- claims requested rows, rings the operator's phone, then calls the citizen through the tenant's trunk.
+create table voice_outbound_calls (
+  id uuid primary key default gen_random_uuid(),
+  tenant_id uuid not null references tenants (id),
+  contact_id uuid not null,
+  agent_id uuid not null references users (id),
+  phone text not null,
+  reason text not null check (length(trim(reason)) > 0),
+  state text not null default 'requested' check (state in ('requested', 'ringing_operator', 'ringing_citizen', 'connected', 'ended', 'failed')),
+  failure text,
+  created_at timestamptz not null default now(),
+  connected_at timestamptz,
+  ended_at timestamptz,
+  foreign key (tenant_id, contact_id) references contacts (tenant_id, id)
+);
+create index voice_outbound_calls_requested_idx on voice_outbound_calls (created_at) where state = 'requested';

@@ -134,6 +134,8 @@ export interface ContactsTable {
   transferred_at: NullableTimestamp;
   ended_at: NullableTimestamp;
   wrapup_deadline: NullableTimestamp;
+  callback_window_start: NullableTimestamp;
+  callback_window_end: NullableTimestamp;
   wrapup_done_at: NullableTimestamp;
   ended_by: string | null;
   outcome: string | null;

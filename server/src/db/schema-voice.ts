@@ -14,7 +14,32 @@ export interface VoiceSettingsTable {
   short_abandon_seconds: Generated<number>;
   record_calls: Generated<boolean>;
   recording_retention_days: Generated<number>;
+  outbound_trunk: string | null;
+  outbound_hours: ColumnType<Record<string, [string, string] | null>, string | undefined, string>;
+  agreed_schedule: Generated<string[]>;
   updated_at: GeneratedTimestamp;
+}
+
+export interface DoNotCallTable {
+  tenant_id: string;
+  phone: string;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface VoiceOutboundCallsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  agent_id: string;
+  phone: string;
+  reason: string;
+  state: Generated<string>;
+  failure: string | null;
+  created_at: GeneratedTimestamp;
+  connected_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
 }
 
 export interface VoiceTrunksTable {
@@ -69,7 +94,20 @@ export interface CallRecordingsTable {
   delete_after: Date | string;
 }
 
+export interface VoicePromptsTable {
+  tenant_id: string;
+  key: string;
+  locale: string;
+  duration_ms: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: GeneratedTimestamp;
+}
+
 export interface VoiceTables {
+  do_not_call: DoNotCallTable;
+  voice_outbound_calls: VoiceOutboundCallsTable;
+  voice_prompts: VoicePromptsTable;
   voice_settings: VoiceSettingsTable;
   voice_trunks: VoiceTrunksTable;
   voice_entry_points: VoiceEntryPointsTable;

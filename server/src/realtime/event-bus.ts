@@ -25,8 +25,10 @@ export type BusEvent =
    * new language): every node drops what it remembers of it (`auth/actor-cache.ts`).
    */
   | { type: "auth.changed"; tenantId: string; userId?: string; tokenId?: string; tokenHash?: string }
-  /** Interruption notices, queues or reference lists changed. */
-  | { type: "tenant.changed"; tenantId: string; what: "notices" | "queues" };
+  /** An operator asked for an outbound call: a voice process claims it (`voice_outbound_calls`). */
+  | { type: "voice.dial"; tenantId: string; callId: string }
+  /** Interruption notices, queues, reference lists or the voice settings (menu, numbers, extensions) changed. */
+  | { type: "tenant.changed"; tenantId: string; what: "notices" | "queues" | "voice" };
 
 export const BUS_CHANNEL = "bailanys_events";
 

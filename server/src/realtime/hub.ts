@@ -200,7 +200,13 @@ export class Hub {
         this.later(`board:${event.tenantId}`, RECOMPUTE_MS, () => this.sendBoard(event.tenantId));
         break;
       case "tenant.changed":
-        this.later(`status:${event.tenantId}`, RECOMPUTE_MS, () => this.sendStatuses(event.tenantId));
+        // Voice settings concern only the gateway; citizens' statuses show notices and queues.
+        if (event.what !== "voice") {
+          this.later(`status:${event.tenantId}`, RECOMPUTE_MS, () => this.sendStatuses(event.tenantId));
+        }
+        break;
+      case "voice.dial":
+        // For the voice processes only: no window shows it (the call's progress reaches the contact's log).
         break;
       case "auth.changed":
         // A socket lives on the sign-in it was opened with: a sign-out, revocation, deactivation or new roles

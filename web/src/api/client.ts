@@ -46,6 +46,8 @@ export interface RequestOptions {
   /** Sent as is (file uploads), with `contentType`. */
   raw?: Blob;
   contentType?: string;
+  /** Sent as multipart/form-data (a file in a form field); the browser writes the Content-Type with its boundary. */
+  form?: FormData;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** Off for calls where 401 is an answer, not an expired session (sign-in, the start-up /auth/session). */
@@ -104,7 +106,9 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLocale(), ...options.headers };
   let body: BodyInit | undefined;
-  if (options.raw !== undefined) {
+  if (options.form !== undefined) {
+    body = options.form;
+  } else if (options.raw !== undefined) {
     body = options.raw;
     headers["Content-Type"] = options.contentType ?? "application/octet-stream";
   } else if (options.json !== undefined) {

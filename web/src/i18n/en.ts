@@ -1,6 +1,7 @@
 import { routingAdminEn } from "./sections/routingAdmin.en.ts";
 import { chatEn } from "./sections/chat.en.ts";
 import { workspaceEn } from "./sections/workspace.en.ts";
+import { voiceAdminEn } from "./sections/voiceAdmin.en.ts";
 /** English. The key set of this file is the one every language must fill (see Messages.ts). */
 export const en = {
   common: {
@@ -462,4 +463,5 @@ export const en = {
   chat: chatEn,
   workspace: workspaceEn,
   routingAdmin: routingAdminEn,
+  voiceAdmin: voiceAdminEn,
 };

@@ -1,6 +1,7 @@
 import { routingAdminKk } from "./sections/routingAdmin.kk.ts";
 import { chatKk } from "./sections/chat.kk.ts";
 import { workspaceKk } from "./sections/workspace.kk.ts";
+import { voiceAdminKk } from "./sections/voiceAdmin.kk.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Қазақ тілі (мемлекеттік тіл). */
@@ -464,4 +465,5 @@ export const kk: Messages = {
   chat: chatKk,
   workspace: workspaceKk,
   routingAdmin: routingAdminKk,
+  voiceAdmin: voiceAdminKk,
 };

@@ -1,6 +1,7 @@
 import { routingAdminRu } from "./sections/routingAdmin.ru.ts";
 import { chatRu } from "./sections/chat.ru.ts";
 import { workspaceRu } from "./sections/workspace.ru.ts";
+import { voiceAdminRu } from "./sections/voiceAdmin.ru.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Русский. */
@@ -464,4 +465,5 @@ export const ru: Messages = {
   chat: chatRu,
   workspace: workspaceRu,
   routingAdmin: routingAdminRu,
+  voiceAdmin: voiceAdminRu,
 };

@@ -5,6 +5,7 @@ import { requireActor } from "../../platform/require-actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { assertCanReadContact } from "../contacts/contact.policy.ts";
 import { callFigures, callRecording } from "./call.service.ts";
+import { addDoNotCall, requestOutboundCall } from "./outbound-call.service.ts";
 
 const tags = ["calls"];
 const Seconds = Type.Union([Type.Integer(), Type.Null()]);
@@ -38,6 +39,33 @@ export const callRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       await assertCanReadContact(app.db, actor, request.params.id);
       return callFigures(app.db, actor.tenantId, request.params.id);
+    },
+  );
+
+  app.post(
+    "/contacts/:id/dial",
+    {
+      config: { permission: "contact.handle" },
+      schema: {
+        tags,
+        summary: "Call the citizen of a contact you hold: your phone rings first, then theirs (R13.3 reason, R13.4 do-not-call, R13.5 hours)",
+        params: Type.Object({ id: Uuid }),
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), phone: Type.Optional(Type.String({ maxLength: 30 })) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ id: Uuid }) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await requestOutboundCall({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.params.id, request.body)),
+  );
+
+  app.post(
+    "/calls/do-not-call",
+    {
+      config: { permission: "contact.handle" },
+      schema: { tags, summary: "Put a number on the do-not-call list (R13.4), when a citizen asks", body: Type.Object({ phone: Type.String({ maxLength: 30 }), note: Type.String({ maxLength: 500 }) }, { additionalProperties: false }), response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      await addDoNotCall(app.db, requireActor(request), request.meta, request.body.phone, request.body.note);
+      return reply.code(204).send(null);
     },
   );
 

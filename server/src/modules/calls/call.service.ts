@@ -20,6 +20,8 @@ export async function callFigures(db: Db, tenantId: string, contactId: string) {
     ])
     .where("v.contact_id", "=", contactId)
     .where("v.tenant_id", "=", tenantId)
+    .orderBy("v.started_at", "desc")
+    .limit(1)
     .executeTakeFirst();
   if (!row) {
     throw new AppError("NOT_FOUND");
@@ -48,7 +50,7 @@ export async function callFigures(db: Db, tenantId: string, contactId: string) {
   };
 }
 
-/** The stereo recording of a contact's call (caller left, operator right). */
+/** The stereo recording of a contact's latest call (caller left, operator right). */
 export async function callRecording(db: Db, tenantId: string, contactId: string): Promise<Buffer> {
   const row = await db
     .selectFrom("call_recordings as r")
@@ -56,6 +58,8 @@ export async function callRecording(db: Db, tenantId: string, contactId: string)
     .select("r.content")
     .where("v.contact_id", "=", contactId)
     .where("r.tenant_id", "=", tenantId)
+    .orderBy("v.started_at", "desc")
+    .limit(1)
     .executeTakeFirst();
   if (!row) {
     throw new AppError("NOT_FOUND");

@@ -20,6 +20,8 @@ import { runIvr, type PromptSource } from "../ivr/ivr-runner.ts";
 import { announceWhileWaiting, type WaitStatus } from "../ivr/queue-announcer.ts";
 import type { PromptLibrary } from "../prompts/prompt-library.ts";
 import { standardPromptText } from "../prompts/standard-prompts.ts";
+import { decodeWav } from "../media/wav.ts";
+import { readPromptRecording } from "../../modules/voice-admin/voice-prompts.service.ts";
 import { hoursText } from "../prompts/hours-text.ts";
 import { activeQueues } from "../../modules/contacts/contact-queues.repository.ts";
 import type { OpeningHours } from "../../modules/routing/routing-rules.ts";
@@ -85,12 +87,25 @@ export class CallSession {
     }
     const own = this.tenant.menu.prompts?.[key];
     if (own && this.tenant.menu.spokenInEveryLanguage?.includes(key)) {
-      const parts = (["kk", "ru", "en"] as const).filter((l) => own[l] !== undefined).map((l) => this.ctx.prompts.audio(own[l] ?? "", l, law));
+      const parts = (["kk", "ru", "en"] as const).filter((l) => own[l] !== undefined || this.recorded(key, l)).map((l) => this.spoken(key, own[l] ?? "", l));
       return Buffer.concat(await Promise.all(parts));
     }
-    const text = own?.[locale] ?? own?.ru ?? standardPromptText(key, locale) ?? key;
-    return this.ctx.prompts.audio(text, locale, law);
+    return this.spoken(key, own?.[locale] ?? own?.ru ?? standardPromptText(key, locale) ?? key, locale);
   };
+
+  private recorded(key: string, locale: Locale): boolean {
+    return this.ctx.directory.recordingOf(this.tenant.tenantId, key, locale) !== null;
+  }
+
+  /** The body's own recording of the prompt in that language when there is one, else the text spoken. */
+  private spoken(key: string, text: string, locale: Locale): Promise<Buffer> {
+    const law = this.call.media.codec;
+    const version = this.ctx.directory.recordingOf(this.tenant.tenantId, key, locale);
+    if (version === null) {
+      return this.ctx.prompts.audio(text, locale, law);
+    }
+    return this.ctx.prompts.recording(version, async () => decodeWav(await readPromptRecording(this.ctx.deps.db, this.tenant.tenantId, key, locale)).samples, law);
+  }
 
   private async hoursText(locale: Locale): Promise<string> {
     const queue = (await activeQueues(this.ctx.deps.db, this.tenant.tenantId)).find((q) => q.channels.includes("phone"));

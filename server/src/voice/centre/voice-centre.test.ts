@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
-import { buildTenant, signedInStaff, startTestApp, type TestContext } from "../../test/harness.ts";
+import { buildTenant, signIn, signedInStaff, startTestApp, type TestContext, type TestUser } from "../../test/harness.ts";
 import { encodeG711 } from "../media/g711.ts";
 import { decodeWav } from "../media/wav.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
@@ -79,6 +79,17 @@ async function voiceTenant(operators: number, offerSeconds = 8) {
     expect(registered.code, registered.output).toBe(0);
   }
   return { tenantId: tenant.tenantId, number, agents };
+}
+
+/** A callback contact the operator has accepted: an outbound phone contact, active with them. */
+async function activeCallback(tenantId: string, agentId: string): Promise<string> {
+  const queue = await ctx.db.selectFrom("contact_queues").select("id").where("tenant_id", "=", tenantId).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .insertInto("contacts")
+    .values({ tenant_id: tenantId, channel: "phone", direction: "outbound", state: "active", queue_id: queue.id, original_queue_id: queue.id, language: "ru", locale: "ru", agent_id: agentId, callback_phone: "+77011234567", visitor_phone: "+77011234567", queued_at: new Date(), answered_at: new Date() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 async function callRow(tenantId: string) {
@@ -178,6 +189,70 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(contact).toMatchObject({ state: "closed", outcome: "callback" });
     const callback = await ctx.db.selectFrom("contacts").select(["direction", "state", "callback_phone"]).where("id", "=", contact.callback_contact_id ?? "").executeTakeFirstOrThrow();
     expect(callback).toEqual({ direction: "outbound", state: "queued", callback_phone: "+77011234567" });
+  });
+
+  it("calls a citizen back: the reason is stated (R13.3), the operator's phone rings first, then the citizen's through the trunk; they talk, the citizen hangs up", async () => {
+    const { tenantId, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const citizenPort = await freeUdpPort();
+    const always = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), ["00:00", "24:00"]]));
+    await ctx.db.updateTable("voice_settings").set({ outbound_trunk: `127.0.0.1:${citizenPort}`, outbound_hours: JSON.stringify(always) }).where("tenant_id", "=", tenantId).execute();
+    await centre.directory.reload();
+    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
+    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
+
+    const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
+    const citizen = runSipp("citizen-answers-hangs-up.xml", null, { localPort: citizenPort, keys: { audio: speech, talk_ms: "2500" }, timeoutSeconds: 25 });
+    const noReason = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "   " });
+    expect(noReason.body.error.fields).toMatchObject([{ field: "reason", code: "FIELD_REQUIRED" }]);
+    const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Ответ по вашему обращению о ремонте дороги" });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    const citizenRun = await citizen;
+    expect(citizenRun.code, citizenRun.output.slice(-3000)).toBe(0);
+    const phoneRun = await phone;
+    expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
+
+    for (let i = 0; i < 100; i += 1) {
+      const row = await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", requested.body.id).executeTakeFirstOrThrow();
+      const state = await ctx.db.selectFrom("contacts").select("state").where("id", "=", contact).executeTakeFirstOrThrow();
+      if (row.state === "ended" && state.state === "wrapup") {
+        break;
+      }
+      await sleep(50);
+    }
+    const outbound = await ctx.db.selectFrom("voice_outbound_calls").selectAll().where("id", "=", requested.body.id).executeTakeFirstOrThrow();
+    expect(outbound).toMatchObject({ state: "ended", phone: "+77011234567", reason: "Ответ по вашему обращению о ремонте дороги", failure: null });
+    expect(outbound.connected_at).not.toBeNull();
+    expect(await ctx.db.selectFrom("contacts").select("state").where("id", "=", contact).executeTakeFirstOrThrow()).toEqual({ state: "wrapup" });
+    const script = await ctx.db.selectFrom("contact_log").select("data").where("contact_id", "=", contact).where("event", "=", "outbound_call").executeTakeFirstOrThrow();
+    expect(script.data).toEqual({ reason: "Ответ по вашему обращению о ремонте дороги" });
+  });
+
+  it("refuses a call to a number on the do-not-call list (R13.4) and outside calling hours unless the citizen asked for this time (R13.5)", async () => {
+    const { tenantId, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const closed = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), null]));
+    await ctx.db.updateTable("voice_settings").set({ outbound_trunk: "127.0.0.1:9", outbound_hours: JSON.stringify(closed), agreed_schedule: ["00:00", "24:00"] }).where("tenant_id", "=", tenantId).execute();
+    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
+    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
+
+    const outside = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
+    expect(outside.status, JSON.stringify(outside.body)).toBe(409);
+    expect(outside.body.error.code).toBe("OUTSIDE_CALLING_HOURS");
+    // The citizen asked to be called within the next hour: now is allowed (the agreed schedule is the whole day here).
+    await ctx.db.updateTable("contacts").set({ callback_window_start: new Date(Date.now() - 60_000), callback_window_end: new Date(Date.now() + 3_600_000) }).where("id", "=", contact).execute();
+    expect((await operatorClient.request("POST", "/api/v1/calls/do-not-call", { phone: "8 701 123 45 67", note: "просил не звонить" })).status).toBe(204);
+    const blocked = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
+    expect(blocked.status).toBe(400);
+    expect(blocked.body.error.fields).toMatchObject([{ field: "phone", code: "DO_NOT_CALL" }]);
+    await ctx.db.deleteFrom("do_not_call").where("tenant_id", "=", tenantId).execute();
+    const allowed = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
+    expect(allowed.status).toBe(202);
+    // A second call for a contact whose call is under way is refused (another contact of theirs, its call talking).
+    const talking = await activeCallback(tenantId, agent?.user.id ?? "");
+    await ctx.db.updateTable("contacts").set({ callback_window_start: new Date(Date.now() - 60_000), callback_window_end: new Date(Date.now() + 3_600_000) }).where("id", "=", talking).execute();
+    await ctx.db.insertInto("voice_outbound_calls").values({ tenant_id: tenantId, contact_id: talking, agent_id: agent?.user.id ?? "", phone: "+77011234567", reason: "Звонок идёт", state: "connected" }).execute();
+    expect((await operatorClient.post(`/api/v1/contacts/${talking}/dial`, { reason: "Ещё раз" })).body.error.code).toBe("CALL_IN_PROGRESS");
   });
 
   it("refuses a number nobody answers here with 404 and a source outside the tenant's trunks with 403", async () => {

@@ -6,6 +6,7 @@ import { DigestAuthority } from "../registrar/digest.ts";
 import { Registrar } from "../registrar/registrar.ts";
 import type { SipEndpoint } from "../sip/message.ts";
 import { CallSession } from "./call-session.ts";
+import { placeRequestedCalls } from "./outbound-calls.ts";
 import { VoiceDirectory } from "./voice-directory.ts";
 
 export interface VoiceCentreOptions {
@@ -22,7 +23,8 @@ export interface VoiceCentreOptions {
 /**
  * The `voice` role: the SIP gateway answering the tenants' numbers, the registrar of operators' phones, and one
  * `CallSession` per call. Sessions hear of offers and of changes made in the operator's window over the bus;
- * a poll every few seconds catches what the bus may have lost.
+ * a poll every few seconds catches what the bus may have lost. A change of a tenant's voice settings reloads
+ * the directory at once (and the directory reloads itself every few seconds anyway).
  */
 export class VoiceCentre {
   private readonly sessions = new Map<string, CallSession>();
@@ -82,17 +84,23 @@ export class VoiceCentre {
     });
     const centre = new VoiceCentre(gateway, directory, registrar);
     centreRef.centre = centre;
+    const outbound = { deps, gateway, registrar, directory, log: options.log };
     centre.unsubscribe = deps.bus.subscribe((event) => {
       if (event.type === "agent.offer") {
         void centre.sessions.get(event.contactId)?.offered(event.offerId, event.agentId).catch((error: unknown) => options.log.error({ err: error }, "an offer could not ring"));
       } else if (event.type === "contact.changed") {
         centre.sessions.get(event.contactId)?.contactChanged(event.state);
+      } else if (event.type === "voice.dial") {
+        void placeRequestedCalls(outbound).catch((error: unknown) => options.log.error({ err: error }, "outbound calls could not be placed"));
+      } else if (event.type === "tenant.changed" && event.what === "voice") {
+        void directory.reload().catch((error: unknown) => options.log.error({ err: error }, "the voice directory could not be reloaded"));
       }
     });
     centre.poll = setInterval(() => {
       for (const session of centre.sessions.values()) {
         void session.pickUpPendingOffer().catch(() => undefined);
       }
+      void placeRequestedCalls(outbound).catch(() => undefined);
     }, 3_000);
     options.log.info({ sip: `${gateway.local.address}:${gateway.local.port}` }, "voice gateway listening (SIP over UDP)");
     return centre;

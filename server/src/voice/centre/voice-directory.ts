@@ -1,6 +1,12 @@
 import { BlockList, isIPv4 } from "node:net";
 import type { Db } from "../../db/database.ts";
 import type { IvrMenu } from "../ivr/ivr-menu.ts";
+import type { SipEndpoint } from "../sip/message.ts";
+
+function parseEndpoint(value: string | null): SipEndpoint | null {
+  const match = value === null ? null : /^([0-9.]+):(\d+)$/.exec(value);
+  return match ? { address: match[1] ?? "", port: Number(match[2]) } : null;
+}
 
 export interface TenantVoice {
   tenantId: string;
@@ -12,6 +18,8 @@ export interface TenantVoice {
   recordingRetentionDays: number;
   /** The tenant's trunks' source addresses; a call from elsewhere is refused. */
   sources: BlockList;
+  /** Where outbound calls go (the carrier's or PBX's SIP address); null: none are placed. */
+  outboundTrunk: SipEndpoint | null;
 }
 
 /** How long what the directory read stays trusted; a change made through the API reloads it at once. */
@@ -27,6 +35,8 @@ export class VoiceDirectory {
   private tenants = new Map<string, TenantVoice>();
   private extensions = new Map<string, { tenantId: string; userId: string | null; ha1: string; realm: string }>();
   private byUser = new Map<string, string>();
+  /** Uploaded prompt recordings: tenant → "key/locale" → a version that changes with every upload. */
+  private recordings = new Map<string, Map<string, string>>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Db) {}
@@ -46,12 +56,20 @@ export class VoiceDirectory {
   }
 
   async reload(): Promise<void> {
-    const [settings, trunks, numbers, extensions] = await Promise.all([
+    const [settings, trunks, numbers, extensions, prompts] = await Promise.all([
       this.db.selectFrom("voice_settings").selectAll().execute(),
       this.db.selectFrom("voice_trunks").select(["tenant_id", "allowed_sources"]).where("active", "=", true).execute(),
       this.db.selectFrom("voice_entry_points").selectAll().execute(),
       this.db.selectFrom("voice_extensions").select(["extension", "tenant_id", "user_id", "ha1", "realm"]).execute(),
+      this.db.selectFrom("voice_prompts").select(["tenant_id", "key", "locale", "uploaded_at"]).execute(),
     ]);
+    const recordings = new Map<string, Map<string, string>>();
+    for (const p of prompts) {
+      const own = recordings.get(p.tenant_id) ?? new Map<string, string>();
+      own.set(`${p.key}/${p.locale}`, `${p.tenant_id}/${p.key}/${p.locale}/${new Date(p.uploaded_at).getTime()}`);
+      recordings.set(p.tenant_id, own);
+    }
+    this.recordings = recordings;
     const tenants = new Map<string, TenantVoice>();
     for (const row of settings) {
       tenants.set(row.tenant_id, {
@@ -63,6 +81,7 @@ export class VoiceDirectory {
         recordCalls: row.record_calls,
         recordingRetentionDays: row.recording_retention_days,
         sources: new BlockList(),
+        outboundTrunk: parseEndpoint(row.outbound_trunk),
       });
     }
     for (const trunk of trunks) {
@@ -86,6 +105,19 @@ export class VoiceDirectory {
     return tenantId === undefined ? null : (this.tenants.get(tenantId) ?? null);
   }
 
+  tenant(tenantId: string): TenantVoice | null {
+    return this.tenants.get(tenantId) ?? null;
+  }
+
+  outboundTrunkOf(tenantId: string): SipEndpoint | null {
+    return this.tenants.get(tenantId)?.outboundTrunk ?? null;
+  }
+
+  /** The tenant's number (the first), shown to citizens it calls. */
+  numberOf(tenantId: string): string | null {
+    return [...this.numbers].find(([, t]) => t === tenantId)?.[0] ?? null;
+  }
+
   /** Whether a call from this address may reach the tenant: from one of its trunks, or a phone of its own. */
   admits(tenant: TenantVoice, address: string): boolean {
     return isIPv4(address) && tenant.sources.check(address, "ipv4");
@@ -95,6 +127,11 @@ export class VoiceDirectory {
   ha1For(extension: string, realm: string): string | null {
     const found = this.extensions.get(extension);
     return found && found.realm === realm ? found.ha1 : null;
+  }
+
+  /** The version of a tenant's uploaded recording of a prompt, or null when generated speech reads its text. */
+  recordingOf(tenantId: string, key: string, locale: string): string | null {
+    return this.recordings.get(tenantId)?.get(`${key}/${locale}`) ?? null;
   }
 
   /** The extension an operator's phone registers as. */

@@ -22,6 +22,8 @@ export interface OutboundLegOptions {
   audio: AudioFormat;
   rtp: { port: number; socket: Socket };
   clock: MediaClock;
+  /** The caller's identity shown to the far end (a user part: the centre's number on an outbound call). */
+  from?: string;
   /** How long it may ring before the gateway cancels it (no answer: back to the queue). */
   ringSeconds: number;
   sendRequest(request: SipRequest, to: SipEndpoint, onResponse: (response: SipResponse) => void, onTimeout: () => void): ClientTransaction;
@@ -56,7 +58,7 @@ export class OutboundLeg {
     const sdp = buildAudioSdp({ address: options.local.address, port: options.rtp.port, sessionId: Date.now(), version: 1, audio: options.audio, events: EVENTS, direction: "sendrecv" });
     this.invite = dialogRequest(
       "INVITE",
-      { local: `<sip:gateway@${options.local.address}:${options.local.port}>;tag=${this.tag}`, remote: `<${options.target}>`, remoteTarget: options.target, callId: this.callId, routes: [] },
+      { local: `<sip:${options.from ?? "gateway"}@${options.local.address}:${options.local.port}>;tag=${this.tag}`, remote: `<${options.target}>`, remoteTarget: options.target, callId: this.callId, routes: [] },
       this.cseq,
       options.local,
       [

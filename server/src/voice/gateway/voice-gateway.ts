@@ -1,6 +1,6 @@
 import { MediaClock } from "../media/media-clock.ts";
 import { PortPoolExhausted, RtpPortPool } from "../media/port-pool.ts";
-import { buildAudioSdp, negotiateBody, type Negotiated } from "../media/sdp.ts";
+import { buildAudioSdp, negotiateBody, type AudioFormat, type Negotiated } from "../media/sdp.ts";
 import { header, type SipEndpoint, type SipRequest, type SipResponse } from "../sip/message.ts";
 import { parseNameAddr } from "../sip/headers.ts";
 import { missingMandatoryHeaders } from "../sip/parse.ts";
@@ -104,43 +104,61 @@ export class VoiceGateway {
    * leg, or with the failure (busy, refused, no answer within `ringSeconds`) so the ACD can offer the next one.
    */
   async dial(call: InboundCall, phone: { target: string; destination: SipEndpoint; ringSeconds: number }): Promise<OutboundLeg | LegFailure> {
+    const result = await this.placeLeg({ ...phone, audio: call.media.format }, {
+      started: (leg) => {
+        // Set while it rings too: a caller who hangs up meanwhile cancels the operator's ringing phone.
+        call.bridged = leg;
+      },
+      failed: (leg) => {
+        if (call.bridged === leg) {
+          call.bridged = null;
+        }
+      },
+      hungUp: () => call.hangUp("operator_hung_up"),
+    });
+    if ("media" in result && result.media) {
+      const media = result.media;
+      call.media.onAudio = (payload) => media.relay(payload);
+      media.onAudio = (payload) => call.media.relay(payload);
+    }
+    return result;
+  }
+
+  /**
+   * Calls a SIP target offering `audio` (the B2BUA's UAC side): an operator's phone, or a citizen through a
+   * carrier trunk for an outbound call. Resolves when it is answered or has failed; `hungUp` tells of the far
+   * end's BYE afterwards.
+   */
+  async placeLeg(
+    target: { target: string; destination: SipEndpoint; ringSeconds: number; audio: AudioFormat; from?: string },
+    events: { started?(leg: OutboundLeg): void; failed?(leg: OutboundLeg): void; hungUp(): void },
+  ): Promise<OutboundLeg | LegFailure> {
     const rtp = await this.pool.acquire();
     return new Promise((resolve) => {
       const leg: OutboundLeg = new OutboundLeg(
         {
-          ...phone,
+          ...target,
           local: this.local,
-          audio: call.media.format,
           rtp,
           clock: this.clock,
           sendRequest: (request, to, onResponse, onTimeout) => this.layer.sendRequest(request, to, { onResponse, onTimeout }),
           sendDirect: (request, to) => this.transport.send(request, to),
         },
         {
-          onAnswered: (answered) => {
-            const media = answered.media;
-            if (media) {
-              call.media.onAudio = (payload) => media.relay(payload);
-              media.onAudio = (payload) => call.media.relay(payload);
-            }
-            resolve(answered);
-          },
+          onAnswered: (answered) => resolve(answered),
           onFailed: (failure) => {
             this.legs.delete(leg.id);
-            if (call.bridged === leg) {
-              call.bridged = null;
-            }
+            events.failed?.(leg);
             resolve(failure);
           },
           onHungUp: () => {
             this.legs.delete(leg.id);
-            call.hangUp("operator_hung_up");
+            events.hungUp();
           },
         },
       );
       this.legs.set(leg.id, leg);
-      // Set while it rings too: a caller who hangs up meanwhile cancels the operator's ringing phone.
-      call.bridged = leg;
+      events.started?.(leg);
       leg.dial();
     });
   }

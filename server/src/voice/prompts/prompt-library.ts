@@ -17,11 +17,15 @@ export class PromptLibrary {
 
   /** The G.711 audio of a text in a language and law. */
   async audio(text: string, locale: Locale, law: G711): Promise<Buffer> {
-    return encodeG711(await this.pcm(text, locale), law);
+    return encodeG711(await this.cached(`${locale}\u0000${text}`, () => this.speak(text, locale)), law);
   }
 
-  private pcm(text: string, locale: Locale): Promise<Int16Array> {
-    const key = `${locale}\u0000${text}`;
+  /** The G.711 audio of an uploaded recording, loaded once per `version` (a new upload has a new one). */
+  async recording(version: string, load: () => Promise<Int16Array>, law: G711): Promise<Buffer> {
+    return encodeG711(await this.cached(`recording\u0000${version}`, load), law);
+  }
+
+  private cached(key: string, render: () => Promise<Int16Array>): Promise<Int16Array> {
     const hit = this.rendered.get(key);
     if (hit) {
       // Refreshes its place: the oldest unused prompt is the one dropped.
@@ -29,7 +33,7 @@ export class PromptLibrary {
       this.rendered.set(key, hit);
       return hit;
     }
-    const rendering = this.speak(text, locale).catch((error: unknown) => {
+    const rendering = render().catch((error: unknown) => {
       this.rendered.delete(key);
       throw error;
     });

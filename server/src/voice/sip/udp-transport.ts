@@ -48,12 +48,19 @@ export async function openUdpTransport(options: UdpTransportOptions): Promise<Ud
   socket.bind(options.port, options.host);
   await once(socket, "listening");
   const bound = socket.address();
+  let closed = false;
   return {
     local: { address: bound.address, port: bound.port },
     send(message, to) {
-      socket.send(serializeSipMessage(message), to.port, to.address);
+      // A transaction's retransmission timer may still fire after the gateway stopped: nothing is left to send on.
+      if (closed) {
+        return;
+      }
+      // UDP gives no delivery guarantee anyway; a send error (an unreachable peer) is the transactions' time-out.
+      socket.send(serializeSipMessage(message), to.port, to.address, () => undefined);
     },
     async close() {
+      closed = true;
       socket.close();
       await once(socket, "close");
     },

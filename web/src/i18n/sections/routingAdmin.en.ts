@@ -8,6 +8,7 @@ export const routingAdminEn = {
     reasons: "Not-ready reasons",
     canned: "Canned replies",
     notices: "Service notices",
+    voice: "Voice",
   },
   line: { l1: "1st line", l2: "2nd line", l3: "3rd line" },
   queues: {

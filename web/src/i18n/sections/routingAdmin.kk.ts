@@ -10,6 +10,7 @@ export const routingAdminKk: Messages["routingAdmin"] = {
     reasons: "Дайын емес себептері",
     canned: "Жауап үлгілері",
     notices: "Үзіліс туралы хабарламалар",
+    voice: "Дауыс",
   },
   line: { l1: "1-желі", l2: "2-желі", l3: "3-желі" },
   queues: {

@@ -10,6 +10,7 @@ export const routingAdminRu: Messages["routingAdmin"] = {
     reasons: "Причины неготовности",
     canned: "Шаблоны ответов",
     notices: "Уведомления о перерывах",
+    voice: "Голос",
   },
   line: { l1: "1-я линия", l2: "2-я линия", l3: "3-я линия" },
   queues: {

@@ -213,6 +213,8 @@ export const workspaceEn = {
     done: "Appeal {{number}} registered and linked to the conversation.",
   },
   events: {
+    outbound_call: "Outbound call, reason: {{reason}}",
+    outbound_failed: "The outbound call did not go through ({{failure}})",
     voice_menu: "Call from {{number}}; voice menu choices: {{digits}}",
     queued: "Joined the queue",
     offered: "Offered to an operator",

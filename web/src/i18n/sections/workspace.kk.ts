@@ -215,6 +215,8 @@ export const workspaceKk: Messages["workspace"] = {
     done: "{{number}} өтініші тіркеліп, сұхбатпен байланыстырылды.",
   },
   events: {
+    outbound_call: "Шығыс қоңырау, себебі: {{reason}}",
+    outbound_failed: "Шығыс қоңырау болмады ({{failure}})",
     voice_menu: "{{number}} нөмірінен қоңырау; дауыстық мәзірдегі таңдау: {{digits}}",
     queued: "Кезекке қойылды",
     offered: "Операторға ұсынылды",

@@ -215,6 +215,8 @@ export const workspaceRu: Messages["workspace"] = {
     done: "Обращение {{number}} зарегистрировано и связано с диалогом.",
   },
   events: {
+    outbound_call: "Исходящий звонок, причина: {{reason}}",
+    outbound_failed: "Исходящий звонок не состоялся ({{failure}})",
     voice_menu: "Звонок с номера {{number}}; выбор в голосовом меню: {{digits}}",
     queued: "Поставлен в очередь",
     offered: "Предложен оператору",

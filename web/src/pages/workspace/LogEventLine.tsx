@@ -25,6 +25,8 @@ export function LogEventLine({ entry }: { entry: LogEntryDto }) {
       number: text(entry.data.number),
       rating: text(entry.data.rating),
       digits: text(entry.data.digits),
+      reason: text(entry.data.reason),
+      failure: text(entry.data.failure),
     });
   }
   return (

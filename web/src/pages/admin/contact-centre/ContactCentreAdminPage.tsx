@@ -9,12 +9,13 @@ import { CannedTab } from "./canned/CannedTab.tsx";
 import { CodedListTab } from "./lists/CodedListTab.tsx";
 import { NoticesTab } from "./notices/NoticesTab.tsx";
 import { QueuesTab } from "./queues/QueuesTab.tsx";
+import { VoiceTab } from "./voice/VoiceTab.tsx";
 
-const TABS = ["queues", "agents", "wrapup", "reasons", "canned", "notices"] as const;
+const TABS = ["queues", "agents", "wrapup", "reasons", "canned", "notices", "voice"] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => value !== null && (TABS as readonly string[]).includes(value);
 
-/** How contacts are routed (queues, operators' profiles), the lists operators pick from, and service notices. */
+/** How contacts are routed (queues, operators' profiles), the lists operators pick from, service notices, the phone line. */
 export function ContactCentreAdminPage() {
   const { t } = useTranslation();
   const { can } = useSession();
@@ -61,6 +62,9 @@ export function ContactCentreAdminPage() {
               <NoticesTab />
             </Tabs.Panel>
           )}
+          <Tabs.Panel value="voice">
+            <VoiceTab />
+          </Tabs.Panel>
         </Tabs>
       </Card>
     </Stack>
