@@ -2,6 +2,7 @@
 import { benchAppealQueues } from "./appeal-queues.bench.ts";
 import { benchAppealRegistration } from "./appeal-registration.bench.ts";
 import { benchContactRouting } from "./contact-routing.bench.ts";
+import { benchVoiceCentre } from "./voice-centre.bench.ts";
 import { benchVoiceGateway } from "./voice-gateway.bench.ts";
 
 const BENCHES: Record<string, () => Promise<string[]>> = {
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<string[]>> = {
   queues: benchAppealQueues,
   routing: benchContactRouting,
   voice: benchVoiceGateway,
+  "voice-centre": benchVoiceCentre,
 };
 
 const chosen = process.argv.slice(2);

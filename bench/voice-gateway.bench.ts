@@ -17,16 +17,16 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const HOLD_MS = Number(process.env.BENCH_HOLD_MS ?? 10_000);
 const RATE = 50;
 
-function percentile(samples: number[], p: number): number {
+export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-const latenessLine = (label: string, samples: number[]) =>
+export const latenessLine = (label: string, samples: number[]) =>
   `${label.padEnd(44)} ticks=${String(samples.length).padStart(5)}  p50=${percentile(samples, 50).toFixed(2)} ms  p99=${percentile(samples, 99).toFixed(2)} ms  max=${Math.max(...samples).toFixed(2)} ms`;
 
 /** Lateness and CPU of the window in which `busy()` holds, sampled every 100 ms. */
-async function measureWhile(clock: MediaClock, busy: () => boolean, until: Promise<unknown>) {
+export async function measureWhile(clock: MediaClock, busy: () => boolean, until: Promise<unknown>) {
   let finished = false;
   void until.then(() => (finished = true));
   while (!busy() && !finished) {
@@ -43,7 +43,7 @@ async function measureWhile(clock: MediaClock, busy: () => boolean, until: Promi
 }
 
 /** The floor: `streams` plain UDP sends per tick for `ms`, on a clock of their own. */
-async function baseline(streams: number, ms: number) {
+export async function baseline(streams: number, ms: number) {
   const sink = createSocket("udp4");
   sink.on("message", () => undefined);
   sink.bind(0, "127.0.0.1");

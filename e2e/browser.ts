@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { FastifyInstance } from "fastify";
-import { createEventBus } from "../server/src/realtime/event-bus.ts";
+import { createEventBus, type EventBus } from "../server/src/realtime/event-bus.ts";
 import { buildApp } from "../server/src/app.ts";
 import { openDatabase, type Database } from "../server/src/db/database.ts";
 import { migrate } from "../server/src/db/migrate.ts";
@@ -17,6 +17,7 @@ export interface Platform {
   baseUrl: string;
   app: FastifyInstance;
   database: Database;
+  bus: EventBus;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -42,6 +43,7 @@ export async function startPlatform(): Promise<Platform> {
     baseUrl,
     app,
     database,
+    bus,
     browser,
     async close() {
       await browser.close();

@@ -1,4 +1,4 @@
-/** Contact-centre administration, Voice tab: waiting, numbers and trunks, the voice menu, recordings, extensions. kk and ru fill these keys. */
+/** Contact-centre administration, Voice tab: waiting, numbers and trunks, outbound calls, the voice menu, recordings, extensions. kk and ru fill these keys. */
 export const voiceAdminEn = {
   hint: "The single phone number: what a caller hears while waiting, the voice menu that leads them to a queue, recordings that replace generated speech, and the operators' phone extensions.",
   settings: {
@@ -31,6 +31,19 @@ export const voiceAdminEn = {
     add: "Add trunk",
     none: "No trunks: no call is accepted.",
     remove: "Remove trunk {{n}}",
+  },
+  outbound: {
+    title: "Outbound calls",
+    hint: "Operators may call a citizen back from their window: their own phone rings first, then the citizen's. Here is where those calls go and when they may be made.",
+    trunk: "Outbound trunk",
+    trunkHint: "The IPv4 address and port of the provider's SIP server, e.g. 192.0.2.20:5060. Empty: no outbound calls are made.",
+    trunkInvalid: "Enter an IPv4 address and a port separated by a colon, e.g. 192.0.2.20:5060 (each number of the address 0–255, the port 1–65535).",
+    hours: "Calling hours",
+    hoursHint: "Citizens are called only within these hours; public holidays are closed automatically.",
+    agreed: "Calls at a time the citizen asked for",
+    agreedHint: "Outside the calling hours, a citizen may still be called at the time they asked for, if it falls within this span.",
+    agreedFrom: "Agreed time: from",
+    agreedTo: "Agreed time: until",
   },
   menu: {
     title: "Voice menu",

@@ -21,15 +21,18 @@ interface Props {
   onSend: (text: string, attachment: UploadedFile | null) => void;
   onNote: (text: string) => Promise<boolean>;
   onTyping: () => void;
+  /** A call: the conversation is the audio, so the operator only writes internal notes. */
+  notesOnly?: boolean;
 }
 
 /**
  * Where the operator writes: Enter sends, Shift+Enter breaks the line; a paper clip adds one file to the message;
  * a switch turns the text into an internal note (notes carry no files).
  */
-export function Composer({ contactId, draft, onDraft, language, topicId, cannedReplies, onSend, onNote, onTyping }: Props) {
+export function Composer({ contactId, draft, onDraft, language, topicId, cannedReplies, onSend, onNote, onTyping, notesOnly = false }: Props) {
   const { t } = useTranslation();
-  const [noteMode, setNoteMode] = useState(false);
+  const [chosenNoteMode, setNoteMode] = useState(false);
+  const noteMode = notesOnly || chosenNoteMode;
   const [saving, setSaving] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const resetPicker = useRef<() => void>(null);
@@ -77,30 +80,32 @@ export function Composer({ contactId, draft, onDraft, language, topicId, cannedR
     <Paper p="xs" withBorder style={noteMode ? { background: "var(--mantine-color-yellow-0)", borderColor: "var(--mantine-color-yellow-5)" } : undefined}>
       <ComposerFileLine file={attachment.file} problem={attachment.problem} onRemove={attachment.remove} />
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <FileButton
-          onChange={(file) => {
-            resetPicker.current?.();
-            attachment.attach(file);
-          }}
-          resetRef={resetPicker}
-          accept={ATTACHMENT_ACCEPT}
-          disabled={noteMode || attachment.uploading}
-        >
-          {(props) => (
-            <ActionIcon
-              {...props}
-              variant="subtle"
-              color="gray.8"
-              size="lg"
-              mb={4}
-              aria-label={t("workspace.composer.attach")}
-              title={`${t("workspace.composer.attach")}: ${t("workspace.composer.attachHint", { max: sizeText(CHAT_LIMITS.attachmentMaxBytes) })}`}
-              data-testid="agent-attach"
-            >
-              <IconPaperclip size={20} aria-hidden />
-            </ActionIcon>
-          )}
-        </FileButton>
+        {!notesOnly && (
+          <FileButton
+            onChange={(file) => {
+              resetPicker.current?.();
+              attachment.attach(file);
+            }}
+            resetRef={resetPicker}
+            accept={ATTACHMENT_ACCEPT}
+            disabled={noteMode || attachment.uploading}
+          >
+            {(props) => (
+              <ActionIcon
+                {...props}
+                variant="subtle"
+                color="gray.8"
+                size="lg"
+                mb={4}
+                aria-label={t("workspace.composer.attach")}
+                title={`${t("workspace.composer.attach")}: ${t("workspace.composer.attachHint", { max: sizeText(CHAT_LIMITS.attachmentMaxBytes) })}`}
+                data-testid="agent-attach"
+              >
+                <IconPaperclip size={20} aria-hidden />
+              </ActionIcon>
+            )}
+          </FileButton>
+        )}
         {/* A chat composer's purpose is plain from its place; the mode is named by the placeholder and the switch. */}
         <Textarea
           ref={input}
@@ -132,19 +137,21 @@ export function Composer({ contactId, draft, onDraft, language, topicId, cannedR
           {noteMode ? t("workspace.composer.addNote") : t("workspace.composer.send")}
         </Button>
       </Group>
-      <Group mt="xs" gap="sm">
-        <CannedReplies replies={cannedReplies} language={language} topicId={topicId} onPick={insert} />
-        <Switch
-          size="sm"
-          label={t("workspace.composer.noteToggle")}
-          checked={noteMode}
-          onChange={(e) => setNoteMode(e.currentTarget.checked)}
-          // A file goes to the citizen; a note never does, so the two cannot be combined.
-          disabled={attachment.file !== null}
-          color="yellow.7"
-          data-testid="note-toggle"
-        />
-      </Group>
+      {!notesOnly && (
+        <Group mt="xs" gap="sm">
+          <CannedReplies replies={cannedReplies} language={language} topicId={topicId} onPick={insert} />
+          <Switch
+            size="sm"
+            label={t("workspace.composer.noteToggle")}
+            checked={noteMode}
+            onChange={(e) => setNoteMode(e.currentTarget.checked)}
+            // A file goes to the citizen; a note never does, so the two cannot be combined.
+            disabled={attachment.file !== null}
+            color="yellow.7"
+            data-testid="note-toggle"
+          />
+        </Group>
+      )}
     </Paper>
   );
 }

@@ -1,17 +1,19 @@
 import type { AppealDto } from "@bailanys/common/api/appeals";
 import type { ContactDto, LogEntryDto, WorkspaceOptions } from "@bailanys/common/api/contacts";
 import { Button, Group, Modal, Text } from "@mantine/core";
-import { IconArrowsExchange, IconFilePlus, IconPlayerPause, IconPlayerPlay, IconPlayerStop } from "@tabler/icons-react";
+import { IconArrowsExchange, IconFilePlus, IconPhone, IconPlayerPause, IconPlayerPlay, IconPlayerStop } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client.ts";
 import { useSave } from "../../hooks/useSave.ts";
 import { useReference } from "../../reference/useReference.ts";
 import { useSession } from "../../session/useSession.ts";
+import { DialModal } from "./DialModal.tsx";
 import { RegisterAppealDrawer } from "./RegisterAppealDrawer.tsx";
 import { TransferModal } from "./TransferModal.tsx";
 
-// Four actions must fit one row of a conversation column at 1280 px: a little less side padding than usual.
+// Four actions must fit one row of a conversation column at 1280 px (a phone contact's fifth may wrap): a little
+// less side padding than usual.
 const ACTION = { size: "xs", styles: { root: { paddingInline: 10 } } } as const;
 
 interface Props {
@@ -24,13 +26,16 @@ interface Props {
   onOpenTransfer: () => void;
 }
 
-/** Register an appeal, hold or resume, transfer, end the chat: the operator's actions on the conversation in front of them. */
+/**
+ * Register an appeal, hold or resume, call the citizen (phone contacts), transfer, end the chat: the operator's
+ * actions on the conversation in front of them.
+ */
 export function ConversationActions({ contact, entries, options, onContact, onRegistered, onOpenTransfer }: Props) {
   const { t } = useTranslation();
   const { can } = useSession();
   const { reference } = useReference();
   const { busy, save } = useSave();
-  const [open, setOpen] = useState<"appeal" | "transfer" | "end" | null>(null);
+  const [open, setOpen] = useState<"appeal" | "dial" | "transfer" | "end" | null>(null);
   const talking = contact.state === "active" || contact.state === "held";
 
   const refresh = () => {
@@ -77,6 +82,11 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
       >
         {held ? t("workspace.actions.resume") : t("workspace.actions.hold")}
       </Button>
+      {contact.channel.code === "phone" && (
+        <Button {...ACTION} variant="default" leftSection={<IconPhone size={14} aria-hidden />} onClick={() => setOpen("dial")} disabled={!talking} data-testid="action-call">
+          {t("workspace.actions.call")}
+        </Button>
+      )}
       <Button
         {...ACTION}
         variant="default"
@@ -107,6 +117,7 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
           }}
         />
       )}
+      {open === "dial" && <DialModal contact={contact} onClose={() => setOpen(null)} />}
       {open === "transfer" && <TransferModal contact={contact} options={options} onClose={() => setOpen(null)} />}
       <Modal opened={open === "end"} onClose={() => setOpen(null)} title={t("workspace.actions.endTitle")} closeButtonProps={{ "aria-label": t("common.close") }} data-testid="modal-end">
         <Text size="sm">{t("workspace.actions.endText")}</Text>

@@ -93,6 +93,7 @@ export function ConversationView({ contact, log, options, draft, onDraft, outbox
         pending={outbox.pending[contact.id]}
         onRetry={(id) => outbox.retry(contact.id, id)}
         onDiscard={(id) => outbox.discard(contact.id, id)}
+        call={contact.channel.code === "phone"}
       />
       <div style={{ padding: "var(--mantine-spacing-xs)", borderTop: "1px solid var(--mantine-color-gray-3)" }}>
         {contact.state === "wrapup" ? (
@@ -108,6 +109,7 @@ export function ConversationView({ contact, log, options, draft, onDraft, outbox
             onSend={(text, attachment) => outbox.send(contact.id, text, attachment)}
             onNote={onNote}
             onTyping={onTyping}
+            notesOnly={contact.channel.code === "phone"}
           />
         )}
       </div>

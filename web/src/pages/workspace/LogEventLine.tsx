@@ -9,16 +9,18 @@ const isContactEvent = (value: string | null): value is ContactEvent => value !=
 const text = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 
 /** A system event of the conversation as one quiet centred line with its time. */
-export function LogEventLine({ entry }: { entry: LogEntryDto }) {
+export function LogEventLine({ entry, call = false }: { entry: LogEntryDto; call?: boolean }) {
   const { t } = useTranslation();
   const event = entry.event;
   let label: string;
   if (!isContactEvent(event)) {
     label = t("workspace.events.other", { event: event ?? "" });
   } else if (event === "ended" && entry.author === "citizen") {
-    label = t("workspace.events.endedByCitizen");
+    label = t(call ? "workspace.events.callEndedByCitizen" : "workspace.events.endedByCitizen");
   } else if (event === "ended" && entry.author === "agent") {
-    label = t("workspace.events.endedByAgent");
+    label = t(call ? "workspace.events.callEndedByAgent" : "workspace.events.endedByAgent");
+  } else if (call && (event === "answered" || event === "ended")) {
+    label = t(event === "answered" ? "workspace.events.callAnswered" : "workspace.events.callEnded", { name: text(entry.data.agentName) || entry.authorName || "" });
   } else {
     label = t(`workspace.events.${event}`, {
       name: text(entry.data.agentName) || entry.authorName || "",

@@ -17,13 +17,15 @@ interface Props {
   pending?: readonly PendingMessage[];
   onRetry?: (clientMsgId: string) => void;
   onDiscard?: (clientMsgId: string) => void;
+  /** A call's events read "call", a chat's "chat". */
+  call?: boolean;
 }
 
 /** Pixels from the bottom within which the list keeps following new messages. */
 const FOLLOW_PX = 120;
 
 /** The conversation's log, oldest first; it follows new entries unless the reader has scrolled up. */
-export function MessageList({ contactId, log, citizenName, citizenReadSeq, typing, pending = [], onRetry, onDiscard }: Props) {
+export function MessageList({ contactId, log, citizenName, citizenReadSeq, typing, pending = [], onRetry, onDiscard, call = false }: Props) {
   const { t } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   // Follows new entries while the reader is at the bottom; scrolling up to read stops it until they come back.
@@ -66,7 +68,7 @@ export function MessageList({ contactId, log, citizenName, citizenReadSeq, typin
         )}
         {entries.map((entry) =>
           entry.kind === "event" ? (
-            <LogEventLine key={entry.seq} entry={entry} />
+            <LogEventLine key={entry.seq} entry={entry} call={call} />
           ) : (
             <MessageBubble
               key={entry.seq}

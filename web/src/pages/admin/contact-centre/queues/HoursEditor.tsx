@@ -3,19 +3,22 @@ import { IconClock24, IconBriefcase } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { FieldMessages } from "../shared/fieldErrors.ts";
 import { officeHours, roundTheClock, WEEKDAYS, type DayHours } from "./hours.ts";
-import type { QueueForm } from "./queueForm.ts";
 
 interface Props {
   days: DayHours[];
-  openOnHolidays: boolean;
+  /** The form's key of these hours: their problems come as `<field>` and `<field>.<weekday>`, like the server's paths. */
+  field: string;
   errors: FieldMessages;
-  onChange: (patch: Partial<QueueForm>) => void;
+  onChange: (days: DayHours[]) => void;
+  /** Whether public holidays are worked, for hours that may be; without it they are always closed (outbound calls). */
+  holidays?: { open: boolean; onChange: (open: boolean) => void };
+  testId: string;
 }
 
 /** Opening hours per weekday (closed, or opens–closes), two shortcuts, and whether public holidays are worked. */
-export function HoursEditor({ days, openOnHolidays, errors, onChange }: Props) {
+export function HoursEditor({ days, field, errors, onChange, holidays, testId }: Props) {
   const { t } = useTranslation();
-  const update = (index: number, patch: Partial<DayHours>) => onChange({ hours: days.map((d, i) => (i === index ? { ...d, ...patch } : d)) });
+  const update = (index: number, patch: Partial<DayHours>) => onChange(days.map((d, i) => (i === index ? { ...d, ...patch } : d)));
 
   return (
     <Stack gap="xs">
@@ -23,14 +26,14 @@ export function HoursEditor({ days, openOnHolidays, errors, onChange }: Props) {
         {t("routingAdmin.hours.hint")}
       </Text>
       <Group gap="xs">
-        <Button size="xs" variant="default" leftSection={<IconClock24 size={14} aria-hidden />} onClick={() => onChange({ hours: roundTheClock() })}>
+        <Button size="xs" variant="default" leftSection={<IconClock24 size={14} aria-hidden />} onClick={() => onChange(roundTheClock())}>
           {t("routingAdmin.hours.roundTheClock")}
         </Button>
-        <Button size="xs" variant="default" leftSection={<IconBriefcase size={14} aria-hidden />} onClick={() => onChange({ hours: officeHours() })}>
+        <Button size="xs" variant="default" leftSection={<IconBriefcase size={14} aria-hidden />} onClick={() => onChange(officeHours())}>
           {t("routingAdmin.hours.office")}
         </Button>
       </Group>
-      <Table withRowBorders={false} verticalSpacing={4} data-testid="queue-hours">
+      <Table withRowBorders={false} verticalSpacing={4} data-testid={testId}>
         <Table.Tbody>
           {WEEKDAYS.map((weekday, i) => {
             const day = days[i];
@@ -38,7 +41,7 @@ export function HoursEditor({ days, openOnHolidays, errors, onChange }: Props) {
               return null;
             }
             const dayName = t(`weekday.d${weekday}`);
-            const error = errors[`hours.${weekday}`];
+            const error = errors[`${field}.${weekday}`];
             return (
               <Table.Tr key={weekday} data-testid="hours-row" data-day={weekday}>
                 <Table.Td w={160} style={{ verticalAlign: "top", paddingTop: 10 }}>
@@ -87,12 +90,12 @@ export function HoursEditor({ days, openOnHolidays, errors, onChange }: Props) {
           })}
         </Table.Tbody>
       </Table>
-      {errors.hours && (
+      {errors[field] && (
         <Text size="sm" c="red">
-          {errors.hours}
+          {errors[field]}
         </Text>
       )}
-      <Checkbox label={t("routingAdmin.queues.openOnHolidays")} checked={openOnHolidays} onChange={(e) => onChange({ openOnHolidays: e.currentTarget.checked })} />
+      {holidays && <Checkbox label={t("routingAdmin.queues.openOnHolidays")} checked={holidays.open} onChange={(e) => holidays.onChange(e.currentTarget.checked)} />}
     </Stack>
   );
 }

@@ -57,7 +57,14 @@ export function QueueModal({ queue, queues, onClose, onSaved }: Props) {
           <WideningEditor steps={form.widening} errors={errors} onChange={(widening) => change({ widening })} />
         </Fieldset>
         <Fieldset legend={t("routingAdmin.queues.hours")}>
-          <HoursEditor days={form.hours} openOnHolidays={form.openOnHolidays} errors={errors} onChange={change} />
+          <HoursEditor
+            days={form.hours}
+            field="hours"
+            errors={errors}
+            onChange={(hours) => change({ hours })}
+            holidays={{ open: form.openOnHolidays, onChange: (openOnHolidays) => change({ openOnHolidays }) }}
+            testId="queue-hours"
+          />
         </Fieldset>
       </SimpleGrid>
     </FormModal>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formToHours, hoursSummary, hoursToForm, officeHours, roundTheClock, validateHours, type WeeklyHours } from "./hours.ts";
+import { formToHours, hoursFieldKeys, hoursSummary, hoursToForm, officeHours, roundTheClock, spanProblem, validateHours, type WeeklyHours } from "./hours.ts";
 
 const TEXT = { days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], closed: "closed", always: "24/7" };
 const week = (spans: ([string, string] | null)[]): WeeklyHours => Object.fromEntries(spans.map((s, i) => [String(i + 1), s]));
@@ -27,6 +27,19 @@ describe("weekly hours", () => {
   it("accepts 24:00 as closing, rejects bad clocks and spans that do not move forward", () => {
     const days = hoursToForm(week([["00:00", "24:00"], ["9:00", "18:00"], ["18:00", "09:00"], ["10:00", "10:00"], ["24:00", "24:00"], ["09:00", "25:00"], null]));
     expect(validateHours(days)).toEqual({ "hours.2": "FIELD_INVALID", "hours.3": "FIELD_OUT_OF_RANGE", "hours.4": "FIELD_OUT_OF_RANGE", "hours.5": "FIELD_OUT_OF_RANGE", "hours.6": "FIELD_INVALID" });
+  });
+
+  it("keys the problems by the form's field of the hours, so other weekly hours can use the same editor", () => {
+    const days = hoursToForm(week([["18:00", "09:00"], null, null, null, null, null, null]));
+    expect(validateHours(days, "outboundHours")).toEqual({ "outboundHours.1": "FIELD_OUT_OF_RANGE" });
+    expect(hoursFieldKeys("outboundHours")).toEqual(["outboundHours", ...[1, 2, 3, 4, 5, 6, 7].map((d) => `outboundHours.${d}`)]);
+  });
+
+  it("checks a single span the same way as a day", () => {
+    expect(spanProblem("08:00", "22:00")).toBeNull();
+    expect(spanProblem("08:00", "24:00")).toBeNull();
+    expect(spanProblem("8:00", "22:00")).toBe("FIELD_INVALID");
+    expect(spanProblem("22:00", "08:00")).toBe("FIELD_OUT_OF_RANGE");
   });
 
   it("does not check the times of a closed day", () => {

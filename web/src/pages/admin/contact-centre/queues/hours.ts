@@ -48,21 +48,30 @@ export function officeHours(): DayHours[] {
   return WEEKDAYS.map((day) => ({ ...OFFICE, open: day <= 5 }));
 }
 
-/** Problems of the open days, keyed "hours.<weekday>" like the server's field paths. */
-export function validateHours(days: readonly DayHours[]): Record<string, ErrorCode> {
+/** A span's problem: both clocks "HH:MM" (24:00 only closing) and the opening before the closing. */
+export function spanProblem(opens: string, closes: string): ErrorCode | null {
+  if (!CLOCK.test(opens) || !CLOCK.test(closes)) {
+    return "FIELD_INVALID";
+  }
+  return minutes(opens) >= minutes(closes) ? "FIELD_OUT_OF_RANGE" : null;
+}
+
+/** Problems of the open days, keyed "<field>.<weekday>" like the server's field paths ("hours.3"). */
+export function validateHours(days: readonly DayHours[], field = "hours"): Record<string, ErrorCode> {
   const problems: Record<string, ErrorCode> = {};
   WEEKDAYS.forEach((day, i) => {
     const d = days[i];
-    if (!d?.open) {
-      return;
-    }
-    if (!CLOCK.test(d.opens) || !CLOCK.test(d.closes)) {
-      problems[`hours.${day}`] = "FIELD_INVALID";
-    } else if (minutes(d.opens) >= minutes(d.closes)) {
-      problems[`hours.${day}`] = "FIELD_OUT_OF_RANGE";
+    const problem = d?.open ? spanProblem(d.opens, d.closes) : null;
+    if (problem !== null) {
+      problems[`${field}.${day}`] = problem;
     }
   });
   return problems;
+}
+
+/** The field keys of weekly hours held under `field`: the whole week and each weekday. */
+export function hoursFieldKeys(field: string): string[] {
+  return [field, ...WEEKDAYS.map((d) => `${field}.${d}`)];
 }
 
 export interface HoursSummaryText {

@@ -2,7 +2,7 @@ import type { QueueBody, QueueDto } from "@bailanys/common/api/routing-admin";
 import type { ErrorCode } from "@bailanys/common/errors";
 import type { Names } from "../../../../i18n/useLocalizedName.ts";
 import { rangeProblem } from "../shared/numbers.ts";
-import { formToHours, hoursToForm, officeHours, validateHours, WEEKDAYS, type DayHours } from "./hours.ts";
+import { formToHours, hoursFieldKeys, hoursToForm, officeHours, validateHours, type DayHours } from "./hours.ts";
 import { validateWidening, type WideningStep } from "./widening.ts";
 
 /** The queue dialog's state: the body's fields, with the names together and the hours per weekday. */
@@ -149,8 +149,7 @@ export function queueFieldKeys(form: QueueForm): string[] {
     "callbackAfterSeconds",
     "openOnHolidays",
     "active",
-    "hours",
-    ...WEEKDAYS.map((d) => `hours.${d}`),
+    ...hoursFieldKeys("hours"),
     "widening",
     ...form.widening.flatMap((_, i) => [`widening.${i}.after`, `widening.${i}.relax`]),
   ];

@@ -6,6 +6,7 @@ import { api } from "../../../../api/client.ts";
 import { useAdminForm } from "../shared/useAdminForm.ts";
 import { promptKeysOf } from "./menuForm.ts";
 import { MenuEditor } from "./MenuEditor.tsx";
+import { OutboundFields } from "./OutboundFields.tsx";
 import { PromptRecordings } from "./PromptRecordings.tsx";
 import { TrunkRows } from "./TrunkRows.tsx";
 import { formToSettingsBody, settingsToForm, validateVoiceForm, voiceChanged, voiceFieldKeys } from "./voiceForm.ts";
@@ -21,8 +22,8 @@ interface Props {
 }
 
 /**
- * The settings saved in one PUT: waiting and recording, the numbers and trunks, the voice menu. The recordings
- * follow, for the prompt keys the menu plays (they are uploaded at once, not with Save).
+ * The settings saved in one PUT: waiting and recording, the numbers and trunks, outbound calls, the voice menu.
+ * The recordings follow, for the prompt keys the menu plays (they are uploaded at once, not with Save).
  */
 export function VoiceSettingsEditor({ settings, onSaved, onReset }: Props) {
   const { t } = useTranslation();
@@ -54,6 +55,9 @@ export function VoiceSettingsEditor({ settings, onSaved, onReset }: Props) {
           data-testid="voice-numbers"
         />
         <TrunkRows rows={form.trunks} errors={errors} onChange={(trunks) => change({ trunks })} />
+      </VoiceSection>
+      <VoiceSection title={t("voiceAdmin.outbound.title")} hint={t("voiceAdmin.outbound.hint")} testId="voice-outbound">
+        <OutboundFields form={form} errors={errors} onChange={change} />
       </VoiceSection>
       <VoiceSection title={t("voiceAdmin.menu.title")} hint={t("voiceAdmin.menu.hint")} testId="voice-menu">
         <MenuEditor menu={form.menu} errors={errors} onChange={(menu) => change({ menu })} />

@@ -8,7 +8,7 @@ import { TabIntro } from "../shared/TabIntro.tsx";
 import { ExtensionsSection } from "./ExtensionsSection.tsx";
 import { VoiceSettingsEditor } from "./VoiceSettingsEditor.tsx";
 
-/** The single phone number: waiting and recording, numbers and trunks, the voice menu, recordings, extensions. */
+/** The single phone number: waiting and recording, numbers and trunks, outbound calls, the voice menu, recordings, extensions. */
 export function VoiceTab() {
   const { t } = useTranslation();
   // Undefined while loading; null when loading failed (the notification says why).

@@ -1,6 +1,6 @@
 import type { VoiceSettingsDto } from "@bailanys/common/api/voice-admin";
 import { describe, expect, it } from "vitest";
-import { formToSettingsBody, noticeIntervalProblem, settingsToForm, validateVoiceForm, voiceChanged, voiceFieldKeys } from "./voiceForm.ts";
+import { formToSettingsBody, noticeIntervalProblem, outboundTrunkProblem, settingsToForm, validateVoiceForm, voiceChanged, voiceFieldKeys } from "./voiceForm.ts";
 
 const SETTINGS: VoiceSettingsDto = {
   menu: {
@@ -26,7 +26,7 @@ const SETTINGS: VoiceSettingsDto = {
 };
 
 describe("voice settings form", () => {
-  it("turns the settings into the form and back into exactly their body, keeping what the tab does not edit", () => {
+  it("turns the settings into the form and back into exactly their body", () => {
     expect(formToSettingsBody(settingsToForm(SETTINGS))).toEqual(SETTINGS);
   });
 
@@ -72,6 +72,34 @@ describe("voice settings form", () => {
     });
   });
 
+  it("sends no outbound trunk when none is typed, and every weekday of the calling hours", () => {
+    const form = settingsToForm({ ...SETTINGS, outboundTrunk: null, outboundHours: { "1": ["10:00", "16:00"] } });
+    expect(form.outboundTrunk).toBe("");
+    const body = formToSettingsBody({ ...form, outboundTrunk: "  " });
+    expect(body.outboundTrunk).toBeNull();
+    expect(body.outboundHours).toEqual({ "1": ["10:00", "16:00"], "2": null, "3": null, "4": null, "5": null, "6": null, "7": null });
+    expect(formToSettingsBody({ ...form, outboundTrunk: " 192.0.2.20:5060 " }).outboundTrunk).toBe("192.0.2.20:5060");
+  });
+
+  it("takes an outbound trunk only as an IPv4 address and a port", () => {
+    expect(outboundTrunkProblem("")).toBeNull();
+    expect(outboundTrunkProblem("192.0.2.20:5060")).toBeNull();
+    expect(outboundTrunkProblem("255.255.255.255:65535")).toBeNull();
+    expect(outboundTrunkProblem("192.0.2.20")).toBe("FIELD_INVALID");
+    expect(outboundTrunkProblem("sip.example.kz:5060")).toBe("FIELD_INVALID");
+    expect(outboundTrunkProblem("192.0.2.256:5060")).toBe("FIELD_INVALID");
+    expect(outboundTrunkProblem("192.0.2.20:0")).toBe("FIELD_INVALID");
+    expect(outboundTrunkProblem("192.0.2.20:65536")).toBe("FIELD_INVALID");
+  });
+
+  it("reports the outbound rules' problems at the server's field paths (R13.5)", () => {
+    const saved = settingsToForm(SETTINGS);
+    const outboundHours = saved.outboundHours.map((d, i) => (i === 2 ? { ...d, closes: "08:00" } : d));
+    const form = { ...saved, outboundTrunk: "192.0.2.20", outboundHours, agreedSchedule: ["21:00", "8:00"] as [string, string] };
+    expect(validateVoiceForm(form)).toEqual({ outboundTrunk: "FIELD_INVALID", "outboundHours.3": "FIELD_OUT_OF_RANGE", agreedSchedule: "FIELD_INVALID" });
+    expect(validateVoiceForm({ ...saved, agreedSchedule: ["21:00", "08:00"] })).toEqual({ agreedSchedule: "FIELD_OUT_OF_RANGE" });
+  });
+
   it("trims trunk names in the body", () => {
     const form = settingsToForm(SETTINGS);
     expect(formToSettingsBody({ ...form, trunks: [{ name: " Main ", allowedSources: ["10.0.0.1"], active: false }] }).trunks).toEqual([{ name: "Main", allowedSources: ["10.0.0.1"], active: false }]);
@@ -81,12 +109,16 @@ describe("voice settings form", () => {
     const form = settingsToForm(SETTINGS);
     expect(voiceChanged(form, SETTINGS)).toBe(false);
     expect(voiceChanged({ ...form, waitingFree: false }, SETTINGS)).toBe(true);
+    expect(voiceChanged({ ...form, outboundTrunk: "" }, SETTINGS)).toBe(true);
+    expect(voiceChanged({ ...form, outboundHours: form.outboundHours.map((d, i) => (i === 5 ? { ...d, open: true } : d)) }, SETTINGS)).toBe(true);
     expect(voiceChanged({ ...form, menu: { ...form.menu, texts: { ...form.menu.texts, extra: { kk: "", ru: "", en: "" } } } }, SETTINGS)).toBe(false);
   });
 
   it("knows a field key for every trunk and every node", () => {
     const keys = voiceFieldKeys(settingsToForm(SETTINGS));
-    expect(keys).toEqual(expect.arrayContaining(["noticeIntervalSeconds", "numbers", "trunks.0.name", "trunks.0.allowedSources", "menu.start", "menu.nodes.language", "menu.nodes.operator"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["noticeIntervalSeconds", "numbers", "trunks.0.name", "trunks.0.allowedSources", "outboundTrunk", "outboundHours", "outboundHours.7", "agreedSchedule", "menu.start", "menu.nodes.language", "menu.nodes.operator"]),
+    );
     expect(keys).not.toContain("trunks.1.name");
   });
 });

@@ -1,15 +1,15 @@
 import { MIN_NOTICE_INTERVAL_SECONDS, type VoiceSettingsBody, type VoiceSettingsDto } from "@bailanys/common/api/voice-admin";
 import type { ErrorCode } from "@bailanys/common/errors";
+import { formToHours, hoursFieldKeys, hoursToForm, spanProblem, validateHours, type DayHours } from "../queues/hours.ts";
 import { rangeProblem } from "../shared/numbers.ts";
 import { formToMenu, menuFieldKeys, menuToForm, validateMenu, type MenuForm } from "./menuForm.ts";
 
 export type TrunkRow = VoiceSettingsBody["trunks"][number];
 
-type Edited = "menu" | "noticeIntervalSeconds" | "waitingFree" | "shortAbandonSeconds" | "recordCalls" | "recordingRetentionDays" | "numbers" | "trunks";
-/** Settings this tab has no inputs for (the outbound calling rules): sent back as they were loaded. */
-export type KeptSettings = Omit<VoiceSettingsBody, Edited>;
-
-/** The voice settings form: the waiting and recording rules, the numbers and trunks, and the menu, saved together. */
+/**
+ * The voice settings form: the waiting and recording rules, the numbers and trunks, the outbound calling rules
+ * and the menu, saved together.
+ */
 export interface VoiceForm {
   noticeIntervalSeconds: number;
   waitingFree: boolean;
@@ -18,12 +18,20 @@ export interface VoiceForm {
   recordingRetentionDays: number;
   numbers: string[];
   trunks: TrunkRow[];
+  /** "IPv4:port" outbound calls go to; empty: no outbound calls. */
+  outboundTrunk: string;
+  /** The calling hours per weekday (R13.5); public holidays are closed by the server. */
+  outboundHours: DayHours[];
+  /** [from, to] "HH:MM": within it a call may be placed at a time the citizen asked for (R13.5). */
+  agreedSchedule: [string, string];
   menu: MenuForm;
-  kept: KeptSettings;
 }
 
 const NUMBER = /^[0-9A-Za-z+*#._-]{1,32}$/;
 const SOURCE = /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/;
+// The server's pattern; the browser also checks the octets and the port are in range.
+const OUTBOUND_TRUNK = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/;
+const PORT_MAX = 65535;
 const MAX_NUMBERS = 20;
 export const MAX_TRUNKS = 20;
 const MAX_SOURCES = 50;
@@ -36,29 +44,47 @@ const RANGES = {
 
 /** The form for the saved settings. */
 export function settingsToForm(settings: VoiceSettingsDto): VoiceForm {
-  const { menu, noticeIntervalSeconds, waitingFree, shortAbandonSeconds, recordCalls, recordingRetentionDays, numbers, trunks, ...kept } = settings;
+  // Field by field, so that anything the DTO carries besides the body never reaches the PUT.
   return {
-    noticeIntervalSeconds,
-    waitingFree,
-    shortAbandonSeconds,
-    recordCalls,
-    recordingRetentionDays,
-    numbers: [...numbers],
-    trunks: trunks.map((t) => ({ name: t.name, allowedSources: [...t.allowedSources], active: t.active })),
-    menu: menuToForm(menu),
-    kept,
+    noticeIntervalSeconds: settings.noticeIntervalSeconds,
+    waitingFree: settings.waitingFree,
+    shortAbandonSeconds: settings.shortAbandonSeconds,
+    recordCalls: settings.recordCalls,
+    recordingRetentionDays: settings.recordingRetentionDays,
+    numbers: [...settings.numbers],
+    trunks: settings.trunks.map((t) => ({ name: t.name, allowedSources: [...t.allowedSources], active: t.active })),
+    outboundTrunk: settings.outboundTrunk ?? "",
+    outboundHours: hoursToForm(settings.outboundHours),
+    agreedSchedule: [settings.agreedSchedule[0], settings.agreedSchedule[1]],
+    menu: menuToForm(settings.menu),
   };
 }
 
-/** The request body: trunk names trimmed, the menu by node id, the settings kept as they came. */
+/** The request body: trunk names trimmed, no outbound trunk when none is typed, every weekday, the menu by node id. */
 export function formToSettingsBody(form: VoiceForm): VoiceSettingsBody {
-  const { kept, menu, trunks, ...edited } = form;
+  const { menu, trunks, outboundTrunk, outboundHours, ...rest } = form;
   return {
-    ...kept,
-    ...edited,
+    ...rest,
     trunks: trunks.map((t) => ({ name: t.name.trim(), allowedSources: t.allowedSources, active: t.active })),
+    outboundTrunk: outboundTrunk.trim() === "" ? null : outboundTrunk.trim(),
+    outboundHours: formToHours(outboundHours),
     menu: formToMenu(menu),
   };
+}
+
+/** The outbound trunk's problem: empty (no outbound calls) or an IPv4 address and a port, each part in range. */
+export function outboundTrunkProblem(trunk: string): ErrorCode | null {
+  const value = trunk.trim();
+  if (value === "") {
+    return null;
+  }
+  const parts = OUTBOUND_TRUNK.exec(value);
+  if (parts === null) {
+    return "FIELD_INVALID";
+  }
+  const numbers = parts.slice(1).map(Number);
+  const port = numbers.pop() ?? 0;
+  return numbers.every((octet) => octet <= 255) && port >= 1 && port <= PORT_MAX ? null : "FIELD_INVALID";
 }
 
 /** The notice interval's problem: required, at least a minute (R12.2), at most an hour. */
@@ -108,7 +134,15 @@ export function validateVoiceForm(form: VoiceForm): Record<string, ErrorCode> {
       problems[`trunks.${i}.allowedSources`] = "FIELD_INVALID";
     }
   });
-  return { ...problems, ...validateMenu(form.menu) };
+  const trunk = outboundTrunkProblem(form.outboundTrunk);
+  if (trunk !== null) {
+    problems.outboundTrunk = trunk;
+  }
+  const agreed = spanProblem(form.agreedSchedule[0], form.agreedSchedule[1]);
+  if (agreed !== null) {
+    problems.agreedSchedule = agreed;
+  }
+  return { ...problems, ...validateHours(form.outboundHours, "outboundHours"), ...validateMenu(form.menu) };
 }
 
 /** The field keys the settings have an input for; a server problem elsewhere goes to the notification. */
@@ -121,6 +155,9 @@ export function voiceFieldKeys(form: VoiceForm): string[] {
     "numbers",
     "trunks",
     ...form.trunks.flatMap((_, i) => [`trunks.${i}.name`, `trunks.${i}.allowedSources`, `trunks.${i}.active`]),
+    "outboundTrunk",
+    ...hoursFieldKeys("outboundHours"),
+    "agreedSchedule",
     ...menuFieldKeys(form.menu),
   ];
 }
