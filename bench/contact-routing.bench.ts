@@ -27,6 +27,7 @@ import { Agent, request } from "undici";
 import WebSocket from "ws";
 import { openDatabase, type Db } from "../server/src/db/database.ts";
 import { migrate } from "../server/src/db/migrate.ts";
+import { freshDatabase } from "./fresh-database.ts";
 import { sha256Hex } from "../server/src/platform/hash.ts";
 import { InspectorClient } from "./inspector.ts";
 import { seedDemo } from "../server/src/seed/demo-seed.ts";
@@ -91,18 +92,6 @@ function postgresCpuMs(): number {
 function machineTicks(): { steal: number; total: number } {
   const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1).map(Number);
   return { steal: fields[7] ?? 0, total: fields.reduce((sum, n) => sum + n, 0) };
-}
-
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `bailanys_bench_routing_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** 500 operators with a chat capacity of 4, ready, each with an API token for its socket and calls. */
@@ -196,7 +185,7 @@ export async function benchContactRouting(): Promise<string[]> {
   if (!adminUrl) {
     return ["Contact routing: skipped — it measures two processes over PostgreSQL; run with DATABASE_URL set."];
   }
-  const url = await freshDatabase(adminUrl);
+  const url = await freshDatabase(adminUrl, "routing");
   const database = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 4 });
   await migrate(database);
   await seedDemo(database.db, "bench-password-1", 1024);

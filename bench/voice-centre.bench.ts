@@ -4,7 +4,7 @@
  * (no operator is ready), hearing its place and the free-waiting notice, until it hangs up after HOLD_MS.
  * Reported: calls held at once and contacts waiting, the media clock's lateness while they all wait, and the
  * voice process's CPU per call. Baseline in the same run: the same clock driving as many plain UDP sends.
- * The database is PGlite unless DATABASE_URL is set.
+ * The database is PGlite unless DATABASE_URL is set (then a fresh database next to the one it names).
  */
 import { writeFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,8 +15,10 @@ import { migrate } from "../server/src/db/migrate.ts";
 import { createEventBus } from "../server/src/realtime/event-bus.ts";
 import { seedDemo } from "../server/src/seed/demo-seed.ts";
 import { VoiceCentre } from "../server/src/voice/centre/voice-centre.ts";
+import { PromptLibrary } from "../server/src/voice/prompts/prompt-library.ts";
 import { speechAvailable } from "../server/src/voice/prompts/speech.ts";
 import { runSipp, sippAvailable } from "../server/src/voice/test/sipp.ts";
+import { freshDatabase } from "./fresh-database.ts";
 import { baseline, latenessLine, measureWhile } from "./voice-gateway.bench.ts";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
@@ -27,11 +29,20 @@ export async function benchVoiceCentre(): Promise<string[]> {
   if (!sippAvailable()) {
     return ["Voice centre: skipped — SIPp is not installed (apt-get install sip-tester)."];
   }
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? null, dataDir: null, poolSize: 8 });
+  const adminUrl = process.env.DATABASE_URL;
+  const database = await openDatabase({ databaseUrl: adminUrl ? await freshDatabase(adminUrl, "voice") : null, dataDir: null, poolSize: 8 });
   await migrate(database);
   await seedDemo(database.db, "bench-password-1", 1024);
   const bus = await createEventBus(database);
-  const centre = await VoiceCentre.start({ db: database.db, bus }, { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: 24_000, last: 24_000 + 4 * CALLS }, realm: "bailanys", log: pino({ level: "silent" }) });
+  // BENCH_SPEECH=0 replaces generated speech by a tone, to tell its cost from the rest.
+  const speech = process.env.BENCH_SPEECH !== "0" && speechAvailable();
+  const tone = async () => Int16Array.from({ length: 16_000 }, (_, i) => Math.round(4000 * Math.sin((2 * Math.PI * 425 * i) / 8000)));
+  const prompts = speech ? new PromptLibrary() : new PromptLibrary(tone);
+  const centre = await VoiceCentre.start({ db: database.db, bus }, { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: 24_000, last: 24_000 + 4 * CALLS }, realm: "bailanys", log: pino({ level: "silent" }), prompts });
+  // A centre runs long before its calls come: its prompts are rendered by then.
+  await centre.warmed;
+  // The floor first, while nothing else runs (after the load the database still writes the recordings).
+  const floor = await baseline(CALLS, 4000);
   const quiet = path.join(os.tmpdir(), `bailanys-bench-quiet-${process.pid}.alaw`);
   writeFileSync(quiet, Buffer.alloc(8000, 0xd5));
   try {
@@ -56,10 +67,9 @@ export async function benchVoiceCentre(): Promise<string[]> {
     const loaded = await measureWhile(centre.gateway.clock, () => centre.activeCalls >= CALLS * 0.95, sipp);
     const run = await sipp;
     clearInterval(watch);
-    const floor = await baseline(CALLS, 4000);
     const perCall = (share: number) => `${((100 * share) / CALLS).toFixed(3)} % of a core`;
     return [
-      `Voice centre (SIPp callers to 109 on 127.0.0.1 through the menu into the queue, ${CALLS} calls, ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, prompts ${speechAvailable() ? "by espeak-ng" : "as beeps"})`,
+      `Voice centre (SIPp callers to 109 on 127.0.0.1 through the menu into the queue, ${CALLS} calls, ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, prompts ${speech ? "by espeak-ng" : "as tones"})`,
       `  calls held at once: ${peak} of ${CALLS}; phone contacts waiting at once: ${waitingPeak}; SIPp ${run.code === 0 ? "reports every call successful" : `exit ${String(run.code)}: some calls failed`}`,
       latenessLine(`  media clock lateness with ${peak} calls waiting`, loaded.lateness),
       latenessLine(`baseline: plain UDP sends, ${CALLS} per tick`, floor.lateness),

@@ -8,7 +8,6 @@ import { chatStatuses } from "../../modules/chat/chat-status.service.ts";
 import { openInboundContact } from "../../modules/contacts/contact-intake.service.ts";
 import { endByAgent, endByCitizen } from "../../modules/contacts/contact-end.service.ts";
 import { acceptOffer, declineOffer, missOffer } from "../../modules/contacts/contact-offer.service.ts";
-import { markCitizensSeen } from "../../modules/contacts/contact-conversation.service.ts";
 import { activeNotices } from "../../modules/notices/notice.service.ts";
 import { referenceSnapshot } from "../../modules/reference/reference.snapshot.ts";
 import type { RoutingDeps } from "../../modules/routing/dispatch.ts";
@@ -36,8 +35,6 @@ export interface SessionContext {
   directory: VoiceDirectory;
   prompts: PromptLibrary;
   log: Logger;
-  /** How often the caller's place in the queue is read again for the announcements. */
-  statusRefreshMs: number;
   /** The session registers itself while its contact waits or talks, so bus events reach it. */
   track(contactId: string, session: CallSession): void;
   untrack(contactId: string): void;
@@ -64,7 +61,6 @@ export class CallSession {
   private leg: OutboundLeg | null = null;
   private agentId: string | null = null;
   private held = false;
-  private refresh: NodeJS.Timeout | null = null;
   private callbackTaken = false;
 
   constructor(
@@ -183,8 +179,8 @@ export class CallSession {
     }
     await deps.db.updateTable("voice_calls").set({ contact_id: this.contactId }).where("id", "=", this.callRowId ?? "").execute();
     this.ctx.track(this.contactId, this);
+    // Read once now; the centre then refreshes every waiting call's place in one query (`refreshWaiting`).
     await this.readStatus();
-    this.refresh = setInterval(() => void this.readStatus().catch(() => undefined), this.ctx.statusRefreshMs);
     this.startAnnouncer();
     this.call.handlers.onDigit = ({ digit }) => {
       if (digit === CALLBACK_KEY && this.leg === null && !this.callbackTaken) {
@@ -206,16 +202,22 @@ export class CallSession {
     });
   }
 
-  /** The caller's place and expected wait (R12.1); being seen keeps the contact from being taken as vanished. */
+  /** The caller's place and expected wait (R12.1). */
   private async readStatus(): Promise<void> {
-    if (this.contactId === null) {
-      return;
+    if (this.contactId !== null) {
+      this.waitStatus((await chatStatuses(this.ctx.deps.db, this.tenant.tenantId, [this.contactId])).get(this.contactId) ?? null);
     }
-    const status = (await chatStatuses(this.ctx.deps.db, this.tenant.tenantId, [this.contactId])).get(this.contactId);
+  }
+
+  /** The place the centre read for this call; the next announcement tells it. */
+  waitStatus(status: { position: number | null; expectedWaitSeconds: number | null } | null): void {
     if (status?.position) {
       this.status = { position: status.position, expectedWaitSeconds: status.expectedWaitSeconds };
     }
-    await markCitizensSeen(this.ctx.deps.db, [this.contactId]);
+  }
+
+  get tenantId(): string {
+    return this.tenant.tenantId;
   }
 
   async pickUpPendingOffer(): Promise<void> {
@@ -364,9 +366,6 @@ export class CallSession {
   private async finish(): Promise<void> {
     const { deps } = this.ctx;
     this.announcer?.stop();
-    if (this.refresh !== null) {
-      clearInterval(this.refresh);
-    }
     const endedBy = this.call.endedBecause === "operator_hung_up" ? "operator" : this.call.endedBecause === "caller_hung_up" ? "caller" : "gateway";
     if (this.contactId !== null) {
       this.ctx.untrack(this.contactId);

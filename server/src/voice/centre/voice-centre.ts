@@ -5,7 +5,11 @@ import { PromptLibrary } from "../prompts/prompt-library.ts";
 import { DigestAuthority } from "../registrar/digest.ts";
 import { Registrar } from "../registrar/registrar.ts";
 import type { SipEndpoint } from "../sip/message.ts";
+import { chatStatuses } from "../../modules/chat/chat-status.service.ts";
+import { markCitizensSeen } from "../../modules/contacts/contact-conversation.service.ts";
 import { CallSession } from "./call-session.ts";
+import { standardPromptKeys, standardPromptText } from "../prompts/standard-prompts.ts";
+import { MAX_SPOKEN } from "../ivr/queue-announcer.ts";
 import { placeRequestedCalls } from "./outbound-calls.ts";
 import { VoiceDirectory } from "./voice-directory.ts";
 
@@ -30,6 +34,9 @@ export class VoiceCentre {
   private readonly sessions = new Map<string, CallSession>();
   private unsubscribe: (() => void) | null = null;
   private poll: NodeJS.Timeout | null = null;
+  private refresh: NodeJS.Timeout | null = null;
+  /** Settles when every tenant's prompts are rendered (calls before that wait for the ones they need). */
+  warmed: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly gateway: VoiceGateway,
@@ -69,7 +76,6 @@ export class VoiceCentre {
             directory,
             prompts,
             log: options.log,
-            statusRefreshMs: options.statusRefreshMs ?? 5_000,
             track: (contactId, s) => centreRef.centre?.sessions.set(contactId, s),
             untrack: (contactId) => centreRef.centre?.sessions.delete(contactId),
           },
@@ -97,13 +103,43 @@ export class VoiceCentre {
       }
     });
     centre.poll = setInterval(() => {
-      for (const session of centre.sessions.values()) {
-        void session.pickUpPendingOffer().catch(() => undefined);
-      }
+      void centre.pickUpOffers(deps).catch(() => undefined);
       void placeRequestedCalls(outbound).catch(() => undefined);
     }, 3_000);
+    centre.refresh = setInterval(() => void centre.refreshWaiting(deps).catch(() => undefined), options.statusRefreshMs ?? 5_000);
+    centre.warmed = warmPrompts(directory, prompts).catch((error: unknown) => options.log.warn({ err: error }, "prompts could not be rendered ahead"));
     options.log.info({ sip: `${gateway.local.address}:${gateway.local.port}` }, "voice gateway listening (SIP over UDP)");
     return centre;
+  }
+
+  /**
+   * Every waiting call's place and expected wait, one query per tenant (not one per call: with hundreds waiting
+   * that is the difference between a quiet media clock and a late one), and a mark that each caller is still
+   * there, so that the sweep abandons only calls whose voice process has died.
+   */
+  private async refreshWaiting(deps: RoutingDeps): Promise<void> {
+    const byTenant = new Map<string, string[]>();
+    for (const [contactId, session] of this.sessions) {
+      byTenant.set(session.tenantId, [...(byTenant.get(session.tenantId) ?? []), contactId]);
+    }
+    for (const [tenantId, ids] of byTenant) {
+      const statuses = await chatStatuses(deps.db, tenantId, ids);
+      for (const id of ids) {
+        this.sessions.get(id)?.waitStatus(statuses.get(id) ?? null);
+      }
+    }
+    await markCitizensSeen(deps.db, [...this.sessions.keys()]);
+  }
+
+  /** Offers the bus may have lost (a reconnect), for every call of this process in one query. */
+  private async pickUpOffers(deps: RoutingDeps): Promise<void> {
+    if (this.sessions.size === 0) {
+      return;
+    }
+    const pending = await deps.db.selectFrom("contact_offers").select(["id", "agent_id", "contact_id"]).where("contact_id", "in", [...this.sessions.keys()]).where("state", "=", "pending").execute();
+    for (const offer of pending) {
+      void this.sessions.get(offer.contact_id)?.offered(offer.id, offer.agent_id);
+    }
   }
 
   get activeCalls(): number {
@@ -115,7 +151,29 @@ export class VoiceCentre {
     if (this.poll !== null) {
       clearInterval(this.poll);
     }
+    if (this.refresh !== null) {
+      clearInterval(this.refresh);
+    }
     this.directory.close();
     await this.gateway.stop();
+  }
+}
+
+/**
+ * Renders ahead every prompt a tenant's callers can hear in Kazakh and Russian: the menu's texts and the standard
+ * announcements up to `MAX_SPOKEN`, so that a queue of callers never waits on speech synthesis (nor its CPU
+ * competes with the media clock while they wait).
+ */
+async function warmPrompts(directory: VoiceDirectory, prompts: PromptLibrary): Promise<void> {
+  for (const tenant of directory.allTenants()) {
+    for (const locale of ["kk", "ru"] as const) {
+      const texts = [
+        ...Object.values(tenant.menu.prompts ?? {}).map((own) => own[locale]),
+        ...standardPromptKeys(MAX_SPOKEN).map((key) => standardPromptText(key, locale)),
+      ].filter((text): text is string => typeof text === "string" && text !== "");
+      for (const text of texts) {
+        await prompts.audio(text, locale, "PCMA");
+      }
+    }
   }
 }

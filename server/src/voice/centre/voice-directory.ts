@@ -105,6 +105,10 @@ export class VoiceDirectory {
     return tenantId === undefined ? null : (this.tenants.get(tenantId) ?? null);
   }
 
+  allTenants(): TenantVoice[] {
+    return [...this.tenants.values()];
+  }
+
   tenant(tenantId: string): TenantVoice | null {
     return this.tenants.get(tenantId) ?? null;
   }

@@ -2,6 +2,12 @@ import type { Locale } from "@bailanys/common/locales";
 import type { InboundCall } from "../gateway/inbound-call.ts";
 import type { PromptSource } from "./ivr-runner.ts";
 
+/**
+ * Places and minutes are said up to this number ("more than 50 callers are ahead of you" beyond it): the prompts
+ * for each number are rendered ahead, at start-up, so that announcing never waits on speech synthesis.
+ */
+export const MAX_SPOKEN = 50;
+
 /** R12.2: the notice that waiting is free (or paid) may not repeat more often than once a minute. */
 export const MIN_NOTICE_INTERVAL_SECONDS = 60;
 
@@ -45,7 +51,7 @@ export function announceWhileWaiting(call: InboundCall, options: AnnouncerOption
       return;
     }
     const { position, expectedWaitSeconds } = options.status();
-    const place = expectedWaitSeconds === null ? `position:${position}` : `wait_minutes:${Math.max(1, Math.ceil(expectedWaitSeconds / 60))}`;
+    const place = expectedWaitSeconds !== null ? `wait_minutes:${Math.min(MAX_SPOKEN, Math.max(1, Math.ceil(expectedWaitSeconds / 60)))}` : position > MAX_SPOKEN ? `position_over:${MAX_SPOKEN}` : `position:${position}`;
     announcements += 1;
     options.onAnnouncement?.({ at: "start", time: Date.now() });
     const parts = await Promise.all([place, options.waitingIsFree ? "waiting_free" : "waiting_paid", ...(options.also ?? [])].map((key) => options.prompts(key, options.locale)));

@@ -12,17 +12,27 @@ const MAX_CACHED = 500;
  */
 export class PromptLibrary {
   private readonly rendered = new Map<string, Promise<Int16Array>>();
+  /** The G.711 of each rendered prompt, made once per law (a queue's announcements repeat every minute). */
+  private readonly encoded = new WeakMap<Int16Array, Partial<Record<G711, Buffer>>>();
 
   constructor(private readonly speak: (text: string, locale: Locale) => Promise<Int16Array> = speechAvailable() ? synthesize : async () => beep()) {}
 
   /** The G.711 audio of a text in a language and law. */
   async audio(text: string, locale: Locale, law: G711): Promise<Buffer> {
-    return encodeG711(await this.cached(`${locale}\u0000${text}`, () => this.speak(text, locale)), law);
+    return this.encode(await this.cached(`${locale}\u0000${text}`, () => this.speak(text, locale)), law);
   }
 
   /** The G.711 audio of an uploaded recording, loaded once per `version` (a new upload has a new one). */
   async recording(version: string, load: () => Promise<Int16Array>, law: G711): Promise<Buffer> {
-    return encodeG711(await this.cached(`recording\u0000${version}`, load), law);
+    return this.encode(await this.cached(`recording\u0000${version}`, load), law);
+  }
+
+  private encode(pcm: Int16Array, law: G711): Buffer {
+    const forms = this.encoded.get(pcm) ?? {};
+    const done = forms[law] ?? encodeG711(pcm, law);
+    forms[law] = done;
+    this.encoded.set(pcm, forms);
+    return done;
   }
 
   private cached(key: string, render: () => Promise<Int16Array>): Promise<Int16Array> {

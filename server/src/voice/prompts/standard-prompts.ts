@@ -38,18 +38,22 @@ const FIXED: Record<string, Record<Locale, string>> = {
 
 /**
  * The words of the prompts every centre has (queue announcements, callback, closed, notices), by key:
- * fixed ones by name, counted ones as "position:N" and "wait_minutes:N". Null for a key that is not one.
+ * fixed ones by name, counted ones as "position:N", "position_over:N" and "wait_minutes:N". Null for a key that
+ * is not one.
  */
 export function standardPromptText(key: string, locale: Locale): string | null {
   const fixed = FIXED[key];
   if (fixed) {
     return fixed[locale];
   }
-  const counted = /^(position|wait_minutes):(\d{1,4})$/.exec(key);
+  const counted = /^(position|position_over|wait_minutes):(\d{1,4})$/.exec(key);
   if (!counted) {
     return null;
   }
   const n = Number(counted[2]);
+  if (counted[1] === "position_over") {
+    return { kk: `Сіздің алдыңызда ${n}-ден астам абонент бар.`, ru: `Перед вами более ${n} абонентов.`, en: `More than ${n} callers are ahead of you.` }[locale];
+  }
   if (counted[1] === "position") {
     return { kk: `Сіз кезекте ${n}-орындасыз.`, ru: `Вы ${n}-й в очереди.`, en: `You are number ${n} in the queue.` }[locale];
   }
@@ -58,4 +62,10 @@ export function standardPromptText(key: string, locale: Locale): string | null {
     ru: `Ожидаемое время ожидания ${n} ${ruPlural(n, "минута", "минуты", "минут")}.`,
     en: `The expected waiting time is ${n} ${n === 1 ? "minute" : "minutes"}.`,
   }[locale];
+}
+
+/** Every standard key a centre may need, for rendering them ahead: the fixed ones and each counted one up to `upTo`. */
+export function standardPromptKeys(upTo: number): string[] {
+  const counted = Array.from({ length: upTo }, (_, i) => [`position:${i + 1}`, `wait_minutes:${i + 1}`]).flat();
+  return [...Object.keys(FIXED), ...counted, `position_over:${upTo}`];
 }
