@@ -36,6 +36,15 @@ function fillParams(url: string): string {
     if (name === "year") {
       return "2026";
     }
+    if (name === "extension") {
+      return "99999";
+    }
+    if (name === "key") {
+      return "zz_none";
+    }
+    if (name === "locale") {
+      return "kk";
+    }
     if (/id$/i.test(name)) {
       return randomUUID();
     }
