@@ -169,6 +169,34 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(events.map((e) => e.event)).toEqual(["voice_menu", "queued", "offered", "offer_expired", "offered", "answered", "ended"]);
   });
 
+  it("an operator transfers the call to a colleague from the window: their own phone is hung up, the colleague's rings and takes it", async () => {
+    const { tenantId, number, agents } = await voiceTenant(2);
+    const [first, second] = agents;
+    const firstPhone = runSipp("operator-answers.xml", null, { localPort: first?.port, keys: { audio: speech }, timeoutSeconds: 30 });
+    const secondPhone = runSipp("operator-answers.xml", null, { localPort: second?.port, keys: { audio: speech }, timeoutSeconds: 30 });
+    const caller = runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "9000" }, timeoutSeconds: 30 });
+    let contactId: string | undefined;
+    for (let i = 0; i < 200 && contactId === undefined; i += 1) {
+      const active = await ctx.db.selectFrom("contacts").select("id").where("tenant_id", "=", tenantId).where("state", "=", "active").where("agent_id", "=", first?.user.id ?? "").executeTakeFirst();
+      contactId = active?.id;
+      await sleep(50);
+    }
+    expect(contactId).toBeDefined();
+    const client = await signIn(ctx.app, first?.user as TestUser);
+    const transferred = await client.post(`/api/v1/contacts/${contactId}/transfer`, { agentId: second?.user.id, note: "Вопрос по субсидии" });
+    expect(transferred.status, JSON.stringify(transferred.body)).toBe(200);
+    // The first operator's phone got the BYE at the transfer; the colleague's rang and talked until the caller hung up.
+    expect((await firstPhone).code).toBe(0);
+    expect((await secondPhone).code).toBe(0);
+    expect((await caller).code).toBe(0);
+    const call = await settled(tenantId);
+    expect(call.operator_attempts).toBe(2);
+    const contact = await ctx.db.selectFrom("contacts").select(["agent_id", "state"]).where("id", "=", contactId ?? "").executeTakeFirstOrThrow();
+    expect(contact).toEqual({ agent_id: second?.user.id, state: "wrapup" });
+    const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
+    expect((await supervisor.get(`/api/v1/contacts/${contactId}/call`)).body).toMatchObject({ transfers: 1, answered: true });
+  });
+
   it("a caller who hangs up while waiting (nobody free) is abandoned before an operator answered, a short abandon under the threshold", async () => {
     const { tenantId, number } = await voiceTenant(0);
     const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "1", second: "0", audio: speech, talk_ms: "1500" }, timeoutSeconds: 15 });
