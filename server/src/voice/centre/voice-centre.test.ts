@@ -34,6 +34,8 @@ function tone(hz: number, seconds: number): Int16Array {
 
 let ctx: TestContext;
 let centre: VoiceCentre;
+/** Every text the centre had spoken (rendered once each: the library keeps what it rendered). */
+const spoken: string[] = [];
 let speech: string;
 beforeAll(async () => {
   ctx = await startTestApp();
@@ -41,7 +43,10 @@ beforeAll(async () => {
   // Prompts are short tones here: what is under test is the call's way through the engine, not the words.
   centre = await VoiceCentre.start(
     { db: ctx.db, bus: ctx.bus },
-    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log: pino({ level: process.env.VOICE_TEST_LOG ?? "silent" }), prompts: new PromptLibrary(async () => tone(500, 0.3)), statusRefreshMs: 300 },
+    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log: pino({ level: process.env.VOICE_TEST_LOG ?? "silent" }), prompts: new PromptLibrary(async (text) => {
+      spoken.push(text);
+      return tone(500, 0.3);
+    }), statusRefreshMs: 300 },
   );
   speech = path.join(os.tmpdir(), `bailanys-centre-${process.pid}.alaw`);
   writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
@@ -195,6 +200,24 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(contact).toEqual({ agent_id: second?.user.id, state: "wrapup" });
     const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
     expect((await supervisor.get(`/api/v1/contacts/${contactId}/call`)).body).toMatchObject({ transfers: 1, answered: true });
+  });
+
+  it("tells a caller of a service interruption in Kazakh and Russian before the menu (R34)", async () => {
+    const { tenantId, number } = await voiceTenant(0);
+    const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
+    const notice = await supervisor.post("/api/v1/notices", {
+      channels: ["phone"],
+      messageKk: "eGov порталы уақытша жұмыс істемейді.",
+      messageRu: "Портал eGov временно не работает.",
+      messageEn: "The eGov portal is down for now.",
+      alternativesKk: "Өтінішті ЦОН арқылы беріңіз.",
+      alternativesRu: "Подайте заявление через ЦОН.",
+    });
+    expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "1500" }, timeoutSeconds: 15 });
+    expect(caller.code, caller.output).toBe(0);
+    expect(spoken).toContain("Назар аударыңыз. eGov порталы уақытша жұмыс істемейді. Өтінішті ЦОН арқылы беріңіз.");
+    expect(spoken).toContain("Внимание. Портал eGov временно не работает. Подайте заявление через ЦОН.");
   });
 
   it("a caller who hangs up while waiting (nobody free) is abandoned before an operator answered, a short abandon under the threshold", async () => {

@@ -116,3 +116,20 @@ describe("voice menu form", () => {
     expect(nearestField("menu.start", keys)).toBe("menu.start");
   });
 });
+
+describe("the order of the nodes", () => {
+  it("lists them as a caller meets them: the start, then along choices and next steps, unreachable ones last", () => {
+    const form = menuToForm({
+      start: "language",
+      defaultLocale: "kk",
+      nodes: {
+        hours: { kind: "info", prompt: "info:hours", next: "topics" },
+        orphan: { kind: "hangup", prompt: null },
+        topics: { kind: "menu", prompt: "topics", choices: { "1": "queue", "3": "hours" }, onFailure: "queue", timeoutSeconds: 5, retries: 1 },
+        queue: { kind: "queue", prompt: null, queue: "general", topic: null },
+        language: { kind: "language", prompt: "choose_language", choices: { "1": "kk" }, next: "topics", timeoutSeconds: 5, retries: 1 },
+      },
+    });
+    expect(form.nodes.map((n) => n.id)).toEqual(["language", "topics", "queue", "hours", "orphan"]);
+  });
+});

@@ -89,13 +89,38 @@ function formToNode(node: NodeForm): IvrNodeDto {
   }
 }
 
+/**
+ * The nodes in the order a caller meets them: the start, then breadth-first along choices and next steps; nodes
+ * nothing leads to come last. (The database keeps a menu as JSON, whose object keys come back in its own order.)
+ */
+export function inCallOrder(start: string, nodes: readonly NodeForm[]): NodeForm[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const ordered: NodeForm[] = [];
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.shift() ?? "";
+    const node = byId.get(id);
+    if (node === undefined || seen.has(id)) {
+      continue;
+    }
+    seen.add(id);
+    ordered.push(node);
+    queue.push(...targetsOf(node));
+  }
+  return [...ordered, ...nodes.filter((n) => !seen.has(n.id))];
+}
+
 /** The menu as the form holds it. */
 export function menuToForm(menu: IvrMenuDto): MenuForm {
   const texts = Object.fromEntries(Object.entries(menu.prompts ?? {}).map(([key, t]) => [key, { kk: t.kk ?? "", ru: t.ru ?? "", en: t.en ?? "" }]));
   return {
     start: menu.start,
     defaultLocale: menu.defaultLocale,
-    nodes: Object.entries(menu.nodes).map(([id, node]) => nodeToForm(id, node)),
+    nodes: inCallOrder(
+      menu.start,
+      Object.entries(menu.nodes).map(([id, node]) => nodeToForm(id, node)),
+    ),
     texts,
     everyLanguage: [...(menu.spokenInEveryLanguage ?? [])],
   };
