@@ -12,3 +12,11 @@ export async function freshDatabase(adminUrl: string, bench: string): Promise<st
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Drops a database `freshDatabase` made, once the run is done with it. */
+export async function dropDatabase(adminUrl: string, url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
+  await admin.end();
+}

@@ -18,7 +18,7 @@ import { VoiceCentre } from "../server/src/voice/centre/voice-centre.ts";
 import { PromptLibrary } from "../server/src/voice/prompts/prompt-library.ts";
 import { speechAvailable } from "../server/src/voice/prompts/speech.ts";
 import { runSipp, sippAvailable } from "../server/src/voice/test/sipp.ts";
-import { freshDatabase } from "./fresh-database.ts";
+import { dropDatabase, freshDatabase } from "./fresh-database.ts";
 import { baseline, latenessLine, measureWhile } from "./voice-gateway.bench.ts";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
@@ -30,7 +30,8 @@ export async function benchVoiceCentre(): Promise<string[]> {
     return ["Voice centre: skipped — SIPp is not installed (apt-get install sip-tester)."];
   }
   const adminUrl = process.env.DATABASE_URL;
-  const database = await openDatabase({ databaseUrl: adminUrl ? await freshDatabase(adminUrl, "voice") : null, dataDir: null, poolSize: 8 });
+  const url = adminUrl ? await freshDatabase(adminUrl, "voice") : null;
+  const database = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 8 });
   await migrate(database);
   await seedDemo(database.db, "bench-password-1", 1024);
   const bus = await createEventBus(database);
@@ -80,5 +81,8 @@ export async function benchVoiceCentre(): Promise<string[]> {
     await centre.stop();
     await bus.close();
     await database.close();
+    if (adminUrl && url) {
+      await dropDatabase(adminUrl, url);
+    }
   }
 }
