@@ -99,6 +99,11 @@ export const workspaceEn = {
     tooLarge: "The file is larger than {{max}}.",
   },
   actions: {
+    callEnded: "Call ended.",
+    callHoldLabel: "Put the call on hold: the citizen hears silence until you resume",
+    callEndTitle: "End the call?",
+    callEndText: "The call will be disconnected. Then you complete the wrap-up.",
+    callEndSubmit: "End the call",
     label: "Actions on the conversation",
     registerAppeal: "Register appeal",
     transfer: "Transfer",

@@ -101,6 +101,11 @@ export const workspaceKk: Messages["workspace"] = {
     tooLarge: "Файл тым үлкен: ең көбі {{max}}.",
   },
   actions: {
+    callEnded: "Қоңырау аяқталды.",
+    callHoldLabel: "Қоңырауды күтуге қою: жалғастырғаныңызша азамат үнсіздікті естиді",
+    callEndTitle: "Қоңырауды аяқтау керек пе?",
+    callEndText: "Қоңырау ажыратылады. Содан кейін қорытындылауды толтырасыз.",
+    callEndSubmit: "Қоңырауды аяқтау",
     label: "Сұхбатқа қатысты әрекеттер",
     registerAppeal: "Өтініш тіркеу",
     transfer: "Ауыстыру",

@@ -101,6 +101,11 @@ export const workspaceRu: Messages["workspace"] = {
     tooLarge: "Файл больше {{max}}.",
   },
   actions: {
+    callEnded: "Звонок завершён.",
+    callHoldLabel: "Поставить звонок на удержание: гражданин слышит тишину, пока вы не продолжите",
+    callEndTitle: "Завершить звонок?",
+    callEndText: "Звонок будет разъединён. Затем вы заполните постобработку.",
+    callEndSubmit: "Завершить звонок",
     label: "Действия с диалогом",
     registerAppeal: "Зарегистрировать обращение",
     transfer: "Перевести",

@@ -37,6 +37,7 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
   const { busy, save } = useSave();
   const [open, setOpen] = useState<"appeal" | "dial" | "transfer" | "end" | null>(null);
   const talking = contact.state === "active" || contact.state === "held";
+  const call = contact.channel.code === "phone";
 
   const refresh = () => {
     api<ContactDto>(`/contacts/${contact.id}`)
@@ -55,7 +56,7 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
   };
 
   const end = async () => {
-    const failed = await save(() => api(`/contacts/${contact.id}/end`, { method: "POST" }), [], t("workspace.actions.ended"));
+    const failed = await save(() => api(`/contacts/${contact.id}/end`, { method: "POST" }), [], t(call ? "workspace.actions.callEnded" : "workspace.actions.ended"));
     if (failed === null) {
       setOpen(null);
       refresh();
@@ -76,13 +77,13 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
         leftSection={held ? <IconPlayerPlay size={14} aria-hidden /> : <IconPlayerPause size={14} aria-hidden />}
         onClick={() => void toggleHold()}
         disabled={!talking || busy}
-        title={held ? undefined : t("workspace.actions.holdLabel")}
+        title={held ? undefined : t(call ? "workspace.actions.callHoldLabel" : "workspace.actions.holdLabel")}
         data-testid="action-hold"
         data-held={held}
       >
         {held ? t("workspace.actions.resume") : t("workspace.actions.hold")}
       </Button>
-      {contact.channel.code === "phone" && (
+      {call && (
         <Button {...ACTION} variant="default" leftSection={<IconPhone size={14} aria-hidden />} onClick={() => setOpen("dial")} disabled={!talking} data-testid="action-call">
           {t("workspace.actions.call")}
         </Button>
@@ -119,14 +120,14 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
       )}
       {open === "dial" && <DialModal contact={contact} onClose={() => setOpen(null)} />}
       {open === "transfer" && <TransferModal contact={contact} options={options} onClose={() => setOpen(null)} />}
-      <Modal opened={open === "end"} onClose={() => setOpen(null)} title={t("workspace.actions.endTitle")} closeButtonProps={{ "aria-label": t("common.close") }} data-testid="modal-end">
-        <Text size="sm">{t("workspace.actions.endText")}</Text>
+      <Modal opened={open === "end"} onClose={() => setOpen(null)} title={t(call ? "workspace.actions.callEndTitle" : "workspace.actions.endTitle")} closeButtonProps={{ "aria-label": t("common.close") }} data-testid="modal-end">
+        <Text size="sm">{t(call ? "workspace.actions.callEndText" : "workspace.actions.endText")}</Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setOpen(null)}>
             {t("common.cancel")}
           </Button>
           <Button color="red" loading={busy} onClick={() => void end()} data-testid="submit-end" data-autofocus>
-            {t("workspace.actions.endSubmit")}
+            {t(call ? "workspace.actions.callEndSubmit" : "workspace.actions.endSubmit")}
           </Button>
         </Group>
       </Modal>
