@@ -38,7 +38,10 @@ export const callRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       await assertCanReadContact(app.db, actor, request.params.id);
-      return callFigures(app.db, actor.tenantId, request.params.id);
+      const figures = await callFigures(app.db, actor.tenantId, request.params.id);
+      // The caller's number is personal data: who read it is recorded.
+      await recordAudit(app.db, actor, request.meta, { action: "call.read", entity: "contact", entityId: request.params.id });
+      return figures;
     },
   );
 

@@ -110,14 +110,15 @@ export class CallSession {
 
   async run(): Promise<void> {
     const { db } = this.ctx.deps;
+    // First of all, so that a caller who hangs up at once (even during the first write) still settles the session;
+    // the menu chains its own end handler after this one.
+    const ended = this.call.endedBecause !== null ? Promise.resolve() : new Promise<void>((resolve) => (this.call.handlers.onEnd = () => resolve()));
     const row = await db
       .insertInto("voice_calls")
       .values({ tenant_id: this.tenant.tenantId, sip_call_id: this.call.callId, caller_number: this.call.caller, dialled_number: this.call.dialled })
       .returning("id")
       .executeTakeFirstOrThrow();
     this.callRowId = row.id;
-    // The menu chains its own end handler after this one, so this promise settles whoever ends the call.
-    const ended = new Promise<void>((resolve) => (this.call.handlers.onEnd = () => resolve()));
     await this.playNotices();
     const outcome = await runIvr(this.call, this.tenant.menu, this.prompt);
     this.locale = outcome.locale;
