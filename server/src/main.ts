@@ -26,7 +26,7 @@ function printBanner(config: Config, address: string | null, password: string | 
       ? `  Password of every demo login: ${password}`
       : "  Password: the one printed when the demo was created, or BAILANYS_ADMIN_PASSWORD for admin.",
     "",
-    sip ? `  Voice: call sip:${DEMO_NUMBER}@${sip} (UDP). Operators' phones register as ${DEMO_EXTENSIONS[0]}–${DEMO_EXTENSIONS.at(-1)} at ${sip}, realm ${config.voice.realm}` : "  Voice role not started on this process.",
+    sip ? `  Voice: call sip:${DEMO_NUMBER}@${sip} (UDP or TCP). Operators' phones register as ${DEMO_EXTENSIONS[0]}–${DEMO_EXTENSIONS.at(-1)} at ${sip}, realm ${config.voice.realm}` : "  Voice role not started on this process.",
     sip ? (sipPassword ? `  Password of every demo extension: ${sipPassword}  (1001 operator, 1002 senior, 1003 supervisor)` : "  Extension password: the one printed when the demo was created.") : "",
     sip && !speechAvailable() ? "  No espeak-ng here: the voice menu beeps where its words would be (apt-get install espeak-ng)." : "",
     "",

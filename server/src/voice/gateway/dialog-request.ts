@@ -10,6 +10,8 @@ export interface DialogSide {
   callId: string;
   /** Route headers from the dialog's route set (RFC 3261 §12.1). */
   routes: string[];
+  /** The transport the dialog's requests go over (UDP unless the peer came over TCP). */
+  transport?: "UDP" | "TCP";
 }
 
 /** A request within a dialog (§12.2.1.1): a fresh branch, our side in From, the peer's in To, to its Contact. */
@@ -19,7 +21,7 @@ export function dialogRequest(method: string, dialog: DialogSide, cseq: number, 
     method,
     uri: dialog.remoteTarget,
     headers: [
-      { name: "Via", value: `SIP/2.0/UDP ${via.address}:${via.port};branch=${newBranch()};rport` },
+      { name: "Via", value: `SIP/2.0/${dialog.transport ?? "UDP"} ${via.address}:${via.port};branch=${newBranch()};rport` },
       { name: "Max-Forwards", value: "70" },
       { name: "From", value: dialog.local },
       { name: "To", value: dialog.remote },

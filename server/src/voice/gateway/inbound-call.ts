@@ -3,6 +3,7 @@ import type { MediaSession } from "./media-session.ts";
 import { header, headerValues, type SipEndpoint, type SipRequest } from "../sip/message.ts";
 import { parseNameAddr } from "../sip/headers.ts";
 import { dialogRequest } from "./dialog-request.ts";
+import { topVia } from "../sip/top-via.ts";
 
 export type CallEnd = "caller_hung_up" | "operator_hung_up" | "gateway_hung_up" | "no_ack";
 
@@ -98,6 +99,7 @@ export class InboundCall {
         remoteTarget: parseNameAddr(header(this.invite, "contact") ?? "")?.uri ?? this.invite.uri,
         callId: this.callId,
         routes: headerValues(this.invite, "record-route"),
+        transport: topVia(this.invite)?.transport === "TCP" ? "TCP" : "UDP",
       },
       this.localSeq,
       this.local,

@@ -22,6 +22,8 @@ export interface OutboundLegOptions {
   audio: AudioFormat;
   rtp: { port: number; socket: Socket };
   clock: MediaClock;
+  /** TCP when the phone is reached over the connection it registered on. */
+  transport?: "UDP" | "TCP";
   /** The caller's identity shown to the far end (a user part: the centre's number on an outbound call). */
   from?: string;
   /** How long it may ring before the gateway cancels it (no answer: back to the queue). */
@@ -58,11 +60,11 @@ export class OutboundLeg {
     const sdp = buildAudioSdp({ address: options.local.address, port: options.rtp.port, sessionId: Date.now(), version: 1, audio: options.audio, events: EVENTS, direction: "sendrecv" });
     this.invite = dialogRequest(
       "INVITE",
-      { local: `<sip:${options.from ?? "gateway"}@${options.local.address}:${options.local.port}>;tag=${this.tag}`, remote: `<${options.target}>`, remoteTarget: options.target, callId: this.callId, routes: [] },
+      { local: `<sip:${options.from ?? "gateway"}@${options.local.address}:${options.local.port}>;tag=${this.tag}`, remote: `<${options.target}>`, remoteTarget: options.target, callId: this.callId, routes: [], transport: options.transport ?? "UDP" },
       this.cseq,
       options.local,
       [
-        { name: "Contact", value: `<sip:gateway@${options.local.address}:${options.local.port}>` },
+        { name: "Contact", value: `<sip:gateway@${options.local.address}:${options.local.port}${options.transport === "TCP" ? ";transport=tcp" : ""}>` },
         { name: "Content-Type", value: "application/sdp" },
       ],
       Buffer.from(sdp),
@@ -122,6 +124,7 @@ export class OutboundLeg {
       remoteTarget: contact,
       callId: this.callId,
       routes: headerValues(response, "record-route").reverse(),
+      transport: this.options.transport ?? "UDP",
     };
     // Every 2xx (retransmissions too) is acknowledged; the first one also starts the media.
     this.options.sendDirect(dialogRequest("ACK", this.dialog, 1, this.options.local), this.options.destination);

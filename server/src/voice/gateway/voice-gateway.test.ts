@@ -76,6 +76,23 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     expect(gw.activeCalls).toBe(0);
   });
 
+  it("answers a caller over TCP: the digits arrive, and the gateway's BYE goes back over the caller's connection", async () => {
+    const { gateway: gw, calls, ends } = await gateway({
+      onCall: (call) => {
+        call.handlers.onDigit = (digit) => {
+          if (digit.digit === "#") {
+            call.hangUp();
+          }
+        };
+      },
+    });
+    const run = await runSipp("caller-dtmf-gateway-hangs-up.xml", gw.local, { service: "1414", tcp: true });
+    expect(run.code, run.output).toBe(0);
+    expect(calls[0]?.digits).toEqual(["3", "#"]);
+    expect(ends).toEqual(["gateway_hung_up"]);
+    expect(gw.activeCalls).toBe(0);
+  });
+
   it("answers PCMA with events on 101, reads 1, 2 and # from SIPp's captures, and takes the caller's BYE", async () => {
     const { gateway: gw, calls, ends } = await gateway();
     const run = await runSipp("caller-pcap-dtmf-hangs-up.xml", gw.local, { service: "1414" });

@@ -1,13 +1,15 @@
 import { MediaClock } from "../media/media-clock.ts";
 import { PortPoolExhausted, RtpPortPool } from "../media/port-pool.ts";
 import { buildAudioSdp, negotiateBody, type AudioFormat, type Negotiated } from "../media/sdp.ts";
-import { header, type SipEndpoint, type SipRequest, type SipResponse } from "../sip/message.ts";
+import { header, type SipEndpoint, type SipMessage, type SipRequest, type SipResponse } from "../sip/message.ts";
 import { parseNameAddr } from "../sip/headers.ts";
 import { missingMandatoryHeaders } from "../sip/parse.ts";
 import { buildResponse, newTag } from "../sip/responses.ts";
 import { retransmit2xx, type PendingAck } from "../sip/retransmit-2xx.ts";
 import { TransactionLayer, type ServerTransaction } from "../sip/transaction-layer.ts";
 import { openUdpTransport, type UdpTransport } from "../sip/udp-transport.ts";
+import { openTcpTransport, type TcpTransport } from "../sip/tcp-transport.ts";
+import { topVia } from "../sip/top-via.ts";
 import { InboundCall } from "./inbound-call.ts";
 import { MediaSession } from "./media-session.ts";
 import { OutboundLeg, type LegFailure } from "./outbound-leg.ts";
@@ -59,6 +61,7 @@ export class VoiceGateway {
     private readonly options: VoiceGatewayOptions,
     private readonly transport: UdpTransport,
     private readonly layer: TransactionLayer,
+    private readonly tcp: TcpTransport,
   ) {
     this.pool = new RtpPortPool(options.host, options.rtpPorts.first, options.rtpPorts.last);
   }
@@ -66,7 +69,21 @@ export class VoiceGateway {
   static async start(options: VoiceGatewayOptions): Promise<VoiceGateway> {
     let gateway: VoiceGateway | null = null;
     const layerRef: { layer: TransactionLayer | null } = { layer: null };
-    const transport = await openUdpTransport({ host: options.host, port: options.sipPort, onMessage: (message, source) => layerRef.layer?.receive(message, source) });
+    const onMessage = (message: SipMessage, source: SipEndpoint) => layerRef.layer?.receive(message, source);
+    const udp = await openUdpTransport({ host: options.host, port: options.sipPort, onMessage });
+    // TCP on the same port: a peer that connected (a trunk, a phone) is answered and called over its connection.
+    const tcp = await openTcpTransport({ host: options.host, port: udp.local.port, onMessage });
+    const transport: UdpTransport = {
+      local: udp.local,
+      send: (message, to) => {
+        if (!tcp.send(message, to)) {
+          udp.send(message, to);
+        }
+      },
+      close: async () => {
+        await Promise.all([udp.close(), tcp.close()]);
+      },
+    };
     const layer = new TransactionLayer({
       send: (message, to) => transport.send(message, to),
       user: {
@@ -76,7 +93,7 @@ export class VoiceGateway {
       },
     });
     layerRef.layer = layer;
-    gateway = new VoiceGateway(options, transport, layer);
+    gateway = new VoiceGateway(options, transport, layer, tcp);
     return gateway;
   }
 
@@ -138,6 +155,7 @@ export class VoiceGateway {
       const leg: OutboundLeg = new OutboundLeg(
         {
           ...target,
+          transport: this.tcp.has(target.destination) ? "TCP" : "UDP",
           local: this.local,
           rtp,
           clock: this.clock,
@@ -329,7 +347,8 @@ export class VoiceGateway {
     return buildResponse(request, 200, "OK", {
       toTag: tag,
       headers: [
-        { name: "Contact", value: `<sip:gateway@${this.local.address}:${this.local.port}>` },
+        // A peer on TCP sends its in-dialog requests (ACK, BYE) over TCP too.
+        { name: "Contact", value: `<sip:gateway@${this.local.address}:${this.local.port}${topVia(request)?.transport === "TCP" ? ";transport=tcp" : ""}>` },
         { name: "Allow", value: ALLOW },
         { name: "Content-Type", value: "application/sdp" },
       ],

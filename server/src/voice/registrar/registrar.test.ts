@@ -73,6 +73,12 @@ describe.skipIf(!sippAvailable())("registrar with SIPp as the phone", () => {
       const [binding] = registrar.lookup("1001");
       expect(binding).toMatchObject({ user: "1001", source: { address: "127.0.0.1" } });
       expect(binding?.contact).toMatch(/^sip:1001@127\.0\.0\.1:\d+$/);
+      // Over TCP as well: the challenge and the answer on one connection.
+      const overTcp = await runSipp("phone-registers.xml", gateway.local, { tcp: true, keys: { user: "1001", password: "s3cret-1001", expect: "200" } });
+      expect(overTcp.code, overTcp.output).toBe(0);
+      // The phone's newest binding is the TCP one: its source is the connection, where calls to it will go.
+      const [latest] = registrar.lookup("1001");
+      expect(latest?.source.port).not.toBe(binding?.source.port);
     } finally {
       await gateway.stop();
     }

@@ -102,6 +102,8 @@ export async function runSipp(
     timeoutSeconds?: number;
     keys?: Record<string, string>;
     localPort?: number;
+    /** SIP over one TCP connection (`-t t1`) instead of UDP. */
+    tcp?: boolean;
     /** A load: this many calls in all, started at `rate` per second, at most `concurrent` at once (default one). */
     load?: { calls: number; rate: number; concurrent: number };
   } = {},
@@ -111,6 +113,9 @@ export async function runSipp(
   // Without a target SIPp waits as a phone (a UAS) on `localPort`.
   const load = options.load ?? { calls: 1, rate: 10, concurrent: 1 };
   const args = [...(target ? [`127.0.0.1:${target.port}`, "-s", options.service ?? "gateway"] : []), "-sf", file.path, "-m", String(load.calls), "-l", String(load.concurrent), "-r", String(load.rate)];
+  if (options.tcp) {
+    args.push("-t", "t1");
+  }
   if (options.localPort !== undefined) {
     args.push("-p", String(options.localPort));
   }
