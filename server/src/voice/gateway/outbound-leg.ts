@@ -75,6 +75,14 @@ export class OutboundLeg {
     return this.callId;
   }
 
+  /** Our tag in the leg's dialog: a request of the phone's within it carries it in To. */
+  get localTag(): string {
+    return this.tag;
+  }
+
+  /** The version of our last SDP in this dialog (the INVITE's offer was 1; each answer to a re-INVITE raises it). */
+  sdpVersion = 1;
+
   /** Sends the INVITE. */
   dial(): void {
     this.transaction = this.options.sendRequest(this.invite, this.options.destination, (response) => this.response(response), () => this.fail(408));

@@ -179,6 +179,33 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     expect(gw.activeCalls).toBe(0);
   });
 
+  it("the operator's phone puts the call on hold with a re-INVITE: its leg answers recvonly and stops sending, then resumes", async () => {
+    const phonePort = await freeUdpPort();
+    const dialled: (OutboundLeg | LegFailure)[] = [];
+    const { gateway: gw } = await gateway({
+      onCall: (call) => void gw.dial(call, { target: `sip:operator@127.0.0.1:${phonePort}`, destination: { address: "127.0.0.1", port: phonePort }, ringSeconds: 5 }).then((leg) => dialled.push(leg)),
+    });
+    const operatorSpeech = path.join(os.tmpdir(), `bailanys-operator-hold-${process.pid}.alaw`);
+    writeFileSync(operatorSpeech, encodeG711(tone(600, 0.2), "PCMA"));
+    const samples: string[] = [];
+    const watch = setInterval(() => {
+      const leg = dialled[0];
+      if (leg && "media" in leg && leg.media) {
+        samples.push(leg.media.direction);
+      }
+    }, 20);
+    const phone = runSipp("operator-holds.xml", null, { localPort: phonePort, keys: { audio: operatorSpeech, hold_ms: "800" }, timeoutSeconds: 15 });
+    const caller = await runSipp("caller-listens.xml", gw.local, { service: "1414", keys: { hold: "3000" } });
+    const operator = await phone;
+    clearInterval(watch);
+    rmSync(operatorSpeech);
+    expect(caller.code, caller.output).toBe(0);
+    expect(operator.code, operator.output).toBe(0);
+    // On hold for about 0.8 s (recvonly: the phone said sendonly), then back to sendrecv.
+    expect(samples.filter((d) => d === "recvonly").length).toBeGreaterThan(10);
+    expect(samples.at(-1)).toBe("sendrecv");
+  });
+
   it("a busy operator's phone answers 486: the dial reports it for the next offer, the caller stays", async () => {
     const phonePort = await freeUdpPort();
     const dialled: (OutboundLeg | LegFailure)[] = [];

@@ -220,6 +220,11 @@ export class VoiceGateway {
       this.reinvite(request, transaction, existing);
       return;
     }
+    const leg = this.legs.get(callId);
+    if (leg) {
+      this.legReinvite(request, transaction, leg);
+      return;
+    }
     if (this.ringing.has(callId)) {
       transaction.respond(buildResponse(request, 491, "Request Pending"));
       return;
@@ -298,6 +303,28 @@ export class VoiceGateway {
     call.media.renegotiate(offer.negotiated, offer.remote);
     call.sdpVersion += 1;
     const ok = this.answerResponse(request, toTag, call.media.localPort, { ...offer.negotiated, audio: call.media.format }, call.sdpVersion);
+    transaction.respond(ok);
+    this.awaitAck(header(request, "call-id") ?? "", () => transaction.respond(ok));
+  }
+
+  /**
+   * The operator's phone puts the call on hold (or back) with a re-INVITE in its leg's dialog: the leg stops or
+   * resumes sending, so the caller hears silence meanwhile; our answer keeps the leg's codec and port.
+   */
+  private legReinvite(request: SipRequest, transaction: ServerTransaction, leg: OutboundLeg): void {
+    const toTag = parseNameAddr(header(request, "to") ?? "")?.params.get("tag");
+    const offer = negotiateBody(request.body);
+    if (toTag !== leg.localTag || leg.media === null) {
+      transaction.respond(buildResponse(request, 481, "Call/Transaction Does Not Exist"));
+      return;
+    }
+    if (offer === null) {
+      transaction.respond(buildResponse(request, 488, "Not Acceptable Here", { toTag }));
+      return;
+    }
+    leg.media.renegotiate({ ...offer.negotiated, audio: leg.media.format }, offer.remote);
+    leg.sdpVersion += 1;
+    const ok = this.answerResponse(request, toTag, leg.media.localPort, { ...offer.negotiated, audio: leg.media.format }, leg.sdpVersion);
     transaction.respond(ok);
     this.awaitAck(header(request, "call-id") ?? "", () => transaction.respond(ok));
   }
