@@ -8,6 +8,7 @@ import { chatStatuses } from "../../modules/chat/chat-status.service.ts";
 import { openInboundContact } from "../../modules/contacts/contact-intake.service.ts";
 import { endByAgent, endByCitizen } from "../../modules/contacts/contact-end.service.ts";
 import { acceptOffer, declineOffer, missOffer } from "../../modules/contacts/contact-offer.service.ts";
+import { holdContact, resumeContact } from "../../modules/contacts/contact-hold.service.ts";
 import { activeNotices } from "../../modules/notices/notice.service.ts";
 import { referenceSnapshot } from "../../modules/reference/reference.snapshot.ts";
 import type { RoutingDeps } from "../../modules/routing/dispatch.ts";
@@ -300,6 +301,8 @@ export class CallSession {
     this.leg = result;
     this.agentId = agentId;
     this.bridgeAudio(result);
+    // Hold pressed on the phone is the contact's hold too: the window shows it and its time counts.
+    result.onHold = (held) => void (held ? holdContact : resumeContact)(deps, actor, contactId).catch(() => undefined);
   }
 
   /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears silence). */

@@ -220,6 +220,21 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(spoken).toContain("Внимание. Портал eGov временно не работает. Подайте заявление через ЦОН.");
   });
 
+  it("hold pressed on the operator's phone is the contact's hold: counted, and logged as held and resumed", async () => {
+    const { tenantId, number, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const phone = runSipp("operator-holds.xml", null, { localPort: agent?.port, keys: { audio: speech, hold_ms: "1500" }, timeoutSeconds: 25 });
+    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "6000" }, timeoutSeconds: 20 });
+    expect(caller.code, caller.output).toBe(0);
+    expect((await phone).code).toBe(0);
+    const call = await settled(tenantId);
+    const contact = await ctx.db.selectFrom("contacts").select(["hold_count", "hold_seconds", "state"]).where("id", "=", call.contact_id ?? "").executeTakeFirstOrThrow();
+    expect(contact).toMatchObject({ hold_count: 1, state: "wrapup" });
+    expect(contact.hold_seconds).toBeGreaterThanOrEqual(1);
+    const events = await ctx.db.selectFrom("contact_log").select("event").where("contact_id", "=", call.contact_id ?? "").where("kind", "=", "event").orderBy("seq").execute();
+    expect(events.map((e) => e.event)).toEqual(["voice_menu", "queued", "offered", "answered", "held", "resumed", "ended"]);
+  });
+
   it("a caller who hangs up while waiting (nobody free) is abandoned before an operator answered, a short abandon under the threshold", async () => {
     const { tenantId, number } = await voiceTenant(0);
     const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "1", second: "0", audio: speech, talk_ms: "1500" }, timeoutSeconds: 15 });

@@ -80,6 +80,8 @@ export class OutboundLeg {
     return this.tag;
   }
 
+  /** Told when the phone puts the call on hold (true) or takes it back (false) with a re-INVITE. */
+  onHold: ((held: boolean) => void) | null = null;
   /** The version of our last SDP in this dialog (the INVITE's offer was 1; each answer to a re-INVITE raises it). */
   sdpVersion = 1;
 

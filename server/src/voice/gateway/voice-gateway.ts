@@ -327,6 +327,7 @@ export class VoiceGateway {
     const ok = this.answerResponse(request, toTag, leg.media.localPort, { ...offer.negotiated, audio: leg.media.format }, leg.sdpVersion);
     transaction.respond(ok);
     this.awaitAck(header(request, "call-id") ?? "", () => transaction.respond(ok));
+    leg.onHold?.(offer.negotiated.direction !== "sendrecv");
   }
 
   private ack(ack: SipRequest): void {
