@@ -104,17 +104,21 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
   const digits = call.phone.replace(/^\+/, "");
   const citizen = await gateway.placeLeg(
     { target: `sip:${digits}@${trunk.address}:${trunk.port}`, destination: trunk, ringSeconds: CITIZEN_RING_SECONDS, audio: PCMA, from: directory.numberOf(call.tenant_id) ?? "bailanys" },
-    { hungUp: () => {
-      operator.hangUp();
-      ended();
-    } },
+    {
+      // Known while it rings, so that an operator who hangs up meanwhile cancels the citizen's ringing phone.
+      started: (leg) => (citizenLeg = leg),
+      hungUp: () => {
+        operator.hangUp();
+        ended();
+      },
+    },
   );
   if (!("media" in citizen) || citizen.media === null) {
     operator.hangUp();
+    citizenLeg = null;
     await settle(ctx, call, "failed", `citizen_${"status" in citizen ? citizen.status : "no_media"}`);
     return;
   }
-  citizenLeg = citizen;
   const [operatorMedia, citizenMedia] = [operator.media, citizen.media];
   operatorMedia.onAudio = (payload) => citizenMedia.relay(payload);
   citizenMedia.onAudio = (payload) => operatorMedia.relay(payload);
