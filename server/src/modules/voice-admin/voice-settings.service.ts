@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { menuProblems, type IvrMenu } from "../../voice/ivr/ivr-menu.ts";
+import { announcementProblems } from "../../voice/ivr/queue-announcer.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 
 /** A tenant that has not set up its voice menu yet: one choice of language, then the general queue. */
@@ -75,7 +76,7 @@ export async function readVoiceSettings(db: Db, tenantId: string): Promise<Voice
  * answers are refused with the field at fault.
  */
 export async function saveVoiceSettings(deps: { db: Db; bus: EventBus }, actor: Actor, meta: RequestMeta, body: VoiceSettingsBody): Promise<VoiceSettingsDto> {
-  if (body.noticeIntervalSeconds < MIN_NOTICE_INTERVAL_SECONDS) {
+  if (announcementProblems(body).length > 0) {
     throw AppError.field("noticeIntervalSeconds", "NOTICE_INTERVAL_TOO_SHORT");
   }
   const { menu, incomplete } = toIvrMenu(body.menu);

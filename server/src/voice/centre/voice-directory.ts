@@ -122,7 +122,7 @@ export class VoiceDirectory {
     return [...this.numbers].find(([, t]) => t === tenantId)?.[0] ?? null;
   }
 
-  /** Whether a call from this address may reach the tenant: from one of its trunks, or a phone of its own. */
+  /** Whether a call from this address may reach the tenant: only from one of its trunks' addresses. */
   admits(tenant: TenantVoice, address: string): boolean {
     return isIPv4(address) && tenant.sources.check(address, "ipv4");
   }

@@ -1,3 +1,4 @@
+import { MIN_NOTICE_INTERVAL_SECONDS } from "@bailanys/common/api/voice-admin";
 import type { Locale } from "@bailanys/common/locales";
 import type { InboundCall } from "../gateway/inbound-call.ts";
 import type { PromptSource } from "./ivr-runner.ts";
@@ -8,10 +9,8 @@ import type { PromptSource } from "./ivr-runner.ts";
  */
 export const MAX_SPOKEN = 50;
 
-/** R12.2: the notice that waiting is free (or paid) may not repeat more often than once a minute. */
-export const MIN_NOTICE_INTERVAL_SECONDS = 60;
 
-/** What keeps a queue's announcement settings from being saved: the field and the problem. */
+/** What keeps a queue's announcement settings from being saved (R12.2: at most once a minute): the field and the problem. */
 export function announcementProblems(settings: { noticeIntervalSeconds: number }): { field: "noticeIntervalSeconds"; problem: "too_short" }[] {
   return settings.noticeIntervalSeconds < MIN_NOTICE_INTERVAL_SECONDS ? [{ field: "noticeIntervalSeconds", problem: "too_short" }] : [];
 }
