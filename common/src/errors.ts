@@ -452,6 +452,54 @@ export const ERRORS = {
       en: "This chat has been rated already.",
     },
   },
+  KB_SOURCE_REQUIRED: {
+    status: 400,
+    message: {
+      kk: "Ресми дереккөз көрсетілмеген: мақала тек ресми деректер негізінде жарияланады.",
+      ru: "Не указан официальный источник: статья публикуется только на основании официальных данных.",
+      en: "No official source given: an article is published only on the basis of official data.",
+    },
+  },
+  KB_CODE_TAKEN: {
+    status: 409,
+    message: {
+      kk: "Мұндай коды бар мақала бұрыннан бар.",
+      ru: "Статья с таким кодом уже существует.",
+      en: "An article with this code already exists.",
+    },
+  },
+  KB_VERSION_STATE: {
+    status: 409,
+    message: {
+      kk: "Нұсқа бұл әрекет үшін қажетті күйде емес.",
+      ru: "Версия не в том состоянии, которое нужно для этого действия.",
+      en: "The version is not in the state this action needs.",
+    },
+  },
+  KB_OWN_VERSION: {
+    status: 403,
+    message: {
+      kk: "Өз нұсқаңызды бекіте алмайсыз: оны басқа редактор бекітеді.",
+      ru: "Нельзя утвердить собственную версию: её утверждает другой редактор.",
+      en: "You cannot approve your own version: another editor approves it.",
+    },
+  },
+  KB_NOT_PUBLISHED: {
+    status: 404,
+    message: {
+      kk: "Мақала бұл тілде жарияланбаған.",
+      ru: "Статья не опубликована на этом языке.",
+      en: "The article is not published in this language.",
+    },
+  },
+  KB_IMPORT_UNREADABLE: {
+    status: 400,
+    message: {
+      kk: "Файлды оқу мүмкін емес: Markdown, CSV немесе XLSX қажет.",
+      ru: "Не удалось прочитать файл: нужен Markdown, CSV или XLSX.",
+      en: "The file could not be read: Markdown, CSV or XLSX is expected.",
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -64,6 +64,11 @@ export const NOTIFICATION_TEMPLATES = {
     ru: (p) => `По обращению № ${v(p, "number")} истёк 3-дневный срок переадресации, а оно ещё не распределено.`,
     en: (p) => `The 3-working-day forwarding limit of appeal No. ${v(p, "number")} has passed and it is still not routed.`,
   },
+  kb_review_due: {
+    kk: (p) => `Білім базасының «${v(p, "title")}» (${v(p, "code")}, ${v(p, "locale")}) мақаласын ${v(p, "reviewBy")} дейін қайта қарау керек.`,
+    ru: (p) => `Статью базы знаний «${v(p, "title")}» (${v(p, "code")}, ${v(p, "locale")}) нужно пересмотреть до ${v(p, "reviewBy")}.`,
+    en: (p) => `The knowledge-base article "${v(p, "title")}" (${v(p, "code")}, ${v(p, "locale")}) is due for review by ${v(p, "reviewBy")}.`,
+  },
 } as const satisfies Record<string, Template>;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;

@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   "contact.monitor",
   "routing.manage",
   "notice.manage",
+  "kb.read",
+  "kb.write",
+  "kb.publish",
+  "kb.analytics",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,7 +66,10 @@ const OPERATOR: Permission[] = [
   "org.read",
   "contact.read",
   "contact.handle",
+  "kb.read",
 ];
+/** Knowledge editors write and approve articles; the approver of a version is never its author (R22). */
+const KB_EDITING: Permission[] = ["kb.read", "kb.write", "kb.publish", "kb.analytics"];
 const SENIOR: Permission[] = [
   ...OPERATOR,
   "appeal.read_all",
@@ -79,13 +86,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   operator: OPERATOR,
   senior_operator: SENIOR,
   // Staff of a body (3rd line) work on appeals of their own unit; the policy narrows appeal.read to it.
-  executor: ["appeal.read", "appeal.transition", "appeal.attach", "citizen.read", "reference.read", "org.read"],
-  supervisor: [...SENIOR, "appeal.extend", "outbox.retry", "users.read", "contact.monitor", "routing.manage", "notice.manage"],
+  executor: ["appeal.read", "appeal.transition", "appeal.attach", "citizen.read", "reference.read", "org.read", "kb.read"],
+  supervisor: [...SENIOR, "appeal.extend", "outbox.retry", "users.read", "contact.monitor", "routing.manage", "notice.manage", ...KB_EDITING],
   // Quality control listens to and reads conversations, live and past.
-  qa: ["appeal.read", "appeal.read_all", "citizen.read", "reference.read", "org.read", "contact.read", "contact.monitor"],
-  knowledge_editor: ["reference.read", "org.read"],
+  qa: ["appeal.read", "appeal.read_all", "citizen.read", "reference.read", "org.read", "contact.read", "contact.monitor", "kb.read"],
+  knowledge_editor: ["reference.read", "org.read", ...KB_EDITING],
   // Analysts and auditors see the registry without citizens' personal data (masked by the presenter).
-  analyst: ["appeal.read", "appeal.read_all", "reference.read", "org.read"],
+  analyst: ["appeal.read", "appeal.read_all", "reference.read", "org.read", "kb.read", "kb.analytics"],
   admin: [
     "reference.read",
     "reference.write",
@@ -99,6 +106,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit.read",
     "routing.manage",
     "notice.manage",
+    "kb.read",
   ],
   auditor: ["audit.read", "audit.verify", "appeal.read", "appeal.read_all", "reference.read", "org.read", "users.read"],
 };

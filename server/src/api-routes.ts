@@ -22,6 +22,9 @@ import { boardRoutes } from "./modules/board/board.routes.ts";
 import { noticeRoutes } from "./modules/notices/notice.routes.ts";
 import { chatRoutes } from "./modules/chat/chat.routes.ts";
 import { chatSocketRoutes } from "./modules/chat/chat-socket.routes.ts";
+import { kbRoutes } from "./modules/kb/kb.routes.ts";
+import { kbEditorRoutes } from "./modules/kb/kb-editor.routes.ts";
+import { kbPublicRoutes } from "./modules/kb/kb-public.routes.ts";
 
 /** Every module's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -48,4 +51,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(routingAdminRoutes);
   await app.register(noticeRoutes);
   await app.register(chatSocketRoutes);
+  await app.register(kbRoutes);
+  await app.register(kbEditorRoutes);
+  await app.register(kbPublicRoutes);
 };

@@ -387,4 +387,5 @@ export type ServerFrame =
   | { type: "contact"; contact: ContactDto }
   | { type: "board"; board: BoardDto }
   | { type: "error"; code: string; message: string }
+  | { type: "kb"; articleId: string | null; locale: string | null; title: string | null }
   | { type: "pong" };

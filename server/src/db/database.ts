@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
@@ -159,6 +160,8 @@ async function openPglite(dataDir: string | null, loadDataDir: Blob | File | und
     ...(dataDir !== null ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers: { [INT8]: parseInt8, [NUMERIC]: parseInt8, [DATE]: keepDate },
+    // The knowledge base's typo tolerance (kb_lexicon, kb_documents.title) uses trigram similarity.
+    extensions: { pg_trgm },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 import type { ContactTables } from "./schema-contacts.ts";
+import type { KbTables } from "./schema-kb.ts";
 import type { VoiceTables } from "./schema-voice.ts";
 
 /** Row types of every table, kept in step with server/migrations by hand (reviewed with each migration). */
@@ -413,7 +414,7 @@ export interface PublicLookupFailuresTable {
   failures: number;
 }
 
-export interface DB extends ContactTables, VoiceTables {
+export interface DB extends ContactTables, VoiceTables, KbTables {
   tenants: TenantsTable;
   bodies: BodiesTable;
   units: UnitsTable;

@@ -37,7 +37,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 
 function fillParams(url: string): string {
   return url.replace(/:(\w+)/g, (_match, name: string) => {
-    const value = { code: "zz_none", date: "2026-01-05", number: "NONE-1", year: "2026", extension: "99999", key: "zz_none", locale: "kk" }[name];
+    const value = { code: "zz_none", date: "2026-01-05", number: "NONE-1", year: "2026", extension: "99999", key: "zz_none", ref: "zz_none", locale: "kk" }[name];
     if (value !== undefined) {
       return value;
     }

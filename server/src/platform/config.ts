@@ -31,6 +31,8 @@ export interface Config {
   readonly workerPollMs: number;
   readonly trustProxy: boolean;
   readonly instanceId: string;
+  /** The address citizens reach this platform at ("https://109.example.kz"), for links sent in messages; "" = relative. */
+  readonly publicUrl: string;
   /** The voice role's SIP gateway (`voice/`): where it listens and what it advertises in SDP and Contact. */
   readonly voice: { host: string; sipPort: number; rtpPorts: { first: number; last: number }; realm: string };
 }
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     workerPollMs: int("BAILANYS_WORKER_POLL_MS", 1000, 10, 60000),
     trustProxy: bool("BAILANYS_TRUST_PROXY", false),
     instanceId: str("BAILANYS_INSTANCE_ID", randomBytes(4).toString("hex")),
+    publicUrl: str("BAILANYS_PUBLIC_URL", "").replace(/\/+$/, ""),
     voice: {
       // A concrete address, not 0.0.0.0: it is the one written into SDP for the media. Loopback by default, so a
       // fresh start exposes nothing; SIP_HOST=<the LAN address> lets softphones on the network call in.
@@ -132,6 +135,9 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       realm: str("VOICE_REALM", "bailanys"),
     },
   };
+  if (config.publicUrl !== "" && !/^https?:\/\/[^/\s]+$/.test(config.publicUrl)) {
+    problems.push('BAILANYS_PUBLIC_URL must be an origin such as "https://109.example.kz"');
+  }
   if (config.voice.rtpPorts.last - config.voice.rtpPorts.first < 4) {
     problems.push("RTP_PORT_MAX must be at least RTP_PORT_MIN + 4 (each call takes two ports)");
   }

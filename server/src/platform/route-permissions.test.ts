@@ -39,7 +39,7 @@ function fillParams(url: string): string {
     if (name === "extension") {
       return "99999";
     }
-    if (name === "key") {
+    if (name === "key" || name === "ref") {
       return "zz_none";
     }
     if (name === "locale") {

@@ -28,7 +28,9 @@ export type BusEvent =
   /** An operator asked for an outbound call: a voice process claims it (`voice_outbound_calls`). */
   | { type: "voice.dial"; tenantId: string; callId: string }
   /** Interruption notices, queues, reference lists or the voice settings (menu, numbers, extensions) changed. */
-  | { type: "tenant.changed"; tenantId: string; what: "notices" | "queues" | "voice" };
+  | { type: "tenant.changed"; tenantId: string; what: "notices" | "queues" | "voice" }
+  /** The knowledge base changed (an article, or offices when articleId is null); `published` when a text went live. */
+  | { type: "kb.changed"; tenantId: string; articleId: string | null; published?: { locale: string; title: string } };
 
 export const BUS_CHANNEL = "bailanys_events";
 

@@ -205,6 +205,14 @@ export class Hub {
           this.later(`status:${event.tenantId}`, RECOMPUTE_MS, () => this.sendStatuses(event.tenantId));
         }
         break;
+      case "kb.changed":
+        // R22: a published text reaches every open window at once; the window re-reads what it shows.
+        for (const [peer, info] of this.staffPeers) {
+          if (info.tenantId === event.tenantId) {
+            peer.send({ type: "kb", articleId: event.articleId, locale: event.published?.locale ?? null, title: event.published?.title ?? null });
+          }
+        }
+        break;
       case "voice.dial":
         // For the voice processes only: no window shows it (the call's progress reaches the contact's log).
         break;

@@ -32,8 +32,11 @@ async function checkAttachment(trx: Db, contactId: string, attachmentId: string 
   }
 }
 
-/** A message from the operator handling the contact. */
-export async function postAgentMessage(deps: RoutingDeps, actor: Actor, contactId: string, input: MessageInput): Promise<LogRow> {
+/**
+ * A message from the operator handling the contact. `alsoWrite` adds what the message stands for to the same
+ * transaction (a knowledge-base article sent, counted as used), so neither exists without the other.
+ */
+export async function postAgentMessage(deps: RoutingDeps, actor: Actor, contactId: string, input: MessageInput, alsoWrite?: (trx: Db) => Promise<void>): Promise<LogRow> {
   return transact(deps, async (trx) => {
     const contact = await lockOwnActiveContact(trx, actor.tenantId, actor.userId, contactId);
     const existing = await existingMessage(trx, contactId, input.clientMsgId);
@@ -41,6 +44,7 @@ export async function postAgentMessage(deps: RoutingDeps, actor: Actor, contactI
       return existing;
     }
     await checkAttachment(trx, contactId, input.attachmentId);
+    await alsoWrite?.(trx);
     return appendLog(trx, deps.bus, { id: contact.id, tenantId: contact.tenant_id }, {
       kind: "message",
       authorKind: "agent",

@@ -19,6 +19,7 @@ export function actionForFrame(frame: ServerFrame, contactId: string): ChatActio
     case "offer":
     case "contact":
     case "board":
+    case "kb":
       return null;
   }
 }

@@ -1,0 +1,60 @@
+import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
+import { markdownToPlainText, tokenize } from "@bailanys/common/kb/search-text";
+import { sql, type Selectable } from "kysely";
+import type { Db } from "../../db/database.ts";
+import type { KbArticlesTable, KbFacts, KbVersionsTable } from "../../db/schema-kb.ts";
+
+type Version = Selectable<KbVersionsTable>;
+type Article = Pick<Selectable<KbArticlesTable>, "id" | "tenant_id" | "audience" | "category_id" | "tags">;
+
+/**
+ * The text-search configuration of each language. PostgreSQL stems Russian and English (Snowball); it has no
+ * Kazakh stemmer, so Kazakh words are stemmed here (common/src/kb/kazakh-stemmer.ts) and stored with 'simple'.
+ */
+export const TS_CONFIG = { ru: "russian", en: "english", kk: "simple" } as const;
+export type KbLocale = keyof typeof TS_CONFIG;
+
+/** What the search engine sees of a text: Kazakh stemmed here, other languages as they are (PostgreSQL stems them). */
+export function searchableText(locale: KbLocale, text: string): string {
+  if (locale !== "kk") {
+    return text;
+  }
+  return tokenize(text).map(stemKazakh).join(" ");
+}
+
+export function factsText(facts: KbFacts): string {
+  return [facts.description ?? "", ...(facts.documents ?? []), facts.fee ?? "", facts.term ?? ""].filter((part) => part !== "").join("\n");
+}
+
+/**
+ * Writes the search document of a just-published version: the title weighs most (A), then tags and facts (B),
+ * then the body (C). Its words join the tenant's lexicon, from which typos are corrected.
+ */
+export async function indexPublishedVersion(trx: Db, article: Article, version: Version): Promise<void> {
+  const locale = version.locale;
+  const config = TS_CONFIG[locale];
+  const plain = markdownToPlainText(version.body);
+  const facts = factsText(version.facts);
+  const vector = sql`setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, version.title)}), 'A')
+    || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, `${article.tags.join(" ")}\n${facts}`)}), 'B')
+    || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, plain)}), 'C')`;
+  await sql`
+    insert into kb_documents (article_id, locale, tenant_id, version_id, audience, category_id, title, plain_text, search_vector, published_at)
+    values (${article.id}, ${locale}, ${article.tenant_id}, ${version.id}, ${article.audience}, ${article.category_id}, ${version.title},
+      ${facts === "" ? plain : `${plain}\n${facts}`}, ${vector}, ${version.published_at ?? new Date()})
+    on conflict (article_id, locale) do update set version_id = excluded.version_id, audience = excluded.audience,
+      category_id = excluded.category_id, title = excluded.title, plain_text = excluded.plain_text,
+      search_vector = excluded.search_vector, published_at = excluded.published_at`.execute(trx);
+  const words = [...new Set(tokenize(`${version.title} ${article.tags.join(" ")} ${plain} ${facts}`).filter((word) => word.length >= 3 && !/^\d+$/.test(word)))];
+  if (words.length > 0) {
+    await sql`insert into kb_lexicon (tenant_id, word) select ${article.tenant_id}, w from unnest(${words}::text[]) as w on conflict do nothing`.execute(trx);
+  }
+}
+
+/** An article's audience, category or tags changed: its published translations are indexed again. */
+export async function reindexArticle(trx: Db, article: Article): Promise<void> {
+  const versions = await trx.selectFrom("kb_versions").selectAll().where("article_id", "=", article.id).where("state", "=", "published").execute();
+  for (const version of versions) {
+    await indexPublishedVersion(trx, article, version);
+  }
+}

@@ -1,0 +1,102 @@
+import { ArticleViewDto, OfficeViewDto, PublicFeedbackBody, SearchResultDto } from "@bailanys/common/api/kb";
+import { Uuid } from "@bailanys/common/api/shared";
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { sql } from "kysely";
+import { tenantByCode } from "../chat/chat-config.service.ts";
+import { listOffices } from "./kb-office.service.ts";
+import { presentOfficeView, readAttachment, readPublished } from "./kb-reading.service.ts";
+import { searchKnowledge } from "./kb-search.service.ts";
+import { logSearch, recordPublicFeedback } from "./kb-usage.service.ts";
+
+const tags = ["knowledge base: public"];
+const Tenant = Type.String({ minLength: 1, maxLength: 40 });
+const TenantQuery = Type.Object({ tenant: Tenant, lang: Type.Optional(Type.String()) }, { additionalProperties: false });
+
+const CategoryDto = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), articles: Type.Integer() });
+const PopularDto = Type.Object({ id: Uuid, code: Type.String(), title: Type.String(), locale: Type.String() });
+
+/** Citizens' self-service (R12.3): the public articles of a centre, searchable without signing in, rate-limited. */
+export const kbPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const limit = (max: number) => ({ public: true, rateLimit: { max, timeWindow: "1 minute" } });
+
+  app.get(
+    "/public/kb/search",
+    {
+      config: limit(60),
+      schema: {
+        tags,
+        summary: "Search the public articles, in the citizen's language first",
+        querystring: Type.Object({ tenant: Tenant, q: Type.String({ minLength: 1, maxLength: 200 }), lang: Type.Optional(Type.String()), categoryId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })) }, { additionalProperties: false }),
+        response: { 200: SearchResultDto },
+      },
+    },
+    async (request) => {
+      const tenant = await tenantByCode(app.db, request.query.tenant);
+      const outcome = await searchKnowledge(app.db, tenant.id, { q: request.query.q, locale: request.locale, publicOnly: true, categoryId: request.query.categoryId, limit: request.query.limit ?? 10 });
+      const searchId = await logSearch(app.db, { tenantId: tenant.id, audience: "public", locale: request.locale, query: request.query.q, results: outcome.hits.length, userId: null, contactId: null });
+      return { items: outcome.hits, corrections: outcome.corrections, searchId };
+    },
+  );
+  app.get(
+    "/public/kb/articles/:ref",
+    { config: limit(120), schema: { tags, summary: "A public article by its code (or id)", params: Type.Object({ ref: Type.String({ minLength: 1, maxLength: 80 }) }), querystring: TenantQuery, response: { 200: ArticleViewDto } } },
+    async (request) => {
+      const tenant = await tenantByCode(app.db, request.query.tenant);
+      return readPublished(app.db, tenant.id, { ref: request.params.ref, locale: request.locale, publicOnly: true });
+    },
+  );
+  app.get(
+    "/public/kb/articles/:ref/attachments/:attachmentId",
+    { config: limit(60), schema: { tags, summary: "Download a public article's attachment", params: Type.Object({ ref: Type.String({ minLength: 1, maxLength: 80 }), attachmentId: Uuid }), querystring: TenantQuery } },
+    async (request, reply) => {
+      const tenant = await tenantByCode(app.db, request.query.tenant);
+      const file = await readAttachment(app.db, tenant.id, request.params.ref, request.params.attachmentId, true);
+      return reply
+        .headers({ "content-type": file.contentType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-type-options": "nosniff" })
+        .send(Buffer.from(file.content));
+    },
+  );
+  app.post(
+    "/public/kb/articles/:id/feedback",
+    { config: limit(20), schema: { tags, summary: "Was this article helpful?", params: Type.Object({ id: Uuid }), querystring: TenantQuery, body: PublicFeedbackBody, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const tenant = await tenantByCode(app.db, request.query.tenant);
+      await recordPublicFeedback(app.db, tenant.id, request.params.id, request.body.helpful, request.body.locale);
+      return reply.code(204).send(null);
+    },
+  );
+  app.get(
+    "/public/kb/home",
+    {
+      config: limit(120),
+      schema: { tags, summary: "The portal's front page: categories with public articles and the most used ones", querystring: TenantQuery, response: { 200: Type.Object({ categories: Type.Array(CategoryDto), popular: Type.Array(PopularDto) }) } },
+    },
+    async (request) => {
+      const tenant = await tenantByCode(app.db, request.query.tenant);
+      const locale = request.locale;
+      const categories = await sql<{ id: string; code: string; name: string; articles: number }>`
+        select c.id, c.code, ${sql.ref(`c.name_${locale}`)} as name, count(distinct d.article_id)::int as articles
+        from kb_documents d join classifier_items c on c.id = d.category_id
+        where d.tenant_id = ${tenant.id} and d.audience = 'public'
+        group by c.id order by c.sort, c.code`.execute(app.db);
+      // The most used public articles of the last 90 days, in the reader's language where it is published.
+      const popular = await sql<{ id: string; code: string; title: string; locale: string }>`
+        select distinct on (uses, d.article_id) d.article_id as id, a.code, d.title, d.locale
+        from kb_documents d join kb_articles a on a.id = d.article_id
+        cross join lateral (select count(*) as uses from kb_usage u where u.article_id = d.article_id and u.at > now() - interval '90 days') u
+        where d.tenant_id = ${tenant.id} and d.audience = 'public'
+        order by uses desc, d.article_id, (d.locale = ${locale}) desc
+        limit 8`.execute(app.db);
+      return { categories: categories.rows, popular: popular.rows };
+    },
+  );
+  app.get(
+    "/public/kb/offices",
+    { config: limit(60), schema: { tags, summary: "Where to apply: offices with addresses, hours and coordinates", querystring: TenantQuery, response: { 200: Type.Object({ items: Type.Array(OfficeViewDto) }) } } },
+    async (request) => {
+      const tenant = await tenantByCode(app.db, request.query.tenant);
+      return { items: (await listOffices(app.db, tenant.id, true)).map((row) => presentOfficeView(row, request.locale)) };
+    },
+  );
+};

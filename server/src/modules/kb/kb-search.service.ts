@@ -1,0 +1,204 @@
+import type { SearchHitDto } from "@bailanys/common/api/kb";
+import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
+import { highlight, tokenize } from "@bailanys/common/kb/search-text";
+import type { Locale } from "@bailanys/common/locales";
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import { synonymsOf } from "./kb-synonym.service.ts";
+
+export interface SearchInput {
+  q: string;
+  /** The reader's language: its translation is preferred and ranks higher. */
+  locale: Locale;
+  /** Citizens see public articles only; staff see both. */
+  publicOnly: boolean;
+  categoryId?: string | undefined;
+  limit: number;
+  /** All words (a typed query) or any word (suggestions from a conversation's text). */
+  match?: "all" | "any";
+}
+
+export interface SearchOutcome {
+  hits: SearchHitDto[];
+  corrections: { from: string; to: string }[];
+}
+
+/** Longer queries are cut: a pasted paragraph searches by its first words. */
+const MAX_WORDS = 12;
+/** A typo is only corrected to a word this similar (pg_trgm similarity, 0–1). */
+const MIN_SIMILARITY = 0.3;
+const SNIPPET_LENGTH = 240;
+const MARK_START = "\u0001";
+const MARK_END = "\u0002";
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+interface Position {
+  /** Alternatives for one word of the query: the word, its synonyms (maybe several words each), its corrections. */
+  alternatives: string[][];
+}
+
+/**
+ * Words that find nothing in any text get the nearest words that some text has (trigram similarity over the
+ * lexicon). A word that finds something, in any of its forms, is left as typed, so only real typos are corrected.
+ */
+async function corrections(db: Db, tenantId: string, words: string[]): Promise<Map<string, string[]>> {
+  const candidates = words.filter((word) => word.length >= 4 && !/\d/.test(word));
+  const result = new Map<string, string[]>();
+  if (candidates.length === 0) {
+    return result;
+  }
+  const rows = await sql<{ word: string; near: string[] | null }>`
+    select q.w as word,
+      case when numnode(to_tsquery('russian', q.w)) = 0
+        or exists (select 1 from kb_documents d where d.tenant_id = ${tenantId}
+          and d.search_vector @@ (to_tsquery('russian', q.w) || to_tsquery('english', q.w) || to_tsquery('simple', q.k)))
+      then null
+      else (select array_agg(x.word order by x.s desc) from (
+        select l.word, similarity(l.word, q.w) as s from kb_lexicon l
+        where l.tenant_id = ${tenantId} and l.word % q.w order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY})
+      end as near
+    from unnest(${candidates}::text[], ${candidates.map(stemKazakh)}::text[]) as q(w, k)`.execute(db);
+  for (const row of rows.rows) {
+    if (row.near && row.near.length > 0) {
+      result.set(row.word, row.near);
+    }
+  }
+  return result;
+}
+
+function tsQueryText(positions: Position[], stem: (word: string) => string, join: " & " | " | "): string {
+  return positions
+    .map((position) => `(${position.alternatives.map((words) => (words.length === 1 ? stem(words[0] ?? "") : `(${words.map(stem).join(" & ")})`)).join(" | ")})`)
+    .join(join);
+}
+
+const same = (word: string): string => word;
+
+interface RawHit {
+  article_id: string;
+  locale: Locale;
+  code: string;
+  title: string;
+  audience: "internal" | "public";
+  category_id: string | null;
+  score: number;
+  headline: string | null;
+  plain: string | null;
+}
+
+async function runQuery(db: Db, tenantId: string, input: SearchInput, positions: Position[], join: " & " | " | ", exclude: string[]): Promise<RawHit[]> {
+  const ru = tsQueryText(positions, same, join);
+  const kk = tsQueryText(positions, stemKazakh, join);
+  const ruQuery = sql`to_tsquery('russian', ${ru})`;
+  const enQuery = sql`to_tsquery('english', ${ru})`;
+  const kkQuery = sql`to_tsquery('simple', ${kk})`;
+  const result = await sql<RawHit>`
+    with matched as (
+      select d.article_id, d.locale, d.title, d.audience, d.category_id,
+        ts_rank_cd(d.search_vector, case d.locale when 'kk' then ${kkQuery} when 'en' then ${enQuery} else ${ruQuery} end, 32)
+          * case when d.locale = ${input.locale} then 1.0 else 0.7 end as score
+      from kb_documents d
+      where d.tenant_id = ${tenantId}
+        and ((d.locale = 'ru' and d.search_vector @@ ${ruQuery}) or (d.locale = 'kk' and d.search_vector @@ ${kkQuery}) or (d.locale = 'en' and d.search_vector @@ ${enQuery}))
+        ${input.publicOnly ? sql`and d.audience = 'public'` : sql``}
+        ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}
+        ${exclude.length > 0 ? sql`and d.article_id <> all(${exclude}::uuid[])` : sql``}
+    ),
+    best as (
+      select distinct on (article_id) * from matched order by article_id, (locale = ${input.locale}) desc, score desc
+    ),
+    top as (select * from best order by score desc, title limit ${input.limit})
+    select top.article_id, top.locale, a.code, top.title, top.audience, top.category_id, top.score::float8 as score,
+      case when top.locale = 'kk' then null
+        else ts_headline(case top.locale when 'en' then 'english' else 'russian' end::regconfig, d.plain_text,
+          case top.locale when 'en' then ${enQuery} else ${ruQuery} end, ${HEADLINE_OPTIONS}) end as headline,
+      case when top.locale = 'kk' then left(d.plain_text, 20000) else null end as plain
+    from top
+    join kb_documents d on d.article_id = top.article_id and d.locale = top.locale
+    join kb_articles a on a.id = top.article_id
+    order by top.score desc, top.title`.execute(db);
+  return result.rows;
+}
+
+/** Nothing matched word by word: titles that look like the query (heavy typos, a half-remembered name). */
+async function titleLookalikes(db: Db, tenantId: string, input: SearchInput): Promise<RawHit[]> {
+  const q = input.q.trim().toLowerCase();
+  const result = await sql<RawHit>`
+    select distinct on (d.article_id) d.article_id, d.locale, a.code, d.title, d.audience, d.category_id,
+      word_similarity(${q}, lower(d.title))::float8 as score, null::text as headline, left(d.plain_text, 20000) as plain
+    from kb_documents d join kb_articles a on a.id = d.article_id
+    where d.tenant_id = ${tenantId} and ${q} <% lower(d.title)
+      ${input.publicOnly ? sql`and d.audience = 'public'` : sql``}
+      ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}
+    order by d.article_id, (d.locale = ${input.locale}) desc, score desc
+    limit ${input.limit}`.execute(db);
+  return result.rows.sort((a, b) => b.score - a.score);
+}
+
+/** ts_headline marks matches with control characters; the client gets plain text and character ranges. */
+function rangesFromHeadline(headline: string): { snippet: string; ranges: [number, number][] } {
+  let snippet = "";
+  const ranges: [number, number][] = [];
+  let start = -1;
+  for (const char of headline) {
+    if (char === MARK_START) {
+      start = snippet.length;
+    } else if (char === MARK_END) {
+      if (start >= 0) {
+        ranges.push([start, snippet.length]);
+      }
+      start = -1;
+    } else {
+      snippet += char;
+    }
+  }
+  return { snippet, ranges };
+}
+
+function present(hit: RawHit, positions: Position[]): SearchHitDto {
+  let shown: { snippet: string; ranges: [number, number][] };
+  if (hit.headline !== null) {
+    shown = rangesFromHeadline(hit.headline);
+  } else {
+    const stems = new Set(positions.flatMap((position) => position.alternatives.flat().map(stemKazakh)));
+    shown = highlight(hit.plain ?? "", (word) => stems.has(stemKazakh(word)), { maxLength: SNIPPET_LENGTH });
+  }
+  return {
+    articleId: hit.article_id,
+    code: hit.code,
+    locale: hit.locale,
+    title: hit.title,
+    snippet: shown.snippet,
+    ranges: shown.ranges,
+    audience: hit.audience,
+    categoryId: hit.category_id,
+    score: Math.round(hit.score * 10000) / 10000,
+  };
+}
+
+/**
+ * Searches the published articles in every language, the reader's first: Russian and English stemmed by
+ * PostgreSQL, Kazakh by our stemmer, synonyms and typo corrections as alternatives of each word. All words must
+ * match; when too few articles have them all, articles with some of them follow; when none has any, titles that
+ * look like the query.
+ */
+export async function searchKnowledge(db: Db, tenantId: string, input: SearchInput): Promise<SearchOutcome> {
+  const words = [...new Set(tokenize(input.q))].slice(0, MAX_WORDS);
+  if (words.length === 0) {
+    return { hits: [], corrections: [] };
+  }
+  const [synonyms, fixes] = await Promise.all([synonymsOf(db, tenantId), corrections(db, tenantId, words)]);
+  const positions: Position[] = words.map((word) => ({
+    alternatives: [[word], ...(synonyms.get(word) ?? []), ...(fixes.get(word) ?? []).map((fix) => [fix])],
+  }));
+  const correctionList = [...fixes.entries()].map(([from, to]) => ({ from, to: to[0] ?? from }));
+  let hits = await runQuery(db, tenantId, input, positions, input.match === "any" ? " | " : " & ", []);
+  if (hits.length < input.limit && positions.length > 1 && input.match !== "any") {
+    const more = await runQuery(db, tenantId, { ...input, limit: input.limit - hits.length }, positions, " | ", hits.map((hit) => hit.article_id));
+    hits = [...hits, ...more];
+  }
+  if (hits.length === 0) {
+    hits = await titleLookalikes(db, tenantId, input);
+  }
+  return { hits: hits.map((hit) => present(hit, positions)), corrections: correctionList };
+}
