@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { makeBin, makeIin } from "@bailanys/common/identity-number";
 import type { Role } from "@bailanys/common/permissions";
+import { seedDemoKnowledge } from "./demo-knowledge.ts";
 import { seedDemoVoice } from "./demo-voice.ts";
 import type { Db } from "../db/database.ts";
 import { hashPassword } from "../modules/auth/password.ts";
@@ -106,6 +107,7 @@ export async function seedDemo(db: Db, password: string, argon2MemoryKiB: number
     }
     await seedDemoContactCentre(trx, t, { housing, roads: roadsItem, social });
     await seedDemoVoice(trx, t, sip);
+    await seedDemoKnowledge(trx, t);
     return t;
   });
   await seedDemoAppeals(db, tenantId, [makeIin("1985-07-14", "female", 1001), makeIin("1990-02-03", "male", 2002), makeIin("1978-11-21", "male", 3003)]);
