@@ -25,6 +25,7 @@ import { chatSocketRoutes } from "./modules/chat/chat-socket.routes.ts";
 import { kbRoutes } from "./modules/kb/kb.routes.ts";
 import { kbEditorRoutes } from "./modules/kb/kb-editor.routes.ts";
 import { kbPublicRoutes } from "./modules/kb/kb-public.routes.ts";
+import { kbFileRoutes } from "./modules/kb/kb-files.routes.ts";
 
 /** Every module's routes under /api/v1. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -54,4 +55,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(kbRoutes);
   await app.register(kbEditorRoutes);
   await app.register(kbPublicRoutes);
+  await app.register(kbFileRoutes);
 };

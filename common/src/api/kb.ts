@@ -333,11 +333,8 @@ export const ArticleStatsDto = Type.Object({
 });
 export type ArticleStatsDto = Static<typeof ArticleStatsDto>;
 
-export const ImportResultDto = Type.Object({
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  problems: Type.Array(Type.Object({ row: Type.Integer(), field: Type.String(), code: Type.String(), message: Type.String() })),
-});
+/** An import writes drafts of every row or nothing: problems come as VALIDATION_FAILED with `rows.N.column` fields. */
+export const ImportResultDto = Type.Object({ created: Type.Integer(), updated: Type.Integer() });
 export type ImportResultDto = Static<typeof ImportResultDto>;
 
 /** The staff socket's frame when a version is published: open workspaces refresh what they show (R22). */

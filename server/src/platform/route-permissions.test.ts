@@ -66,7 +66,9 @@ async function send(route: RouteEntry, token: string | null) {
     headers: token === null ? {} : { authorization: `Bearer ${token}` },
     ...(route.hasBody ? { payload: {} } : {}),
   });
-  const body = response.body === "" ? null : (JSON.parse(response.body) as { error?: { code: string } } | null);
+  // File downloads (exports, recordings) answer with their bytes; errors are always JSON.
+  const json = String(response.headers["content-type"] ?? "").includes("json");
+  const body = response.body === "" || !json ? null : (JSON.parse(response.body) as { error?: { code: string } } | null);
   return { status: response.statusCode, code: body?.error?.code };
 }
 

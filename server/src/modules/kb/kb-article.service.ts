@@ -48,7 +48,7 @@ export async function createArticle(deps: Deps, actor: Actor, meta: RequestMeta,
     if (badField !== null) {
       throw AppError.field(badField, "REFERENCE_UNKNOWN");
     }
-    const draft = await insertDraft(trx, actor, article, input.locale, input.draft, "draft");
+    const draft = await insertDraft(trx, actor, article, input.locale, input.draft);
     await recordAudit(trx, actor, meta, [
       { action: "kb.article.create", entity: "kb_article", entityId: article.id, details: { code: article.code } },
       { action: "kb.version.draft", entity: "kb_version", entityId: draft.id, details: { locale: draft.locale, number: draft.number } },

@@ -3,6 +3,7 @@ import { Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
+import { attachmentHeaders } from "../../platform/multipart-file.ts";
 import { tenantByCode } from "../chat/chat-config.service.ts";
 import { listOffices } from "./kb-office.service.ts";
 import { presentOfficeView, readAttachment, readPublished } from "./kb-reading.service.ts";
@@ -52,9 +53,7 @@ export const kbPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const tenant = await tenantByCode(app.db, request.query.tenant);
       const file = await readAttachment(app.db, tenant.id, request.params.ref, request.params.attachmentId, true);
-      return reply
-        .headers({ "content-type": file.contentType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-type-options": "nosniff" })
-        .send(Buffer.from(file.content));
+      return reply.headers(attachmentHeaders(file.fileName, file.contentType)).send(Buffer.from(file.content));
     },
   );
   app.post(

@@ -41,7 +41,8 @@ function publicationProblems(version: Pick<VersionRow, "source_title" | "source_
   return problems;
 }
 
-function draftColumns(input: DraftBody) {
+/** The columns a draft's text is stored in. */
+export function draftColumns(input: DraftBody) {
   return {
     title: input.title.trim(),
     body: input.body,
@@ -55,8 +56,8 @@ function draftColumns(input: DraftBody) {
   };
 }
 
-/** Inserts the next version of a translation (a draft, or straight to review for imports that say so). */
-export async function insertDraft(trx: Db, actor: Actor, article: ArticleRow, locale: Locale, input: DraftBody, state: "draft"): Promise<VersionRow> {
+/** Inserts the next version of a translation as a draft. */
+export async function insertDraft(trx: Db, actor: Actor, article: ArticleRow, locale: Locale, input: DraftBody): Promise<VersionRow> {
   const problems = draftProblems(input);
   if (problems.length > 0) {
     throw new AppError("VALIDATION_FAILED", problems);
@@ -68,7 +69,7 @@ export async function insertDraft(trx: Db, actor: Actor, article: ArticleRow, lo
       article_id: article.id,
       locale,
       number: await nextVersionNumber(trx, article.id, locale),
-      state,
+      state: "draft",
       author_id: actor.userId,
       ...draftColumns(input),
     })
@@ -103,7 +104,7 @@ export async function saveDraft(deps: Deps, actor: Actor, meta: RequestMeta, art
         .returningAll()
         .executeTakeFirstOrThrow();
     } else {
-      version = await insertDraft(trx, actor, article, locale, input, "draft");
+      version = await insertDraft(trx, actor, article, locale, input);
     }
     await trx.updateTable("kb_articles").set({ updated_at: sql<Date>`now()` }).where("id", "=", articleId).execute();
     await recordAudit(trx, actor, meta, { action: "kb.version.draft", entity: "kb_version", entityId: version.id, details: { locale, number: version.number } });

@@ -12,6 +12,7 @@ import { Uuid } from "@bailanys/common/api/shared";
 import { isLocale } from "@bailanys/common/locales";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
+import { attachmentHeaders } from "../../platform/multipart-file.ts";
 import { requireActor } from "../../platform/require-actor.ts";
 import { sendArticleToContact, suggestForContact } from "./kb-contact.service.ts";
 import { listOffices, presentOffice } from "./kb-office.service.ts";
@@ -77,9 +78,7 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: read, schema: { tags, summary: "Download an article's attachment", params: Type.Object({ id: Ref, attachmentId: Uuid }) } },
     async (request, reply) => {
       const file = await readAttachment(app.db, requireActor(request).tenantId, request.params.id, request.params.attachmentId, false);
-      return reply
-        .headers({ "content-type": file.contentType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-type-options": "nosniff" })
-        .send(Buffer.from(file.content));
+      return reply.headers(attachmentHeaders(file.fileName, file.contentType)).send(Buffer.from(file.content));
     },
   );
   app.get(

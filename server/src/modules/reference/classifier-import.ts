@@ -1,76 +1,14 @@
-import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
+import { parseCsv, readXlsx } from "../../platform/table-file.ts";
 import { referenceChange } from "./reference.service.ts";
 
 const COLUMNS = ["code", "parent_code", "name_kk", "name_ru", "name_en", "body_bin", "default_type"] as const;
 type Column = (typeof COLUMNS)[number];
 type ImportRow = Record<Column, string>;
 const MAX_ROWS = 20_000;
-
-/** A small RFC 4180 reader: quoted fields, doubled quotes, commas or semicolons (Excel in ru/kk locales). */
-export function parseCsv(text: string): string[][] {
-  const clean = text.replace(/^\uFEFF/, "");
-  const firstLine = clean.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < clean.length; i += 1) {
-    const ch = clean[i];
-    if (quoted) {
-      if (ch === '"' && clean[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && clean[i + 1] === "\n") {
-        i += 1;
-      }
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ""));
-}
-
-async function readXlsx(buffer: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) {
-    return [];
-  }
-  const rows: string[][] = [];
-  sheet.eachRow((r) => {
-    const values: string[] = [];
-    for (let c = 1; c <= r.cellCount; c += 1) {
-      values.push(r.getCell(c).text ?? "");
-    }
-    rows.push(values);
-  });
-  return rows;
-}
 
 function toRecords(table: string[][]): ImportRow[] {
   const [header, ...body] = table;

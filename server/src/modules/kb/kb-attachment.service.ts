@@ -1,0 +1,39 @@
+import type { Db } from "../../db/database.ts";
+import type { Actor, RequestMeta } from "../../platform/actor.ts";
+import { AppError } from "../../platform/app-error.ts";
+import { attachmentType } from "../appeals/appeal-attachment.service.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+
+/** Attaches a document (a form, a regulation's scan) to an article; the same types, checked the same way, as appeals take. */
+export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, articleId: string, file: { fileName: string; content: Buffer }) {
+  const contentType = attachmentType(file.fileName, file.content);
+  if (contentType === null) {
+    throw new AppError("ATTACHMENT_TYPE_NOT_ALLOWED", [{ field: "file", code: "ATTACHMENT_TYPE_NOT_ALLOWED" }]);
+  }
+  if (file.content.length === 0) {
+    throw AppError.field("file", "FIELD_REQUIRED");
+  }
+  return db.transaction().execute(async (trx) => {
+    const article = await trx.selectFrom("kb_articles").select("id").where("tenant_id", "=", actor.tenantId).where("id", "=", articleId).forUpdate().executeTakeFirst();
+    if (!article) {
+      throw new AppError("NOT_FOUND");
+    }
+    const row = await trx
+      .insertInto("kb_attachments")
+      .values({ tenant_id: actor.tenantId, article_id: articleId, file_name: file.fileName, content_type: contentType, size_bytes: file.content.length, content: file.content, created_by: actor.userId })
+      .returning(["id", "file_name", "content_type", "size_bytes"])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, meta, { action: "kb.attachment.add", entity: "kb_article", entityId: articleId, details: { attachmentId: row.id } });
+    return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
+  });
+}
+
+export async function removeAttachment(db: Db, actor: Actor, meta: RequestMeta, articleId: string, attachmentId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const deleted = await trx.deleteFrom("kb_attachments").where("tenant_id", "=", actor.tenantId).where("article_id", "=", articleId).where("id", "=", attachmentId).executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) {
+      throw new AppError("NOT_FOUND");
+    }
+    await recordAudit(trx, actor, meta, { action: "kb.attachment.remove", entity: "kb_article", entityId: articleId, details: { attachmentId } });
+  });
+}
