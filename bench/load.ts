@@ -8,6 +8,7 @@ export interface LoadResult {
   seconds: number;
   throughput: number;
   p50: number;
+  p95: number;
   p99: number;
 }
 
@@ -55,10 +56,11 @@ export async function closedLoop(label: string, clients: number, seconds: number
     seconds: elapsed,
     throughput: latencies.length / elapsed,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
   };
 }
 
 export function formatResult(r: LoadResult): string {
-  return `${r.label.padEnd(34)} clients=${String(r.clients).padStart(2)}  ${r.throughput.toFixed(0).padStart(6)}/s  p50=${r.p50.toFixed(2).padStart(6)} ms  p99=${r.p99.toFixed(2).padStart(6)} ms  n=${r.requests}${r.errors ? `  errors=${r.errors}` : ""}`;
+  return `${r.label.padEnd(34)} clients=${String(r.clients).padStart(2)}  ${r.throughput.toFixed(0).padStart(6)}/s  p50=${r.p50.toFixed(2).padStart(6)} ms  p95=${r.p95.toFixed(2).padStart(6)} ms  p99=${r.p99.toFixed(2).padStart(6)} ms  n=${r.requests}${r.errors ? `  errors=${r.errors}` : ""}`;
 }

@@ -2,6 +2,7 @@
 import { benchAppealQueues } from "./appeal-queues.bench.ts";
 import { benchAppealRegistration } from "./appeal-registration.bench.ts";
 import { benchContactRouting } from "./contact-routing.bench.ts";
+import { benchKbSearch } from "./kb-search.bench.ts";
 import { benchVoiceCentre } from "./voice-centre.bench.ts";
 import { benchVoiceGateway } from "./voice-gateway.bench.ts";
 
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<string[]>> = {
   routing: benchContactRouting,
   voice: benchVoiceGateway,
   "voice-centre": benchVoiceCentre,
+  kb: benchKbSearch,
 };
 
 const chosen = process.argv.slice(2);

@@ -1,0 +1,155 @@
+/**
+ * Knowledge-base search over 50 000 articles, each in Kazakh and Russian (100 000 published texts): the search
+ * API (HTTP, auth, synonyms, typo check, both languages, snippets, the search log) and the search service alone,
+ * against PostgreSQL's plain full-text query of the same words on the same database in the same run (1 client).
+ */
+import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
+import { tokenize } from "@bailanys/common/kb/search-text";
+import { sql } from "kysely";
+import { Agent, request } from "undici";
+import { buildApp } from "../server/src/app.ts";
+import { openDatabase } from "../server/src/db/database.ts";
+import { migrate } from "../server/src/db/migrate.ts";
+import { searchKnowledge } from "../server/src/modules/kb/kb-search.service.ts";
+import { loadConfig } from "../server/src/platform/config.ts";
+import { createEventBus } from "../server/src/realtime/event-bus.ts";
+import { seedDemo } from "../server/src/seed/demo-seed.ts";
+import { dropDatabase, freshDatabase } from "./fresh-database.ts";
+import { closedLoop, formatResult } from "./load.ts";
+
+const ARTICLES = Number(process.env.BENCH_KB_ARTICLES ?? 50_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8) / 2;
+const PASSWORD = "bench-password-1";
+const BATCH = 2_000;
+
+// Words of public-service texts; each article is a random mix, so that common words match thousands of texts
+// and rare ones a few, as in a real base.
+const RU = "пенсия пособие субсидия справка удостоверение паспорт регистрация заявление документы срок оплата бесплатно жилищная помощь коммунальные услуги водоснабжение отопление ремонт дороги транспорт школа детский сад очередь налог земельный участок недвижимость собственность регистрация брака рождение ребёнка смерть инвалидность многодетная семья безработица занятость трудоустройство обучение лицензия разрешение строительство предприниматель бизнес субсидирование кредит льгота компенсация выплата назначение перерасчёт обжалование жалоба приём граждан акимат управление отдел центр обслуживания населения портал электронное правительство".split(" ");
+const KK = "зейнетақы жәрдемақы субсидия анықтама куәлік төлқұжат тіркеу өтініш құжаттар мерзім төлем тегін тұрғын үй көмегі коммуналдық қызметтер сумен жабдықтау жылу жөндеу жолдар көлік мектеп балабақша кезек салық жер учаскесі жылжымайтын мүлік меншік неке тіркеу баланың тууы қайтыс болу мүгедектік көпбалалы отбасы жұмыссыздық жұмыспен қамту оқыту лицензия рұқсат құрылыс кәсіпкер бизнес несие жеңілдік өтемақы төлеу тағайындау қайта есептеу шағым азаматтарды қабылдау әкімдік басқарма бөлім халыққа қызмет көрсету орталығы портал электрондық үкімет".split(" ");
+const QUERIES = [
+  "жилищная помощь",
+  "пенсии по инвалидности",
+  "справку о регистрации",
+  "субсидии многодетным семьям",
+  "зейнетақыны тағайындау",
+  "тұрғын үй көмегін",
+  "куәлік алу мерзімі",
+  "пенсея",
+  "удостоверене личности",
+  "земельного участка",
+];
+
+/** A small deterministic generator, so that every run measures the same base. */
+function random(seed: number): () => number {
+  let x = seed % 2147483647 || 1;
+  return () => {
+    x = (x * 48271) % 2147483647;
+    return x / 2147483647;
+  };
+}
+
+const SYLLABLES = "ба ра ко ли ме ту сы нар дал кен жол тас бек мир ов ан ер ин ет ол ус ай ым ге ша".split(" ");
+
+/**
+ * An article's text: a few words of the service vocabulary (each in a few percent of the base, as "пенсия" is in a
+ * real one) among filler words of a large made-up vocabulary, so that a query matches hundreds of texts, not all.
+ */
+function text(words: string[], seed: number, topicWords: number, fillerWords: number): string {
+  const next = random(seed);
+  const out: string[] = [];
+  for (let i = 0; i < topicWords; i += 1) {
+    out.push(words[Math.floor(next() * words.length)] ?? "");
+  }
+  for (let i = 0; i < fillerWords; i += 1) {
+    const syllables = 2 + Math.floor(next() * 3);
+    out.splice(Math.floor(next() * out.length), 0, Array.from({ length: syllables }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)] ?? "").join(""));
+  }
+  return out.join(" ");
+}
+
+export async function benchKbSearch(): Promise<string[]> {
+  const adminUrl = process.env.DATABASE_URL ?? null;
+  const url = adminUrl ? await freshDatabase(adminUrl, "kb") : null;
+  const database = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 10 });
+  const lines = [`Knowledge search over ${ARTICLES} articles × kk/ru on ${url ? "PostgreSQL" : "PGlite"} (${SECONDS} s per run, 1 client)`];
+  try {
+    await migrate(database);
+    await seedDemo(database.db, PASSWORD, 1024);
+    const db = database.db;
+    const tenant = await db.selectFrom("tenants").select("id").executeTakeFirstOrThrow();
+    const editor = await db.selectFrom("users").select("id").where("login", "=", "editor").executeTakeFirstOrThrow();
+    const loadStart = performance.now();
+    for (let from = 0; from < ARTICLES; from += BATCH) {
+      const n = Math.min(BATCH, ARTICLES - from);
+      const seeds = Array.from({ length: n }, (_, i) => from + i + 1);
+      const ru = seeds.map((seed) => ({ title: text(RU, seed, 3, 2), body: text(RU, seed * 7, 6, 80) }));
+      const kk = seeds.map((seed) => ({ title: text(KK, seed, 3, 2), body: text(KK, seed * 7, 6, 80) }));
+      // The same rows the publish path writes (kb-index.ts), in bulk: PostgreSQL stems Russian, we stem Kazakh.
+      await sql`
+        with a as (
+          insert into kb_articles (tenant_id, code, audience, created_by)
+          select ${tenant.id}::uuid, 'bench-' || s, case when s % 4 = 0 then 'internal' else 'public' end, ${editor.id}::uuid
+          from unnest(${seeds}::int[]) as s returning id, code, audience
+        ),
+        src as (
+          select a.id as article_id, a.audience, l.locale, l.title, l.body, l.stemmed
+          from a join unnest(${seeds.map((s) => `bench-${s}`)}::text[], ${ru.map((r) => r.title)}::text[], ${ru.map((r) => r.body)}::text[],
+            ${kk.map((k) => k.title)}::text[], ${kk.map((k) => k.body)}::text[], ${kk.map((k) => tokenize(`${k.title} ${k.body}`).map(stemKazakh).join(" "))}::text[])
+            as t(code, ru_title, ru_body, kk_title, kk_body, kk_stemmed) on t.code = a.code
+          cross join lateral (values ('ru', t.ru_title, t.ru_body, null::text), ('kk', t.kk_title, t.kk_body, t.kk_stemmed)) as l(locale, title, body, stemmed)
+        ),
+        v as (
+          insert into kb_versions (tenant_id, article_id, locale, number, state, title, body, source_title, source_reference, review_by, author_id, published_at)
+          select ${tenant.id}::uuid, article_id, locale, 1, 'published', title, body, 'Bench', 'ref', '2030-01-01', ${editor.id}::uuid, now() from src
+          returning id, article_id, locale
+        )
+        insert into kb_documents (article_id, locale, tenant_id, version_id, audience, title, plain_text, search_vector, published_at)
+        select src.article_id, src.locale, ${tenant.id}::uuid, v.id, src.audience, src.title, src.body,
+          case when src.locale = 'kk' then to_tsvector('simple', src.stemmed)
+            else setweight(to_tsvector('russian', src.title), 'A') || setweight(to_tsvector('russian', src.body), 'C') end, now()
+        from src join v on v.article_id = src.article_id and v.locale = src.locale`.execute(db);
+    }
+    const words = [...new Set([...RU, ...KK].flatMap((w) => tokenize(w)))];
+    await sql`insert into kb_lexicon (tenant_id, word) select ${tenant.id}::uuid, w from unnest(${words}::text[]) as w on conflict do nothing`.execute(db);
+    await sql`analyze`.execute(db);
+    lines.push(`  loaded ${ARTICLES * 2} published texts in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+
+    const config = loadConfig({ LOG_LEVEL: "warn", BAILANYS_ARGON2_MEMORY_KIB: "1024" }, ["--role=api"]);
+    const bus = await createEventBus(database);
+    const app = await buildApp({ config, db, bus });
+    const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+    const agent = new Agent({ connections: 2 });
+    const login = await request(`${baseUrl}/api/v1/auth/login`, { method: "POST", dispatcher: agent, headers: { "content-type": "application/json" }, body: JSON.stringify({ login: "operator", password: PASSWORD }) });
+    const { token } = (await login.body.json()) as { token: string };
+    const query = (i: number) => QUERIES[((i % QUERIES.length) + QUERIES.length) % QUERIES.length] ?? "";
+
+    const hits = await searchKnowledge(db, tenant.id, { q: "жилищная помощь", locale: "ru", publicOnly: false, limit: 10 });
+    lines.push(`  "жилищная помощь" → ${hits.hits.length} hits, first "${hits.hits[0]?.title ?? "-"}"`);
+    const api = await closedLoop("GET /kb/search (HTTP)", 1, SECONDS, async (_c, i) => {
+      const r = await request(`${baseUrl}/api/v1/kb/search?q=${encodeURIComponent(query(i))}&lang=ru`, { dispatcher: agent, headers: { authorization: `Bearer ${token}` } });
+      await r.body.dump();
+      if (r.statusCode !== 200) {
+        throw new Error(String(r.statusCode));
+      }
+    });
+    const service = await closedLoop("searchKnowledge (service)", 1, SECONDS, async (_c, i) => {
+      await searchKnowledge(db, tenant.id, { q: query(i), locale: "ru", publicOnly: false, limit: 10 });
+    });
+    const raw = await closedLoop("plain full-text query", 1, SECONDS, async (_c, i) => {
+      await sql`select article_id, title, ts_rank_cd(search_vector, q) as rank
+        from kb_documents, websearch_to_tsquery('russian', ${query(i)}) as q
+        where tenant_id = ${tenant.id}::uuid and search_vector @@ q order by rank desc limit 10`.execute(db);
+    });
+    lines.push(formatResult(api), formatResult(service), formatResult(raw));
+    lines.push(`  → the API costs ${(api.p50 / raw.p50).toFixed(1)}× the plain query at p50, ${(api.p95 / raw.p95).toFixed(1)}× at p95 (goal: p95 < 20 ms; the plain query has no Kazakh stemming, typos, synonyms, snippets or log)`);
+    await agent.close();
+    await app.close();
+    await bus.close();
+  } finally {
+    await database.close();
+    if (adminUrl && url) {
+      await dropDatabase(adminUrl, url);
+    }
+  }
+  return lines;
+}
