@@ -15,6 +15,11 @@ export const KB_USE_KINDS = ["view", "sent", "answered"] as const;
 /** A version becomes due for review this many days before its review date; the editors are reminded then. */
 export const KB_REVIEW_REMINDER_DAYS = 14;
 export const KB_TITLE_MAX = 300;
+/**
+ * A voice-menu prompt that reads the knowledge base (R12.3): `kb:<article code>` the service's description, fee
+ * and term; `kb:<code>:offices` its offices with addresses and hours; `kb:<code>:documents` the documents needed.
+ */
+export const KB_PROMPT = /^kb:([a-z0-9][a-z0-9_.-]{0,79}?)(?::(offices|documents))?$/;
 export const KB_BODY_MAX = 100_000;
 
 const Time = Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$", examples: ["09:00"] });

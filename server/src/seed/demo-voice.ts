@@ -7,15 +7,19 @@ export const DEMO_EXTENSIONS = Array.from({ length: 10 }, (_, i) => String(1001 
 const EXTENSION_OWNERS: Record<string, string> = { "1001": "operator", "1002": "senior", "1003": "supervisor" };
 export const DEMO_NUMBER = "109";
 
-/** The demo menu: the language first (1 Kazakh, 2 Russian), then topics, one of them reading the working hours. */
+/**
+ * The demo menu: the language first (1 Kazakh, 2 Russian), then topics; 3 reads the offices' addresses and working
+ * hours and 4 the housing-aid service from the knowledge base (R12.3).
+ */
 export const DEMO_MENU: IvrMenu = {
   start: "language",
   defaultLocale: "kk",
   spokenInEveryLanguage: ["choose_language"],
   nodes: {
     language: { kind: "language", prompt: "choose_language", choices: { "1": "kk", "2": "ru" }, next: "topics", timeoutSeconds: 4, retries: 1 },
-    topics: { kind: "menu", prompt: "topics", choices: { "1": "housing", "2": "social", "3": "hours", "0": "general" }, timeoutSeconds: 5, retries: 1, onFailure: "general" },
-    hours: { kind: "info", prompt: "info:hours", next: "topics" },
+    topics: { kind: "menu", prompt: "topics", choices: { "1": "housing", "2": "social", "3": "hours", "4": "housing_aid", "0": "general" }, timeoutSeconds: 5, retries: 1, onFailure: "general" },
+    hours: { kind: "info", prompt: "kb:reception-hours:offices", next: "topics" },
+    housing_aid: { kind: "info", prompt: "kb:housing-aid", next: "topics" },
     housing: { kind: "queue", prompt: "connecting", queue: "housing", topic: "01" },
     social: { kind: "queue", prompt: "connecting", queue: "general", topic: "03" },
     general: { kind: "queue", prompt: "connecting", queue: "general", topic: null },
@@ -23,9 +27,9 @@ export const DEMO_MENU: IvrMenu = {
   prompts: {
     choose_language: { kk: "Сәлеметсіз бе! Қазақ тілі үшін бірді басыңыз.", ru: "Здравствуйте! Для русского языка нажмите два." },
     topics: {
-      kk: "Тұрғын үй-коммуналдық мәселелер бойынша бірді басыңыз. Әлеуметтік қорғау бойынша екіні басыңыз. Жұмыс уақытын білу үшін үшті басыңыз. Операторға қосылу үшін нөлді басыңыз.",
-      ru: "По вопросам ЖКХ нажмите один. По социальной защите нажмите два. Чтобы узнать часы работы, нажмите три. Чтобы поговорить с оператором, нажмите ноль.",
-      en: "For housing and utilities press one. For social protection press two. For our working hours press three. To speak to an operator press zero.",
+      kk: "Тұрғын үй-коммуналдық мәселелер бойынша бірді басыңыз. Әлеуметтік қорғау бойынша екіні басыңыз. Қабылдау мекенжайлары мен уақытын білу үшін үшті басыңыз. Тұрғын үй көмегі туралы білу үшін төртті басыңыз. Операторға қосылу үшін нөлді басыңыз.",
+      ru: "По вопросам ЖКХ нажмите один. По социальной защите нажмите два. Чтобы узнать адреса и часы приёма, нажмите три. О жилищной помощи — нажмите четыре. Чтобы поговорить с оператором, нажмите ноль.",
+      en: "For housing and utilities press one. For social protection press two. For our offices' addresses and hours press three. For housing aid press four. To speak to an operator press zero.",
     },
     connecting: { kk: "Операторға қосып жатырмын.", ru: "Соединяю с оператором.", en: "Connecting you to an operator." },
   },

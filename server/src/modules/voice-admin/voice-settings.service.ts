@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { menuProblems, type IvrMenu } from "../../voice/ivr/ivr-menu.ts";
+import { KB_PROMPT } from "@bailanys/common/api/kb";
 import { announcementProblems } from "../../voice/ivr/queue-announcer.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 
@@ -70,6 +71,27 @@ export async function readVoiceSettings(db: Db, tenantId: string): Promise<Voice
   };
 }
 
+/** Nodes that read an article of the knowledge base (R12.3) that is not published for citizens. */
+async function knowledgeProblems(db: Db, tenantId: string, menu: IvrMenu): Promise<{ node: string; problem: string }[]> {
+  const reads = Object.entries(menu.nodes).flatMap(([node, n]) => {
+    const code = n.prompt === null ? undefined : KB_PROMPT.exec(n.prompt)?.[1];
+    return code === undefined ? [] : [{ node, code }];
+  });
+  if (reads.length === 0) {
+    return [];
+  }
+  const published = await db
+    .selectFrom("kb_documents as d")
+    .innerJoin("kb_articles as a", "a.id", "d.article_id")
+    .select("a.code")
+    .where("d.tenant_id", "=", tenantId)
+    .where("d.audience", "=", "public")
+    .where("a.code", "in", reads.map((r) => r.code))
+    .execute();
+  const codes = new Set(published.map((row) => row.code));
+  return reads.filter((r) => !codes.has(r.code)).map((r) => ({ node: r.node, problem: "kb_unpublished" }));
+}
+
 /**
  * Saves the menu, the waiting rules, the numbers and the trunks in one transaction; the voice processes reload
  * them at once. The notice interval under a minute (R12.2), a menu that cannot run, and a number another tenant
@@ -80,7 +102,7 @@ export async function saveVoiceSettings(deps: { db: Db; bus: EventBus }, actor: 
     throw AppError.field("noticeIntervalSeconds", "NOTICE_INTERVAL_TOO_SHORT");
   }
   const { menu, incomplete } = toIvrMenu(body.menu);
-  const problems = [...incomplete.map((node) => ({ node, problem: "incomplete" })), ...menuProblems(menu)];
+  const problems = [...incomplete.map((node) => ({ node, problem: "incomplete" })), ...menuProblems(menu), ...(await knowledgeProblems(deps.db, actor.tenantId, menu))];
   if (problems.length > 0) {
     throw new AppError(
       "VALIDATION_FAILED",

@@ -22,7 +22,9 @@ import type { PromptLibrary } from "../prompts/prompt-library.ts";
 import { standardPromptText } from "../prompts/standard-prompts.ts";
 import { decodeWav } from "../media/wav.ts";
 import { readPromptRecording } from "../../modules/voice-admin/voice-prompts.service.ts";
+import { KB_PROMPT } from "@bailanys/common/api/kb";
 import { hoursText } from "../prompts/hours-text.ts";
+import { knowledgeSpeech } from "../prompts/knowledge-text.ts";
 import { activeQueues } from "../../modules/contacts/contact-queues.repository.ts";
 import type { OpeningHours } from "../../modules/routing/routing-rules.ts";
 import type { Registrar } from "../registrar/registrar.ts";
@@ -74,13 +76,18 @@ export class CallSession {
 
   /**
    * The prompts of this call, rendered in the call's law: the menu's own texts, else the standard ones;
-   * "info:hours" reads the working hours of the phone queue (R12.3); a key the menu lists as spoken in every
+   * "info:hours" reads the working hours of the phone queue and "kb:…" a knowledge-base article's description,
+   * documents or offices with their addresses and hours (R12.3); a key the menu lists as spoken in every
    * language (the language choice) is said in each of its languages, each in its own voice.
    */
   private readonly prompt: PromptSource = async (key, locale) => {
     const law = this.call.media.codec;
     if (key === "info:hours") {
       return this.ctx.prompts.audio(await this.hoursText(locale), locale, law);
+    }
+    if (KB_PROMPT.test(key)) {
+      const speech = await knowledgeSpeech(this.ctx.deps.db, this.tenant.tenantId, key, locale);
+      return this.ctx.prompts.audio(speech.text, speech.locale, law);
     }
     const own = this.tenant.menu.prompts?.[key];
     if (own && this.tenant.menu.spokenInEveryLanguage?.includes(key)) {

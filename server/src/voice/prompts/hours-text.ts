@@ -13,16 +13,10 @@ const PHRASES: Record<Locale, { always: string; intro: string; closed: string; h
   en: { always: "The contact centre works around the clock, every day.", intro: "The contact centre's hours:", closed: "closed", holidays: "Closed on public holidays." },
 };
 
-/**
- * A queue's weekly hours as a sentence to be spoken (R12.3: working hours in the voice menu): days with the same
- * hours run together ("Monday – Friday 09:00 – 18:00").
- */
-export function hoursText(hours: OpeningHours, openOnHolidays: boolean, locale: Locale): string {
+/** Weekly hours spoken day by day, days with the same hours run together: "понедельник – пятница: 09:00 – 18:00; суббота: выходной". */
+export function weeklyHoursText(hours: OpeningHours, locale: Locale): string {
   const phrases = PHRASES[locale];
   const spans = [1, 2, 3, 4, 5, 6, 7].map((day) => hours[String(day)] ?? null);
-  if (spans.every((span) => span !== null && span[0] === "00:00" && span[1] === "24:00")) {
-    return phrases.always;
-  }
   const parts: string[] = [];
   for (let first = 0; first < 7; ) {
     let last = first;
@@ -35,5 +29,18 @@ export function hoursText(hours: OpeningHours, openOnHolidays: boolean, locale: 
     parts.push(`${days}: ${span ? `${span[0]} – ${span[1]}` : phrases.closed}`);
     first = last + 1;
   }
-  return `${phrases.intro} ${parts.join("; ")}.${openOnHolidays ? "" : ` ${phrases.holidays}`}`;
+  return parts.join("; ");
+}
+
+/**
+ * A queue's weekly hours as a sentence to be spoken (R12.3: working hours in the voice menu): days with the same
+ * hours run together ("Monday – Friday 09:00 – 18:00").
+ */
+export function hoursText(hours: OpeningHours, openOnHolidays: boolean, locale: Locale): string {
+  const phrases = PHRASES[locale];
+  const spans = [1, 2, 3, 4, 5, 6, 7].map((day) => hours[String(day)] ?? null);
+  if (spans.every((span) => span !== null && span[0] === "00:00" && span[1] === "24:00")) {
+    return phrases.always;
+  }
+  return `${phrases.intro} ${weeklyHoursText(hours, locale)}.${openOnHolidays ? "" : ` ${phrases.holidays}`}`;
 }

@@ -81,7 +81,7 @@ export const voiceAdminEn = {
     idHint: "Latin lower-case letters, digits, _ and -. Nodes leading here follow a change of id.",
     kind: "Kind",
     prompt: "Prompt key",
-    promptHint: "Which words or recording are played; {{hours}} reads out the working hours.",
+    promptHint: "Which words or recording are played; {{hours}} reads out the working hours; kb:<article code> reads a knowledge-base article (description, fee, term), kb:<code>:offices its offices with addresses and hours, kb:<code>:documents the documents needed.",
     promptOptionalHint: "Optional: played before the caller is queued or the call ends.",
     choicesHint: "The keys the caller may press (0–9, * or #) and where each leads.",
     noChoices: "No keys yet.",
