@@ -123,12 +123,16 @@ create table kb_documents (
   title text not null,
   plain_text text not null,
   search_vector tsvector not null,
+  -- The title alone: a common word matches thousands of texts, and ranking every one of them costs more than a
+  -- search may; titles that match are always ranked, other texts up to a bound (kb-search.service.ts).
+  title_vector tsvector not null,
   published_at timestamptz not null,
   primary key (article_id, locale),
   foreign key (tenant_id, article_id) references kb_articles (tenant_id, id) on delete cascade,
   foreign key (tenant_id, version_id) references kb_versions (tenant_id, id)
 );
 create index kb_documents_search_idx on kb_documents using gin (search_vector);
+create index kb_documents_title_idx on kb_documents using gin (title_vector);
 create index kb_documents_title_trgm_idx on kb_documents using gin (title gin_trgm_ops);
 create index kb_documents_tenant_idx on kb_documents (tenant_id, audience, category_id);
 

@@ -179,6 +179,8 @@ export const VersionSummaryDto = Type.Object({
   updatedAt: IsoDateTime,
   publishedAt: Nullable(IsoDateTime),
   changeNote: Type.String(),
+  reviewer: Nullable(Person),
+  reviewComment: Type.String(),
 });
 export type VersionSummaryDto = Static<typeof VersionSummaryDto>;
 

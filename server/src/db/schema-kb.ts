@@ -108,6 +108,7 @@ export interface KbDocumentsTable {
   plain_text: string;
   /** Written with SQL (to_tsvector); never read as a value. */
   search_vector: ColumnType<string, never, never>;
+  title_vector: ColumnType<string, never, never>;
   published_at: ColumnType<Date, Date | string, Date | string>;
 }
 

@@ -157,9 +157,9 @@ export async function listArticles(db: Db, tenantId: string, filter: ArticleList
   const withVersion = (condition: ReturnType<typeof sql<boolean>>) =>
     sql<boolean>`exists (select 1 from kb_versions v where v.article_id = a.id and ${condition})`;
   if (filter.q) {
-    query = query.where((eb) =>
-      eb.or([eb("a.code", "ilike", `%${filter.q}%`), withVersion(sql`v.state <> 'superseded' and v.title ilike ${`%${filter.q}%`}`)]),
-    );
+    // The editor's words are matched as typed: % and _ are not wildcards here.
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb("a.code", "ilike", pattern), withVersion(sql`v.state <> 'superseded' and v.title ilike ${pattern}`)]));
   }
   if (filter.state === "review" || filter.state === "draft" || filter.state === "published") {
     query = query.where(withVersion(sql`v.state = ${filter.state}`));

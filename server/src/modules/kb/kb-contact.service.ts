@@ -1,4 +1,5 @@
 import type { ArticleViewDto, SearchHitDto } from "@bailanys/common/api/kb";
+import { FACT_LABELS } from "@bailanys/common/kb/fact-labels";
 import { officeText } from "@bailanys/common/kb/office-text";
 import { markdownToPlainText } from "@bailanys/common/kb/search-text";
 import { isLocale, type Locale, type Localized } from "@bailanys/common/locales";
@@ -12,14 +13,7 @@ import { searchKnowledge } from "./kb-search.service.ts";
 
 type Fact = "description" | "documents" | "fee" | "term" | "offices";
 
-const LABELS: Record<Fact | "more", Localized> = {
-  description: { kk: "Сипаттамасы", ru: "Описание", en: "Description" },
-  documents: { kk: "Қажетті құжаттар", ru: "Необходимые документы", en: "Documents required" },
-  fee: { kk: "Құны", ru: "Стоимость", en: "Fee" },
-  term: { kk: "Мерзімі", ru: "Срок", en: "Term" },
-  offices: { kk: "Қабылдау орындары", ru: "Где обратиться", en: "Where to apply" },
-  more: { kk: "Толығырақ", ru: "Подробнее", en: "More" },
-};
+const LABELS: Record<Fact | "more", Localized> = { ...FACT_LABELS, more: { kk: "Толығырақ", ru: "Подробнее", en: "More" } };
 const SUMMARY_LENGTH = 400;
 
 function factText(article: ArticleViewDto, fact: Fact, locale: Locale): string | null {

@@ -1,4 +1,6 @@
 import type { DiffPartDto, VersionDiffDto } from "@bailanys/common/api/kb";
+import { FACT_LABELS } from "@bailanys/common/kb/fact-labels";
+import type { Locale } from "@bailanys/common/locales";
 import { diffArrays } from "diff";
 import type { Db } from "../../db/database.ts";
 import type { KbFacts } from "../../db/schema-kb.ts";
@@ -51,12 +53,13 @@ export function wordDiff(before: string, after: string): DiffPartDto[] {
   return parts;
 }
 
-function factsLines(facts: KbFacts): string {
+function factsLines(facts: KbFacts, locale: Locale): string {
+  const label = (fact: keyof typeof FACT_LABELS) => FACT_LABELS[fact][locale];
   return [
-    facts.description ? `description: ${facts.description}` : "",
-    ...(facts.documents ?? []).map((document) => `document: ${document}`),
-    facts.fee ? `fee: ${facts.fee}` : "",
-    facts.term ? `term: ${facts.term}` : "",
+    facts.description ? `${label("description")}: ${facts.description}` : "",
+    ...(facts.documents ?? []).map((document) => `${label("documents")}: ${document}`),
+    facts.fee ? `${label("fee")}: ${facts.fee}` : "",
+    facts.term ? `${label("term")}: ${facts.term}` : "",
   ]
     .filter((line) => line !== "")
     .join("\n");
@@ -67,7 +70,7 @@ function sourceLine(version: VersionRow): string {
 }
 
 /** What changed between two versions of one translation: title, body, facts and the cited source. */
-export async function diffVersions(db: Db, tenantId: string, fromId: string, toId: string): Promise<VersionDiffDto> {
+export async function diffVersions(db: Db, tenantId: string, fromId: string, toId: string, locale: Locale): Promise<VersionDiffDto> {
   const rows = await db.selectFrom("kb_versions").selectAll().where("tenant_id", "=", tenantId).where("id", "in", [fromId, toId]).execute();
   const from = rows.find((row) => row.id === fromId);
   const to = rows.find((row) => row.id === toId);
@@ -79,7 +82,7 @@ export async function diffVersions(db: Db, tenantId: string, fromId: string, toI
     to: to.number,
     title: wordDiff(from.title, to.title),
     body: wordDiff(from.body, to.body),
-    facts: wordDiff(factsLines(from.facts), factsLines(to.facts)),
+    facts: wordDiff(factsLines(from.facts, locale), factsLines(to.facts, locale)),
     source: wordDiff(sourceLine(from), sourceLine(to)),
   };
 }

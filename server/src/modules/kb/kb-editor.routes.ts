@@ -68,7 +68,7 @@ export const kbEditorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/kb/versions/:id/diff",
     { config: read, schema: { tags, summary: "What changed from another version of the same translation", params: IdParams, querystring: Type.Object({ from: Uuid, lang: Type.Optional(Type.String()) }, { additionalProperties: false }), response: { 200: VersionDiffDto } } },
-    async (request) => diffVersions(app.db, requireActor(request).tenantId, request.query.from, request.params.id),
+    async (request) => diffVersions(app.db, requireActor(request).tenantId, request.query.from, request.params.id, request.locale),
   );
   app.post("/kb/versions/:id/submit", { config: write, schema: { tags, summary: "Send a draft for approval (needs its official source, R22.5)", params: IdParams, response: { 200: VersionDto } } }, async (request) =>
     submitVersion(deps, requireActor(request), request.meta, request.params.id),

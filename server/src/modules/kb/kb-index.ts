@@ -38,13 +38,14 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
   const vector = sql`setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, version.title)}), 'A')
     || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, `${article.tags.join(" ")}\n${facts}`)}), 'B')
     || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, plain)}), 'C')`;
+  const titleVector = sql`to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, version.title)})`;
   await sql`
-    insert into kb_documents (article_id, locale, tenant_id, version_id, audience, category_id, title, plain_text, search_vector, published_at)
+    insert into kb_documents (article_id, locale, tenant_id, version_id, audience, category_id, title, plain_text, search_vector, title_vector, published_at)
     values (${article.id}, ${locale}, ${article.tenant_id}, ${version.id}, ${article.audience}, ${article.category_id}, ${version.title},
-      ${facts === "" ? plain : `${plain}\n${facts}`}, ${vector}, ${version.published_at ?? new Date()})
+      ${facts === "" ? plain : `${plain}\n${facts}`}, ${vector}, ${titleVector}, ${version.published_at ?? new Date()})
     on conflict (article_id, locale) do update set version_id = excluded.version_id, audience = excluded.audience,
       category_id = excluded.category_id, title = excluded.title, plain_text = excluded.plain_text,
-      search_vector = excluded.search_vector, published_at = excluded.published_at`.execute(trx);
+      search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
   const words = [...new Set(tokenize(`${version.title} ${article.tags.join(" ")} ${plain} ${facts}`).filter((word) => word.length >= 3 && !/^\d+$/.test(word)))];
   if (words.length > 0) {
     await sql`insert into kb_lexicon (tenant_id, word) select ${article.tenant_id}, w from unnest(${words}::text[]) as w on conflict do nothing`.execute(trx);

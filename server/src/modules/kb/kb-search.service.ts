@@ -47,22 +47,23 @@ async function corrections(db: Db, tenantId: string, words: string[]): Promise<M
   if (candidates.length === 0) {
     return result;
   }
-  const rows = await sql<{ word: string; near: string[] | null }>`
-    select q.w as word,
-      case when numnode(to_tsquery('russian', q.w)) = 0
-        or exists (select 1 from kb_documents d where d.tenant_id = ${tenantId}
-          and d.search_vector @@ (to_tsquery('russian', q.w) || to_tsquery('english', q.w) || to_tsquery('simple', q.k)))
-      then null
-      else (select array_agg(x.word order by x.s desc) from (
-        select l.word, similarity(l.word, q.w) as s from kb_lexicon l
-        where l.tenant_id = ${tenantId} and l.word % q.w order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY})
-      end as near
-    from unnest(${candidates}::text[], ${candidates.map(stemKazakh)}::text[]) as q(w, k)`.execute(db);
-  for (const row of rows.rows) {
-    if (row.near && row.near.length > 0) {
-      result.set(row.word, row.near);
+  // One column pair per word with the word as a constant, so that each lookup can use its index (a word taken
+  // from a joined row makes the planner scan every document).
+  const columns = candidates.map((word, i) => {
+    const found = sql`exists (select 1 from kb_documents d where d.tenant_id = ${tenantId}
+      and d.search_vector @@ (to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${stemKazakh(word)})))`;
+    const near = sql`(select array_agg(x.word order by x.s desc) from (
+      select l.word, similarity(l.word, ${word}) as s from kb_lexicon l
+      where l.tenant_id = ${tenantId} and l.word % ${word} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY})`;
+    return sql`numnode(to_tsquery('russian', ${word})) = 0 or ${found} as ${sql.ref(`known${i}`)}, ${near} as ${sql.ref(`near${i}`)}`;
+  });
+  const row = (await sql<Record<string, boolean | string[] | null>>`select ${sql.join(columns)}`.execute(db)).rows[0] ?? {};
+  candidates.forEach((word, i) => {
+    const near = row[`near${i}`];
+    if (row[`known${i}`] !== true && Array.isArray(near) && near.length > 0) {
+      result.set(word, near);
     }
-  }
+  });
   return result;
 }
 
@@ -86,23 +87,35 @@ interface RawHit {
   plain: string | null;
 }
 
+/** Texts ranked beyond those whose title matches: a bound on the ranking's cost when a word is in thousands. */
+const RANKED_BEYOND_TITLES = 300;
+
 async function runQuery(db: Db, tenantId: string, input: SearchInput, positions: Position[], join: " & " | " | ", exclude: string[]): Promise<RawHit[]> {
   const ru = tsQueryText(positions, same, join);
   const kk = tsQueryText(positions, stemKazakh, join);
   const ruQuery = sql`to_tsquery('russian', ${ru})`;
   const enQuery = sql`to_tsquery('english', ${ru})`;
   const kkQuery = sql`to_tsquery('simple', ${kk})`;
+  const matches = (column: "search_vector" | "title_vector") => {
+    const vector = sql.ref(`d.${column}`);
+    return sql`d.tenant_id = ${tenantId}
+      and ((d.locale = 'ru' and ${vector} @@ ${ruQuery}) or (d.locale = 'kk' and ${vector} @@ ${kkQuery}) or (d.locale = 'en' and ${vector} @@ ${enQuery}))
+      ${input.publicOnly ? sql`and d.audience = 'public'` : sql``}
+      ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}
+      ${exclude.length > 0 ? sql`and d.article_id <> all(${exclude}::uuid[])` : sql``}`;
+  };
+  // Every text whose title matches is ranked; of the others, a bounded number (ranking reads each text's vector).
   const result = await sql<RawHit>`
-    with matched as (
+    with candidates as (
+      select d.article_id, d.locale from kb_documents d where ${matches("title_vector")}
+      union
+      (select d.article_id, d.locale from kb_documents d where ${matches("search_vector")} limit ${RANKED_BEYOND_TITLES})
+    ),
+    matched as (
       select d.article_id, d.locale, d.title, d.audience, d.category_id,
         ts_rank_cd(d.search_vector, case d.locale when 'kk' then ${kkQuery} when 'en' then ${enQuery} else ${ruQuery} end, 32)
           * case when d.locale = ${input.locale} then 1.0 else 0.7 end as score
-      from kb_documents d
-      where d.tenant_id = ${tenantId}
-        and ((d.locale = 'ru' and d.search_vector @@ ${ruQuery}) or (d.locale = 'kk' and d.search_vector @@ ${kkQuery}) or (d.locale = 'en' and d.search_vector @@ ${enQuery}))
-        ${input.publicOnly ? sql`and d.audience = 'public'` : sql``}
-        ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}
-        ${exclude.length > 0 ? sql`and d.article_id <> all(${exclude}::uuid[])` : sql``}
+      from candidates c join kb_documents d on d.article_id = c.article_id and d.locale = c.locale
     ),
     best as (
       select distinct on (article_id) * from matched order by article_id, (locale = ${input.locale}) desc, score desc

@@ -41,6 +41,8 @@ export function presentVersionSummary(row: VersionWithPeople): VersionSummaryDto
     updatedAt: row.updated_at.toISOString(),
     publishedAt: iso(row.published_at),
     changeNote: row.change_note,
+    reviewer: row.reviewed_by !== null ? { id: row.reviewed_by, fullName: row.reviewer_name ?? "" } : null,
+    reviewComment: row.review_comment,
   };
 }
 

@@ -1,4 +1,5 @@
 import { KB_PROMPT, type ArticleViewDto, type OfficeViewDto } from "@bailanys/common/api/kb";
+import { FACT_LABELS } from "@bailanys/common/kb/fact-labels";
 import { markdownToPlainText } from "@bailanys/common/kb/search-text";
 import type { Locale, Localized } from "@bailanys/common/locales";
 import type { Db } from "../../db/database.ts";
@@ -8,9 +9,9 @@ import { weeklyHoursText } from "./hours-text.ts";
 
 
 const LABELS: Record<"fee" | "term" | "documents" | "lunch" | "none", Localized> = {
-  fee: { kk: "Құны", ru: "Стоимость", en: "Fee" },
-  term: { kk: "Мерзімі", ru: "Срок", en: "Term" },
-  documents: { kk: "Қажетті құжаттар", ru: "Необходимые документы", en: "Documents required" },
+  fee: FACT_LABELS.fee,
+  term: FACT_LABELS.term,
+  documents: FACT_LABELS.documents,
   lunch: { kk: "түскі үзіліс", ru: "перерыв", en: "break" },
   none: { kk: "Бұл ақпарат қазір қолжетімсіз.", ru: "Эта информация сейчас недоступна.", en: "This information is not available now." },
 };
