@@ -10,6 +10,7 @@ import { Agent, request } from "undici";
 import { buildApp } from "../server/src/app.ts";
 import { openDatabase } from "../server/src/db/database.ts";
 import { migrate } from "../server/src/db/migrate.ts";
+import { addToLexicon } from "../server/src/modules/kb/kb-index.ts";
 import { searchKnowledge } from "../server/src/modules/kb/kb-search.service.ts";
 import { loadConfig } from "../server/src/platform/config.ts";
 import { createEventBus } from "../server/src/realtime/event-bus.ts";
@@ -113,7 +114,7 @@ export async function benchKbSearch(): Promise<string[]> {
         from src join v on v.article_id = src.article_id and v.locale = src.locale`.execute(db);
     }
     const words = [...new Set([...RU, ...KK].flatMap((w) => tokenize(w)))];
-    await sql`insert into kb_lexicon (tenant_id, word) select ${tenant.id}::uuid, w from unnest(${words}::text[]) as w on conflict do nothing`.execute(db);
+    await addToLexicon(db, tenant.id, words);
     // As autovacuum leaves a table in production: the GIN index's pending entries merged, visibility known.
     await sql`vacuum analyze`.execute(db);
     lines.push(`  loaded ${ARTICLES * 2} published texts in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);

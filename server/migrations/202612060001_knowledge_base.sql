@@ -138,12 +138,18 @@ create index kb_documents_tenant_idx on kb_documents (tenant_id, audience, categ
 
 -- The words of published texts, for typo tolerance: a query word that no text has is replaced by the nearest
 -- words that some text has (trigram similarity), as the PostgreSQL documentation suggests for spelling.
+-- A word counts as known when some text has a word of the same stem (Russian by Snowball, Kazakh by ours), so
+-- that only words no text has in any form are corrected.
 create table kb_lexicon (
   tenant_id uuid not null references tenants (id),
   word text not null,
+  ru_stem text not null,
+  kk_stem text not null,
   primary key (tenant_id, word)
 );
 create index kb_lexicon_trgm_idx on kb_lexicon using gin (word gin_trgm_ops);
+create index kb_lexicon_ru_idx on kb_lexicon (tenant_id, ru_stem);
+create index kb_lexicon_kk_idx on kb_lexicon (tenant_id, kk_stem);
 
 -- Words that mean the same to a citizen ("пенсия", "зейнетақы", "пенсионное обеспечение"), edited by editors.
 create table kb_synonyms (

@@ -115,6 +115,8 @@ export interface KbDocumentsTable {
 export interface KbLexiconTable {
   tenant_id: string;
   word: string;
+  ru_stem: string;
+  kk_stem: string;
 }
 
 export interface KbSynonymsTable {

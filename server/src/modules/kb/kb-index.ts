@@ -48,8 +48,15 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
       search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
   const words = [...new Set(tokenize(`${version.title} ${article.tags.join(" ")} ${plain} ${facts}`).filter((word) => word.length >= 3 && !/^\d+$/.test(word)))];
   if (words.length > 0) {
-    await sql`insert into kb_lexicon (tenant_id, word) select ${article.tenant_id}, w from unnest(${words}::text[]) as w on conflict do nothing`.execute(trx);
+    await addToLexicon(trx, article.tenant_id, words);
   }
+}
+
+/** Words of published texts with their Russian (Snowball) and Kazakh (ours) stems, for the typo check. */
+export async function addToLexicon(db: Db, tenantId: string, words: string[]): Promise<void> {
+  await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem)
+    select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k from unnest(${words}::text[], ${words.map(stemKazakh)}::text[]) as x(w, k)
+    on conflict do nothing`.execute(db);
 }
 
 /** An article's audience, category or tags changed: its published translations are indexed again. */

@@ -38,8 +38,8 @@ interface Position {
 }
 
 /**
- * Words that find nothing in any text get the nearest words that some text has (trigram similarity over the
- * lexicon). A word that finds something, in any of its forms, is left as typed, so only real typos are corrected.
+ * Words that no text has in any form (no word of the lexicon shares their Russian or Kazakh stem) get the nearest
+ * words that some text has (trigram similarity over the lexicon); the others are left as typed.
  */
 async function corrections(db: Db, tenantId: string, words: string[]): Promise<Map<string, string[]>> {
   const candidates = words.filter((word) => word.length >= 4 && !/\d/.test(word));
@@ -47,11 +47,10 @@ async function corrections(db: Db, tenantId: string, words: string[]): Promise<M
   if (candidates.length === 0) {
     return result;
   }
-  // One column pair per word with the word as a constant, so that each lookup can use its index (a word taken
-  // from a joined row makes the planner scan every document).
+  // One column pair per word with the word as a constant, so that each lookup uses its index.
   const columns = candidates.map((word, i) => {
-    const found = sql`exists (select 1 from kb_documents d where d.tenant_id = ${tenantId}
-      and d.search_vector @@ (to_tsquery('russian', ${word}) || to_tsquery('english', ${word}) || to_tsquery('simple', ${stemKazakh(word)})))`;
+    const found = sql`exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId}
+      and (l.ru_stem = coalesce((ts_lexize('russian_stem', ${word}))[1], ${word}) or l.kk_stem = ${stemKazakh(word)}))`;
     const near = sql`(select array_agg(x.word order by x.s desc) from (
       select l.word, similarity(l.word, ${word}) as s from kb_lexicon l
       where l.tenant_id = ${tenantId} and l.word % ${word} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY})`;
