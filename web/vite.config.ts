@@ -28,6 +28,10 @@ export default defineConfig({
           if (id.includes("@tabler")) {
             return "icons";
           }
+          // Markdown (knowledge base articles) is needed only by the screens that show one: not in every page's download.
+          if (/node_modules\/(react-markdown|remark-|rehype-|micromark|mdast-|hast-|unist-|unified|vfile|markdown-table|property-information|html-url-attributes|decode-named-character-reference|character-entities|space-separated-tokens|comma-separated-tokens|style-to-|inline-style-parser|estree-util-|trim-lines|longest-streak|ccount|devlop|zwitch|trough|bail\/|is-plain-obj|extend\/)/.test(id)) {
+            return "markdown";
+          }
           return "vendor";
         },
       },

@@ -19,8 +19,14 @@ const UsersAdminPage = lazy(() => import("./pages/admin/users/UsersAdminPage.tsx
 const WorkspacePage = lazy(() => import("./pages/workspace/WorkspacePage.tsx").then((m) => ({ default: m.WorkspacePage })));
 const BoardPage = lazy(() => import("./pages/board/BoardPage.tsx").then((m) => ({ default: m.BoardPage })));
 const ChatPage = lazy(() => import("./pages/chat/ChatPage.tsx").then((m) => ({ default: m.ChatPage })));
+const KbPortalPage = lazy(() => import("./pages/kb-portal/KbPortalPage.tsx").then((m) => ({ default: m.KbPortalPage })));
+const KbArticlePage = lazy(() => import("./pages/kb-portal/KbArticlePage.tsx").then((m) => ({ default: m.KbArticlePage })));
+const KbOfficesPage = lazy(() => import("./pages/kb-portal/KbOfficesPage.tsx").then((m) => ({ default: m.KbOfficesPage })));
 const ContactCentreAdminPage = lazy(() => import("./pages/admin/contact-centre/ContactCentreAdminPage.tsx").then((m) => ({ default: m.ContactCentreAdminPage })));
 const AuditPage = lazy(() => import("./pages/admin/audit/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const KnowledgePage = lazy(() => import("./pages/knowledge/KnowledgePage.tsx").then((m) => ({ default: m.KnowledgePage })));
+const KbArticleEditorPage = lazy(() => import("./pages/knowledge/article/ArticlePage.tsx").then((m) => ({ default: m.ArticlePage })));
+const KbReaderPreviewPage = lazy(() => import("./pages/knowledge/preview/ReaderPreviewPage.tsx").then((m) => ({ default: m.ReaderPreviewPage })));
 
 const later = (page: ReactNode) => <Suspense fallback={<FullPageLoader />}>{page}</Suspense>;
 
@@ -33,6 +39,9 @@ export function AppRoutes() {
       <Route path="/status" element={<PublicStatusPage />} />
       <Route path="/chat" element={later(<ChatPage />)} />
       <Route path="/chat/embed" element={later(<ChatPage />)} />
+      <Route path="/kb" element={later(<KbPortalPage />)} />
+      <Route path="/kb/offices" element={later(<KbOfficesPage />)} />
+      <Route path="/kb/:code" element={later(<KbArticlePage />)} />
       <Route
         element={
           <RequireAuth>
@@ -50,6 +59,9 @@ export function AppRoutes() {
         <Route path="/admin/calendar" element={<RequirePermission permission="reference.read">{later(<CalendarAdminPage />)}</RequirePermission>} />
         <Route path="/admin/users" element={<RequirePermission permission="users.read">{later(<UsersAdminPage />)}</RequirePermission>} />
         <Route path="/admin/audit" element={<RequirePermission permission="audit.read">{later(<AuditPage />)}</RequirePermission>} />
+        <Route path="/knowledge" element={<RequirePermission permission="kb.read">{later(<KnowledgePage />)}</RequirePermission>} />
+        <Route path="/knowledge/:id" element={<RequirePermission permission="kb.read">{later(<KbArticleEditorPage />)}</RequirePermission>} />
+        <Route path="/knowledge/:id/preview/:locale" element={<RequirePermission permission="kb.read">{later(<KbReaderPreviewPage />)}</RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

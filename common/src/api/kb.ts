@@ -310,6 +310,13 @@ export const SendToContactBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The portal's front page: topics with their number of public articles, and the most used articles. */
+export const PortalHomeDto = Type.Object({
+  categories: Type.Array(Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), articles: Type.Integer() })),
+  popular: Type.Array(Type.Object({ id: Uuid, code: Type.String(), title: Type.String(), locale: Type.String() })),
+});
+export type PortalHomeDto = Static<typeof PortalHomeDto>;
+
 export const PublicFeedbackBody = Type.Object({ helpful: Type.Boolean(), locale: LocaleSchema }, { additionalProperties: false });
 
 // ---- editors' tools -------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Permission } from "@bailanys/common/permissions";
 import {
+  IconBook2,
   IconCalendarEvent,
   IconHeadset,
   IconAdjustmentsHorizontal,
@@ -16,7 +17,7 @@ import {
 
 export interface NavItem {
   to: string;
-  labelKey: "nav.contactCentre" | "nav.workspace" | "nav.board" | "nav.publicChat" | "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
+  labelKey: "nav.contactCentre" | "nav.knowledge" | "nav.workspace" | "nav.board" | "nav.publicChat" | "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
   icon: Icon;
   /** Shown only to users holding this permission; none means everyone signed in. */
   permission?: Permission;
@@ -29,6 +30,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/appeals", labelKey: "nav.appeals", icon: IconInbox, permission: "appeal.read" },
   { to: "/appeals/new", labelKey: "nav.newAppeal", icon: IconFilePlus, permission: "appeal.create" },
   { to: "/admin/contact-centre", labelKey: "nav.contactCentre", icon: IconAdjustmentsHorizontal, permission: "routing.manage" },
+  { to: "/knowledge", labelKey: "nav.knowledge", icon: IconBook2, permission: "kb.read" },
   { to: "/admin/reference", labelKey: "nav.reference", icon: IconDatabaseCog, permission: "reference.read" },
   { to: "/admin/calendar", labelKey: "nav.calendar", icon: IconCalendarEvent, permission: "reference.read" },
   { to: "/admin/users", labelKey: "nav.users", icon: IconUsers, permission: "users.read" },

@@ -1,7 +1,9 @@
 import { routingAdminEn } from "./sections/routingAdmin.en.ts";
 import { chatEn } from "./sections/chat.en.ts";
 import { workspaceEn } from "./sections/workspace.en.ts";
+import { kbPortalEn } from "./sections/kbPortal.en.ts";
 import { voiceAdminEn } from "./sections/voiceAdmin.en.ts";
+import { kbEditorEn } from "./sections/kbEditor.en.ts";
 /** English. The key set of this file is the one every language must fill (see Messages.ts). */
 export const en = {
   common: {
@@ -50,6 +52,7 @@ export const en = {
     board: "Live board",
     publicChat: "Web chat (public)",
     contactCentre: "Contact centre",
+    knowledge: "Knowledge base",
     publicStatus: "Appeal status (public)",
     logout: "Sign out",
     menu: "Main menu",
@@ -462,6 +465,8 @@ export const en = {
   },
   chat: chatEn,
   workspace: workspaceEn,
+  kbPortal: kbPortalEn,
   routingAdmin: routingAdminEn,
   voiceAdmin: voiceAdminEn,
+  kbEditor: kbEditorEn,
 };

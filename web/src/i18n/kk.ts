@@ -1,7 +1,9 @@
 import { routingAdminKk } from "./sections/routingAdmin.kk.ts";
 import { chatKk } from "./sections/chat.kk.ts";
 import { workspaceKk } from "./sections/workspace.kk.ts";
+import { kbPortalKk } from "./sections/kbPortal.kk.ts";
 import { voiceAdminKk } from "./sections/voiceAdmin.kk.ts";
+import { kbEditorKk } from "./sections/kbEditor.kk.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Қазақ тілі (мемлекеттік тіл). */
@@ -52,6 +54,7 @@ export const kk: Messages = {
     board: "Жедел тақта",
     publicChat: "Веб-чат (ашық)",
     contactCentre: "Байланыс орталығы",
+    knowledge: "Білім базасы",
     publicStatus: "Өтініш мәртебесі (ашық)",
     logout: "Шығу",
     menu: "Басты мәзір",
@@ -464,6 +467,8 @@ export const kk: Messages = {
   },
   chat: chatKk,
   workspace: workspaceKk,
+  kbPortal: kbPortalKk,
   routingAdmin: routingAdminKk,
   voiceAdmin: voiceAdminKk,
+  kbEditor: kbEditorKk,
 };

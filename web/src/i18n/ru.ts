@@ -1,7 +1,9 @@
 import { routingAdminRu } from "./sections/routingAdmin.ru.ts";
 import { chatRu } from "./sections/chat.ru.ts";
 import { workspaceRu } from "./sections/workspace.ru.ts";
+import { kbPortalRu } from "./sections/kbPortal.ru.ts";
 import { voiceAdminRu } from "./sections/voiceAdmin.ru.ts";
+import { kbEditorRu } from "./sections/kbEditor.ru.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Русский. */
@@ -52,6 +54,7 @@ export const ru: Messages = {
     board: "Оперативная панель",
     publicChat: "Веб-чат (публично)",
     contactCentre: "Контакт-центр",
+    knowledge: "База знаний",
     publicStatus: "Статус обращения (публично)",
     logout: "Выйти",
     menu: "Главное меню",
@@ -464,6 +467,8 @@ export const ru: Messages = {
   },
   chat: chatRu,
   workspace: workspaceRu,
+  kbPortal: kbPortalRu,
   routingAdmin: routingAdminRu,
   voiceAdmin: voiceAdminRu,
+  kbEditor: kbEditorRu,
 };

@@ -61,6 +61,7 @@ export interface SendInput {
  * with the link to the portal, and counts as sent for the article's statistics, in the message's transaction.
  */
 export async function sendArticleToContact(deps: { db: Db; bus: EventBus; publicUrl: string }, actor: Actor, contactId: string, input: SendInput) {
+  // Links are absolute, so that the citizen's chat, e-mail or messenger can open them.
   const article = await readPublished(deps.db, actor.tenantId, { ref: input.articleId, locale: input.locale, publicOnly: false });
   if (article.audience !== "public") {
     // Internal articles are for operators; what they say goes to citizens in the operator's own words.

@@ -1,21 +1,20 @@
-import { ArticleViewDto, OfficeViewDto, PublicFeedbackBody, SearchResultDto } from "@bailanys/common/api/kb";
+import { ArticleViewDto, OfficeViewDto, PortalHomeDto, PublicFeedbackBody, SearchResultDto } from "@bailanys/common/api/kb";
 import { Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { sql } from "kysely";
 import { attachmentHeaders } from "../../platform/multipart-file.ts";
+import { AppError } from "../../platform/app-error.ts";
 import { tenantByCode } from "../chat/chat-config.service.ts";
 import { listOffices } from "./kb-office.service.ts";
 import { presentOfficeView, readAttachment, readPublished } from "./kb-reading.service.ts";
-import { searchKnowledge } from "./kb-search.service.ts";
+import { browseCategory, searchKnowledge } from "./kb-search.service.ts";
 import { logSearch, recordPublicFeedback } from "./kb-usage.service.ts";
 
 const tags = ["knowledge base: public"];
 const Tenant = Type.String({ minLength: 1, maxLength: 40 });
 const TenantQuery = Type.Object({ tenant: Tenant, lang: Type.Optional(Type.String()) }, { additionalProperties: false });
 
-const CategoryDto = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), articles: Type.Integer() });
-const PopularDto = Type.Object({ id: Uuid, code: Type.String(), title: Type.String(), locale: Type.String() });
 
 /** Citizens' self-service (R12.3): the public articles of a centre, searchable without signing in, rate-limited. */
 export const kbPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -27,14 +26,21 @@ export const kbPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: limit(60),
       schema: {
         tags,
-        summary: "Search the public articles, in the citizen's language first",
-        querystring: Type.Object({ tenant: Tenant, q: Type.String({ minLength: 1, maxLength: 200 }), lang: Type.Optional(Type.String()), categoryId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })) }, { additionalProperties: false }),
+        summary: "Search the public articles, in the citizen's language first (an empty q with a categoryId lists that topic's articles)",
+        querystring: Type.Object({ tenant: Tenant, q: Type.String({ maxLength: 200 }), lang: Type.Optional(Type.String()), categoryId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })) }, { additionalProperties: false }),
         response: { 200: SearchResultDto },
       },
     },
     async (request) => {
       const tenant = await tenantByCode(app.db, request.query.tenant);
-      const outcome = await searchKnowledge(app.db, tenant.id, { q: request.query.q, locale: request.locale, publicOnly: true, categoryId: request.query.categoryId, limit: request.query.limit ?? 10 });
+      const { q, categoryId, limit = 10 } = request.query;
+      if (q.trim() === "") {
+        if (!categoryId) {
+          throw AppError.field("q", "FIELD_REQUIRED");
+        }
+        return { items: await browseCategory(app.db, tenant.id, { categoryId, locale: request.locale, publicOnly: true, limit }), corrections: [], searchId: null };
+      }
+      const outcome = await searchKnowledge(app.db, tenant.id, { q, locale: request.locale, publicOnly: true, categoryId, limit });
       const searchId = await logSearch(app.db, { tenantId: tenant.id, audience: "public", locale: request.locale, query: request.query.q, results: outcome.hits.length, userId: null, contactId: null });
       return { items: outcome.hits, corrections: outcome.corrections, searchId };
     },
@@ -69,7 +75,7 @@ export const kbPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/public/kb/home",
     {
       config: limit(120),
-      schema: { tags, summary: "The portal's front page: categories with public articles and the most used ones", querystring: TenantQuery, response: { 200: Type.Object({ categories: Type.Array(CategoryDto), popular: Type.Array(PopularDto) }) } },
+      schema: { tags, summary: "The portal's front page: categories with public articles and the most used ones", querystring: TenantQuery, response: { 200: PortalHomeDto } },
     },
     async (request) => {
       const tenant = await tenantByCode(app.db, request.query.tenant);

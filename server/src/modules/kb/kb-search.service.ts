@@ -214,3 +214,24 @@ export async function searchKnowledge(db: Db, tenantId: string, input: SearchInp
   }
   return { hits: hits.map((hit) => present(hit, positions)), corrections: correctionList };
 }
+
+/** A topic's published articles (its subtopics' too), by title, each once in the reader's language where it can be. */
+export async function browseCategory(db: Db, tenantId: string, input: { categoryId: string; locale: Locale; publicOnly: boolean; limit: number }): Promise<SearchHitDto[]> {
+  const result = await sql<RawHit>`
+    with recursive topics (id) as (
+      select id from classifier_items where tenant_id = ${tenantId} and id = ${input.categoryId}
+      union all
+      select c.id from classifier_items c join topics t on c.parent_id = t.id where c.tenant_id = ${tenantId}
+    )
+    select * from (
+      select distinct on (d.article_id) d.article_id, d.locale, a.code, d.title, d.audience, d.category_id, 0::float8 as score,
+        null::text as headline, left(d.plain_text, 2000) as plain
+      from kb_documents d join kb_articles a on a.id = d.article_id
+      where d.tenant_id = ${tenantId} and d.category_id in (select id from topics)
+        ${input.publicOnly ? sql`and d.audience = 'public'` : sql``}
+      order by d.article_id, (d.locale = ${input.locale}) desc
+    ) x
+    order by title
+    limit ${input.limit}`.execute(db);
+  return result.rows.map((hit) => present(hit, []));
+}

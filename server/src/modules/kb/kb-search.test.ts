@@ -17,6 +17,7 @@ beforeAll(async () => {
   const approver = (await signedInStaff(ctx, tenant, ["supervisor"])).client;
   await publishArticle(editor, approver, {
     code: "pension",
+    categoryId: tenant.categoryId,
     texts: {
       ru: { title: "Пенсионные выплаты по возрасту", body: "Пенсия назначается мужчинам с 63 лет, женщинам с 61 года. Заявление подаётся в отделение Госкорпорации." },
       kk: { title: "Жасына байланысты зейнетақы төлемдері", body: "Зейнетақы ерлерге 63 жастан, әйелдерге 61 жастан тағайындалады. Өтініш Мемлекеттік корпорацияның бөліміне беріледі." },
@@ -91,6 +92,13 @@ describe("knowledge search", () => {
     expect(article.json()).toMatchObject({ locale: "kk", availableLocales: expect.arrayContaining(["kk", "ru"]) });
   });
 
+  it("lists a topic's public articles on the portal when the citizen browses it without words", async () => {
+    const browse = await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/search?tenant=${tenant.code}&lang=ru&q=&categoryId=${tenant.categoryId}` });
+    expect(browse.json().items.map((hit: { code: string }) => hit.code)).toEqual(["pension"]);
+    const nothing = await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/search?tenant=${tenant.code}&lang=ru&q=` });
+    expect(nothing.json().error.fields[0]).toMatchObject({ field: "q", code: "FIELD_REQUIRED" });
+  });
+
   it("falls back to titles that look like the query, and to any word when not all match", async () => {
     expect(await codes(operator, "удостоверене личнсти")).toContain("passport");
     expect(await codes(operator, "пенсия марсианам")).toContain("pension");
@@ -161,7 +169,8 @@ describe("knowledge search", () => {
     const messages = log.filter((entry) => entry.kind === "message" && entry.author === "agent").map((entry) => entry.body ?? "");
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain("— Справка о доходах");
-    expect(messages[0]).toMatch(new RegExp(`/kb/housing-subsidy\\?tenant=${own.code}&lang=ru`));
+    // An absolute link (the address the operator reached us at, without BAILANYS_PUBLIC_URL): chats, e-mail and messengers open it.
+    expect(messages[0]).toMatch(new RegExp(`https?://[^/\\s]+/kb/housing-subsidy\\?tenant=${own.code}&lang=ru`));
     expect(messages[1]).toContain("проспект Абая, 10");
     expect(messages[1]).toContain("Пн–Пт 09:00–18:00, перерыв 13:00–14:00");
 

@@ -93,7 +93,9 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: "Send a public article, or one of its facts, to the citizen of the conversation", params: Type.Object({ id: Uuid }), body: SendToContactBody, response: { 200: Type.Object({ seq: Type.Integer() }) } },
     },
     async (request) => {
-      const entry = await sendArticleToContact({ db: app.db, bus: app.bus, publicUrl: app.config.publicUrl }, requireActor(request), request.params.id, request.body);
+      // Without a configured public address, the one the operator reached us at (the citizen's chat is served there too).
+      const publicUrl = app.config.publicUrl !== "" ? app.config.publicUrl : `${request.protocol}://${request.host}`;
+      const entry = await sendArticleToContact({ db: app.db, bus: app.bus, publicUrl }, requireActor(request), request.params.id, request.body);
       return { seq: entry.seq };
     },
   );

@@ -1,9 +1,8 @@
-import { isLocale } from "@bailanys/common/locales";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useSearchParams } from "react-router-dom";
 import { useLocale } from "../../i18n/useLocale.ts";
-import { useSession } from "../../session/useSession.ts";
+import { useLanguageParam } from "../../hooks/useLanguageParam.ts";
 import { ChatBody } from "./ChatBody.tsx";
 import { ChatFrame } from "./ChatFrame.tsx";
 import { useChatConfig } from "./useChatConfig.ts";
@@ -34,16 +33,4 @@ export function ChatPage() {
       <ChatBody tenant={tenant} embed={embed} config={config} session={session} />
     </ChatFrame>
   );
-}
-
-/** The language the link asks for wins once, at arrival; the reader's own switch wins after that. */
-function useLanguageParam(lang: string | null): void {
-  const { changeLocale } = useSession();
-  const applied = useRef(false);
-  useEffect(() => {
-    if (!applied.current && isLocale(lang)) {
-      applied.current = true;
-      changeLocale(lang).catch(() => undefined);
-    }
-  }, [lang, changeLocale]);
 }

@@ -1,4 +1,5 @@
 import type { ChatConfig } from "@bailanys/common/api/contacts";
+import { isLocale } from "@bailanys/common/locales";
 import { Alert, Button, Checkbox, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { IconAlertCircle, IconMessageCircle } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
@@ -8,6 +9,7 @@ import { useLocale } from "../../i18n/useLocale.ts";
 import { errorText } from "../../lib/errorText.ts";
 import { checkStartForm, defaultLanguage, START_FORM_FIELDS, type StartFormField, type StartFormValues } from "./chatForm.ts";
 import { ChatHours } from "./ChatHours.tsx";
+import { ChatKbSuggestions } from "./ChatKbSuggestions.tsx";
 import type { StartInput } from "./useChatSession.ts";
 
 interface Props {
@@ -160,6 +162,7 @@ export function ChatStartForm({ config, onStart, onClosed }: Props) {
           maxLength={config.limits.messageMaxLength}
           data-testid="chat-first-message"
         />
+        <ChatKbSuggestions tenant={config.tenant.code} lang={isLocale(values.language) ? values.language : locale} question={values.message} />
         <Checkbox
           label={t("chat.form.consent")}
           checked={values.consent}

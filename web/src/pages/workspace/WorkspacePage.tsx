@@ -8,6 +8,7 @@ import { notifyError } from "../../lib/notifyError.ts";
 import { useStaffSocket } from "../../realtime/useStaffSocket.ts";
 import { AgentStateBar } from "./AgentStateBar.tsx";
 import { CitizenCard } from "./CitizenCard.tsx";
+import { lastCitizenSeq } from "./contactLogs.ts";
 import { ContactTabs } from "./ContactTabs.tsx";
 import { ConversationView } from "./ConversationView.tsx";
 import { KnowledgePanel } from "./KnowledgePanel.tsx";
@@ -70,10 +71,14 @@ export function WorkspacePage() {
     );
   }
 
-  const side = selected && (
+  const side = (
     <Stack gap="sm">
-      <CitizenCard key={selected.id} contact={selected} />
-      <KnowledgePanel />
+      {selected && <CitizenCard key={selected.id} contact={selected} />}
+      <KnowledgePanel
+        socket={socket}
+        contact={selected && { id: selected.id, locale: selected.locale }}
+        citizenSeq={selected ? lastCitizenSeq(logs[selected.id]?.entries ?? []) : 0}
+      />
     </Stack>
   );
 
