@@ -27,6 +27,7 @@ export interface SearchOutcome {
 const MAX_WORDS = 12;
 /** A typo is only corrected to a word this similar (pg_trgm similarity, 0–1). */
 const MIN_SIMILARITY = 0.3;
+const NEAR_MARGIN = 0.08;
 const SNIPPET_LENGTH = 240;
 const MARK_START = "\u0001";
 const MARK_END = "\u0002";
@@ -51,9 +52,11 @@ async function corrections(db: Db, tenantId: string, words: string[]): Promise<M
   const columns = candidates.map((word, i) => {
     const found = sql`exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId}
       and (l.ru_stem = coalesce((ts_lexize('russian_stem', ${word}))[1], ${word}) or l.kk_stem = ${stemKazakh(word)}))`;
+    // The nearest words, and only those nearly as near as the nearest: "зейнетакы" means "зейнетақы", not also
+    // "зейнеткерлік", which merely looks alike.
     const near = sql`(select array_agg(x.word order by x.s desc) from (
-      select l.word, similarity(l.word, ${word}) as s from kb_lexicon l
-      where l.tenant_id = ${tenantId} and l.word % ${word} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY})`;
+      select l.word, similarity(l.word, ${word}) as s, max(similarity(l.word, ${word})) over () as best from kb_lexicon l
+      where l.tenant_id = ${tenantId} and l.word % ${word} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY} and x.s >= x.best - ${NEAR_MARGIN})`;
     return sql`numnode(to_tsquery('russian', ${word})) = 0 or ${found} as ${sql.ref(`known${i}`)}, ${near} as ${sql.ref(`near${i}`)}`;
   });
   const row = (await sql<Record<string, boolean | string[] | null>>`select ${sql.join(columns)}`.execute(db)).rows[0] ?? {};
