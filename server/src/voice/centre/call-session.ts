@@ -18,6 +18,7 @@ import type { OutboundLeg } from "../gateway/outbound-leg.ts";
 import type { VoiceGateway } from "../gateway/voice-gateway.ts";
 import { runIvr, type PromptSource } from "../ivr/ivr-runner.ts";
 import { announceWhileWaiting, type WaitStatus } from "../ivr/queue-announcer.ts";
+import { playWhileHeld } from "../ivr/hold-player.ts";
 import type { PromptLibrary } from "../prompts/prompt-library.ts";
 import { standardPromptText } from "../prompts/standard-prompts.ts";
 import { decodeWav } from "../media/wav.ts";
@@ -36,6 +37,8 @@ export interface SessionContext {
   directory: VoiceDirectory;
   prompts: PromptLibrary;
   log: Logger;
+  /** Seconds of hold music between two "please stay on the line" prompts. */
+  holdPromptSeconds: number;
   /** The session registers itself while its contact waits or talks, so bus events reach it. */
   track(contactId: string, session: CallSession): void;
   untrack(contactId: string): void;
@@ -62,6 +65,7 @@ export class CallSession {
   private leg: OutboundLeg | null = null;
   private agentId: string | null = null;
   private held = false;
+  private holdSound: { stop(): void } | null = null;
   private callbackTaken = false;
 
   constructor(
@@ -305,7 +309,7 @@ export class CallSession {
     result.onHold = (held) => void (held ? holdContact : resumeContact)(deps, actor, contactId).catch(() => undefined);
   }
 
-  /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears silence). */
+  /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears the hold music). */
   private bridgeAudio(leg: OutboundLeg): void {
     const media = leg.media;
     if (!media) {
@@ -329,11 +333,12 @@ export class CallSession {
       return;
     }
     if (state === "held" || state === "active") {
-      this.held = state === "held";
+      this.hold(state === "held");
     } else if (state === "wrapup" || state === "closed") {
       this.call.hangUp("gateway_hung_up");
     } else if (state === "queued") {
       // Transferred to a queue: the operator's leg ends, the caller waits again with the announcements.
+      this.hold(false);
       this.leg.hangUp();
       this.leg = null;
       this.agentId = null;
@@ -342,6 +347,16 @@ export class CallSession {
       this.startAnnouncer();
       void this.pickUpPendingOffer();
     }
+  }
+
+  /** Hold (from the window or the operator's phone) plays the hold music to the caller; resume stops it. */
+  private hold(held: boolean): void {
+    if (held === this.held) {
+      return;
+    }
+    this.held = held;
+    this.holdSound?.stop();
+    this.holdSound = held ? playWhileHeld(this.call, { locale: this.locale, prompts: this.prompt, promptEverySeconds: this.ctx.holdPromptSeconds }) : null;
   }
 
   /** R13.1: the caller asks to be called back on the number they call from; the waiting contact becomes a callback. */
@@ -370,6 +385,7 @@ export class CallSession {
   private async finish(): Promise<void> {
     const { deps } = this.ctx;
     this.announcer?.stop();
+    this.holdSound?.stop();
     const endedBy = this.call.endedBecause === "operator_hung_up" ? "operator" : this.call.endedBecause === "caller_hung_up" ? "caller" : "gateway";
     if (this.contactId !== null) {
       this.ctx.untrack(this.contactId);

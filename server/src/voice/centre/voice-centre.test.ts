@@ -11,6 +11,7 @@ import { decodeWav } from "../media/wav.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
 import type { IvrMenu } from "../ivr/ivr-menu.ts";
 import { digestHa1 } from "../registrar/digest.ts";
+import { level, longestSound } from "../test/audio-level.ts";
 import { freeUdpPort, runSipp, sippAvailable } from "../test/sipp.ts";
 import { VoiceCentre } from "./voice-centre.ts";
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
     { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log: pino({ level: process.env.VOICE_TEST_LOG ?? "silent" }), prompts: new PromptLibrary(async (text) => {
       spoken.push(text);
       return tone(500, 0.3);
-    }), statusRefreshMs: 300 },
+    }), statusRefreshMs: 300, holdPromptSeconds: 1 },
   );
   speech = path.join(os.tmpdir(), `bailanys-centre-${process.pid}.alaw`);
   writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
@@ -233,6 +234,30 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(contact.hold_seconds).toBeGreaterThanOrEqual(1);
     const events = await ctx.db.selectFrom("contact_log").select("event").where("contact_id", "=", call.contact_id ?? "").where("kind", "=", "event").orderBy("seq").execute();
     expect(events.map((e) => e.event)).toEqual(["voice_menu", "queued", "offered", "answered", "held", "resumed", "ended"]);
+  });
+
+  it("a held caller hears the hold music and, between stretches of it, the hold prompt in their language; it stops on resume and the recording keeps it", async () => {
+    const { tenantId, number, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    // The operator's phone says nothing: whatever the caller hears is the gateway's.
+    const phone = runSipp("operator-holds.xml", null, { localPort: agent?.port, keys: { audio: speech, hold_ms: "2500" }, timeoutSeconds: 25 });
+    // The caller echoes all it receives: their side of the recording is what reached them.
+    const caller = await runSipp("caller-queues-listens.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", talk_ms: "6500" }, timeoutSeconds: 20, echo: true });
+    expect(caller.code, caller.output).toBe(0);
+    expect((await phone).code).toBe(0);
+    const call = await settled(tenantId);
+    const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
+    const listened = await ctx.app.inject({ method: "GET", url: `/api/v1/contacts/${call.contact_id ?? ""}/call/recording`, headers: { authorization: `Bearer ${supervisor.token}` } });
+    const wav = decodeWav(listened.rawPayload);
+    const seconds = wav.samples.length / 2 / 8000;
+    // Before the hold nothing plays longer than an announcement (under a second); the 2.5 s hold sounds throughout,
+    // sent to the caller (right) and come back from them (left).
+    const held = longestSound(wav.samples, 300);
+    expect(held.to - held.from).toBeGreaterThanOrEqual(2);
+    // Taken back: the operator's silent phone again, until the caller hangs up.
+    expect(seconds - held.to).toBeGreaterThan(0.8);
+    expect(level(wav.samples, 1, held.to + 0.2, seconds)).toBeLessThan(100);
+    expect(spoken).toContain("Пожалуйста, оставайтесь на линии, оператор скоро вернётся к вам.");
   });
 
   it("a caller who hangs up while waiting (nobody free) is abandoned before an operator answered, a short abandon under the threshold", async () => {

@@ -22,6 +22,8 @@ export interface VoiceCentreOptions {
   log: Logger;
   prompts?: PromptLibrary;
   statusRefreshMs?: number;
+  /** Seconds of hold music between two "please stay on the line" prompts (30 by default). */
+  holdPromptSeconds?: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export class VoiceCentre {
             directory,
             prompts,
             log: options.log,
+            holdPromptSeconds: options.holdPromptSeconds ?? 30,
             track: (contactId, s) => centreRef.centre?.sessions.set(contactId, s),
             untrack: (contactId) => centreRef.centre?.sessions.delete(contactId),
           },
