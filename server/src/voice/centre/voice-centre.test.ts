@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
-import { buildTenant, signIn, signedInStaff, startTestApp, type TestContext, type TestUser } from "../../test/harness.ts";
+import { applicant, buildTenant, signIn, signedInStaff, startTestApp, type TestContext, type TestUser } from "../../test/harness.ts";
 import { encodeG711 } from "../media/g711.ts";
 import { decodeWav } from "../media/wav.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
@@ -96,6 +96,42 @@ async function activeCallback(tenantId: string, agentId: string): Promise<string
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The tenant calls out through a trunk on a free loopback port at any hour; the port, where the citizen's phone answers. */
+async function outboundTrunk(tenantId: string): Promise<number> {
+  const citizenPort = await freeUdpPort();
+  const always = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), ["00:00", "24:00"]]));
+  await ctx.db.updateTable("voice_settings").set({ outbound_trunk: `127.0.0.1:${citizenPort}`, outbound_hours: JSON.stringify(always) }).where("tenant_id", "=", tenantId).execute();
+  await centre.directory.reload();
+  return citizenPort;
+}
+
+/** The operator's phone answers, then the citizen's (called at `number`), who talks and hangs up: both SIPp runs pass. */
+async function bothPhonesAnswer(operatorPort: number | undefined, citizenPort: number, number: string): Promise<void> {
+  const phone = runSipp("operator-answers.xml", null, { localPort: operatorPort, keys: { audio: speech }, timeoutSeconds: 25 });
+  const citizen = runSipp("citizen-answers-hangs-up.xml", null, { localPort: citizenPort, keys: { audio: speech, talk_ms: "2500", number }, timeoutSeconds: 25 });
+  const citizenRun = await citizen;
+  expect(citizenRun.code, citizenRun.output.slice(-3000)).toBe(0);
+  const phoneRun = await phone;
+  expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
+}
+
+/** Waits for an outbound call to end and its contact to go to wrap-up; the call's row, which connected. */
+async function talkedAndEnded(callId: string, contactId: string) {
+  for (let i = 0; i < 100; i += 1) {
+    const row = await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", callId).executeTakeFirstOrThrow();
+    const state = await ctx.db.selectFrom("contacts").select("state").where("id", "=", contactId).executeTakeFirstOrThrow();
+    if (row.state === "ended" && state.state === "wrapup") {
+      break;
+    }
+    await sleep(50);
+  }
+  const outbound = await ctx.db.selectFrom("voice_outbound_calls").selectAll().where("id", "=", callId).executeTakeFirstOrThrow();
+  expect(outbound.state).toBe("ended");
+  expect(outbound.connected_at).not.toBeNull();
+  expect(await ctx.db.selectFrom("contacts").select("state").where("id", "=", contactId).executeTakeFirstOrThrow()).toEqual({ state: "wrapup" });
+  return outbound;
 }
 
 async function callRow(tenantId: string) {
@@ -285,38 +321,45 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
   it("calls a citizen back: the reason is stated (R13.3), the operator's phone rings first, then the citizen's through the trunk; they talk, the citizen hangs up", async () => {
     const { tenantId, agents } = await voiceTenant(1);
     const [agent] = agents;
-    const citizenPort = await freeUdpPort();
-    const always = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), ["00:00", "24:00"]]));
-    await ctx.db.updateTable("voice_settings").set({ outbound_trunk: `127.0.0.1:${citizenPort}`, outbound_hours: JSON.stringify(always) }).where("tenant_id", "=", tenantId).execute();
-    await centre.directory.reload();
+    const citizenPort = await outboundTrunk(tenantId);
     const contact = await activeCallback(tenantId, agent?.user.id ?? "");
     const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
 
-    const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
-    const citizen = runSipp("citizen-answers-hangs-up.xml", null, { localPort: citizenPort, keys: { audio: speech, talk_ms: "2500" }, timeoutSeconds: 25 });
+    const phones = bothPhonesAnswer(agent?.port, citizenPort, "77011234567");
     const noReason = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "   " });
     expect(noReason.body.error.fields).toMatchObject([{ field: "reason", code: "FIELD_REQUIRED" }]);
     const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Ответ по вашему обращению о ремонте дороги" });
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
-    const citizenRun = await citizen;
-    expect(citizenRun.code, citizenRun.output.slice(-3000)).toBe(0);
-    const phoneRun = await phone;
-    expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
+    await phones;
 
-    for (let i = 0; i < 100; i += 1) {
-      const row = await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", requested.body.id).executeTakeFirstOrThrow();
-      const state = await ctx.db.selectFrom("contacts").select("state").where("id", "=", contact).executeTakeFirstOrThrow();
-      if (row.state === "ended" && state.state === "wrapup") {
-        break;
-      }
-      await sleep(50);
-    }
-    const outbound = await ctx.db.selectFrom("voice_outbound_calls").selectAll().where("id", "=", requested.body.id).executeTakeFirstOrThrow();
+    const outbound = await talkedAndEnded(requested.body.id, contact);
     expect(outbound).toMatchObject({ state: "ended", phone: "+77011234567", reason: "Ответ по вашему обращению о ремонте дороги", failure: null });
-    expect(outbound.connected_at).not.toBeNull();
-    expect(await ctx.db.selectFrom("contacts").select("state").where("id", "=", contact).executeTakeFirstOrThrow()).toEqual({ state: "wrapup" });
     const script = await ctx.db.selectFrom("contact_log").select("data").where("contact_id", "=", contact).where("event", "=", "outbound_call").executeTakeFirstOrThrow();
     expect(script.data).toEqual({ reason: "Ответ по вашему обращению о ремонте дороги" });
+  });
+
+  it("calls the citizen of an appeal with no contact open: an outbound contact opens for the operator, linked to the appeal, and the call goes out as a callback's does", async () => {
+    const { tenantId, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const citizenPort = await outboundTrunk(tenantId);
+    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
+    const person = applicant(8801);
+    const appeal = await operatorClient.post("/api/v1/appeals", { typeCode: "request", subject: "Ремонт дороги", text: "Яма у дома 5.", citizen: person });
+    expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
+
+    const phones = bothPhonesAnswer(agent?.port, citizenPort, person.phone.replace(/^\+/, ""));
+    const requested = await operatorClient.post(`/api/v1/appeals/${appeal.body.id}/dial`, { reason: "Уточнить адрес по обращению" });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    await phones;
+
+    const outbound = await talkedAndEnded(requested.body.id, requested.body.contactId);
+    expect(outbound).toMatchObject({ contact_id: requested.body.contactId, phone: person.phone, reason: "Уточнить адрес по обращению", failure: null });
+    const contact = await ctx.db.selectFrom("contacts").select(["direction", "agent_id", "citizen_id"]).where("id", "=", requested.body.contactId).executeTakeFirstOrThrow();
+    expect(contact).toEqual({ direction: "outbound", agent_id: agent?.user.id, citizen_id: appeal.body.citizen.id });
+    expect(await ctx.db.selectFrom("contact_appeals").select("appeal_id").where("contact_id", "=", requested.body.contactId).execute()).toEqual([{ appeal_id: appeal.body.id }]);
+    // The call's figures and recording belong to the new contact, as for any outbound call.
+    const call = await ctx.db.selectFrom("voice_calls").select("dialled_number").where("contact_id", "=", requested.body.contactId).executeTakeFirstOrThrow();
+    expect(call.dialled_number).toBe(person.phone.replace(/^\+/, ""));
   });
 
   it("refuses a call to a number on the do-not-call list (R13.4) and outside calling hours unless the citizen asked for this time (R13.5)", async () => {
