@@ -72,7 +72,7 @@ export class VoiceGateway {
     const onMessage = (message: SipMessage, source: SipEndpoint) => layerRef.layer?.receive(message, source);
     const udp = await openUdpTransport({ host: options.host, port: options.sipPort, onMessage });
     // TCP on the same port: a peer that connected (a trunk, a phone) is answered and called over its connection.
-    const tcp = await openTcpTransport({ host: options.host, port: udp.local.port, onMessage });
+    const tcp = await openTcpTransport({ host: options.host, port: udp.local.port, onMessage, onClosed: (peer) => options.registrar?.connectionClosed(peer) });
     const transport: UdpTransport = {
       local: udp.local,
       send: (message, to) => {

@@ -1,6 +1,7 @@
 import { parseNameAddr, splitList } from "../sip/headers.ts";
 import { header, headerValues, type SipEndpoint, type SipHeader, type SipRequest, type SipResponse } from "../sip/message.ts";
 import { buildResponse } from "../sip/responses.ts";
+import { topVia } from "../sip/top-via.ts";
 import type { DigestAuthority } from "./digest.ts";
 
 export interface Binding {
@@ -9,6 +10,8 @@ export interface Binding {
   contact: string;
   /** Where its REGISTER came from: behind NAT the phone is only reachable there. */
   source: SipEndpoint;
+  /** A phone registered over TCP is called over that connection, and only while it is open. */
+  transport: "UDP" | "TCP";
   expiresAt: number;
 }
 
@@ -23,7 +26,9 @@ export interface RegistrarOptions {
 /**
  * Operators' phones register their extension here (RFC 3261 §10.3), answering a digest challenge first. A
  * phone may register only its own extension (the To of the REGISTER is the one it authenticated as).
- * Bindings live in this process for now.
+ * Bindings live in this process for now. A binding made over TCP lasts as long as its connection (RFC 5626's
+ * flow): behind NAT the phone cannot be reached any other way, so once the connection closes it is gone rather
+ * than tried over UDP at an address where nothing listens, and the call goes to the next operator at once.
  */
 export class Registrar {
   private readonly bindings = new Map<string, Binding[]>();
@@ -44,6 +49,16 @@ export class Registrar {
   lookup(user: string): Binding[] {
     const now = this.now();
     return (this.bindings.get(user) ?? []).filter((b) => b.expiresAt > now).sort((a, b) => b.expiresAt - a.expiresAt);
+  }
+
+  /** The phone's TCP connection from `source` closed: the bindings made over it are gone. */
+  connectionClosed(source: SipEndpoint): void {
+    for (const [user, bindings] of this.bindings) {
+      const kept = bindings.filter((b) => b.transport !== "TCP" || b.source.address !== source.address || b.source.port !== source.port);
+      if (kept.length !== bindings.length) {
+        this.bindings.set(user, kept);
+      }
+    }
   }
 
   /** The response to a REGISTER arriving from `source`. */
@@ -89,7 +104,7 @@ export class Registrar {
         return buildResponse(request, 423, "Interval Too Brief", { headers: [{ name: "Min-Expires", value: String(this.minExpires) }] });
       }
       const expires = Math.min(asked, this.maxExpires);
-      kept.splice(0, kept.length, ...others, { user, contact: addr.uri, source, expiresAt: now + expires * 1000 });
+      kept.splice(0, kept.length, ...others, { user, contact: addr.uri, source, transport: topVia(request)?.transport === "TCP" ? "TCP" : "UDP", expiresAt: now + expires * 1000 });
     }
     this.bindings.set(user, kept);
     const listed: SipHeader[] = kept.map((b) => ({ name: "Contact", value: `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}` }));
