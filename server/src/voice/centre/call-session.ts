@@ -267,7 +267,7 @@ export class CallSession {
       return;
     }
     const extension = directory.extensionOf(agentId);
-    const binding = extension === null ? undefined : registrar.lookup(extension)[0];
+    const binding = extension === null ? undefined : (await registrar.reachable(extension))[0];
     if (!binding) {
       // Nobody can answer this offer by phone: missed at once, so the caller does not wait on it.
       this.ctx.log.info({ agentId }, "operator has no registered phone; the call goes to the next operator");

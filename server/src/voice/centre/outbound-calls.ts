@@ -80,7 +80,7 @@ async function settle(ctx: OutboundContext, call: Claimed, state: "ringing_citiz
 async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
   const { gateway, registrar, directory, deps } = ctx;
   const extension = directory.extensionOf(call.agent_id);
-  const binding = extension === null ? undefined : registrar.lookup(extension)[0];
+  const binding = extension === null ? undefined : (await registrar.reachable(extension))[0];
   const trunk = directory.outboundTrunkOf(call.tenant_id);
   if (!binding || trunk === null) {
     await settle(ctx, call, "failed", binding ? "no_trunk" : "operator_phone_not_registered");

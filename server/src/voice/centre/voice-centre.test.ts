@@ -35,6 +35,7 @@ function tone(hz: number, seconds: number): Int16Array {
 
 let ctx: TestContext;
 let centre: VoiceCentre;
+const log = pino({ level: process.env.VOICE_TEST_LOG ?? "silent" });
 /** Every text the centre had spoken (rendered once each: the library keeps what it rendered). */
 const spoken: string[] = [];
 let speech: string;
@@ -44,7 +45,7 @@ beforeAll(async () => {
   // Prompts are short tones here: what is under test is the call's way through the engine, not the words.
   centre = await VoiceCentre.start(
     { db: ctx.db, bus: ctx.bus },
-    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log: pino({ level: process.env.VOICE_TEST_LOG ?? "silent" }), prompts: new PromptLibrary(async (text) => {
+    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log, prompts: new PromptLibrary(async (text) => {
       spoken.push(text);
       return tone(500, 0.3);
     }), statusRefreshMs: 300, holdPromptSeconds: 1 },
@@ -61,8 +62,11 @@ afterAll(async () => {
 let numberSerial = 0;
 let extensionSerial = 2000;
 
-/** A tenant answering its own number with the menu, a phone queue (offers time out after `offerSeconds`) and operators with extensions. */
-async function voiceTenant(operators: number, offerSeconds = 8) {
+/**
+ * A tenant answering its own number with the menu, a phone queue (offers time out after `offerSeconds`) and operators
+ * with extensions, whose phones register at `registerAt` (this file's centre, or another voice process).
+ */
+async function voiceTenant(operators: number, offerSeconds = 8, registerAt: VoiceCentre = centre) {
   const tenant = await buildTenant(ctx.db);
   numberSerial += 1;
   const number = `10${numberSerial}`;
@@ -80,8 +84,9 @@ async function voiceTenant(operators: number, offerSeconds = 8) {
     agents.push({ user, extension, port: await freeUdpPort() });
   }
   await centre.directory.reload();
+  await registerAt.directory.reload();
   for (const agent of agents) {
-    const registered = await runSipp("phone-registers.xml", centre.gateway.local, { localPort: agent.port, keys: { user: agent.extension, password: PASSWORD, expect: "200" } });
+    const registered = await runSipp("phone-registers.xml", registerAt.gateway.local, { localPort: agent.port, keys: { user: agent.extension, password: PASSWORD, expect: "200" } });
     expect(registered.code, registered.output).toBe(0);
   }
   return { tenantId: tenant.tenantId, number, agents };
@@ -189,6 +194,27 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(audits).toHaveLength(1);
     const colleague = (await signedInStaff(ctx, { tenantId }, ["operator"])).client;
     expect((await colleague.get(`/api/v1/contacts/${contact.id}/call/recording`)).status).toBe(403);
+  });
+
+  it("a phone registered over UDP at another voice process rings for a call arriving here (registrations are kept in the database)", async () => {
+    const rtpBase = 24_000 + 2 * Math.floor(Math.random() * 3_000);
+    const other = await VoiceCentre.start({ db: ctx.db, bus: ctx.bus }, { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 20 }, realm: REALM, log, prompts: new PromptLibrary(async () => tone(500, 0.3)) });
+    try {
+      const { tenantId, number, agents } = await voiceTenant(1, 8, other);
+      const [agent] = agents;
+      // This process never saw the phone register.
+      expect(centre.registrar.lookup(agent?.extension ?? "")).toEqual([]);
+      const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
+      const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "3000" }, timeoutSeconds: 20 });
+      expect(caller.code, caller.output).toBe(0);
+      expect((await phone).code).toBe(0);
+      const call = await settled(tenantId);
+      expect(call).toMatchObject({ operator_attempts: 1, ended_by: "caller" });
+      const contact = await ctx.db.selectFrom("contacts").select(["agent_id", "outcome"]).where("id", "=", call.contact_id ?? "").executeTakeFirstOrThrow();
+      expect(contact).toEqual({ agent_id: agent?.user.id, outcome: "answered" });
+    } finally {
+      await other.stop();
+    }
   });
 
   it("an operator who does not answer is passed over: their phone is cancelled, they become not ready, the next operator's phone rings", async () => {

@@ -4,6 +4,7 @@ import { VoiceGateway } from "../gateway/voice-gateway.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
 import { DigestAuthority } from "../registrar/digest.ts";
 import { Registrar } from "../registrar/registrar.ts";
+import { DbRegistrationStore } from "../registrar/registration-store.ts";
 import type { SipEndpoint } from "../sip/message.ts";
 import { chatStatuses } from "../../modules/chat/chat-status.service.ts";
 import { markCitizensSeen } from "../../modules/contacts/contact-conversation.service.ts";
@@ -48,7 +49,12 @@ export class VoiceCentre {
 
   static async start(deps: RoutingDeps, options: VoiceCentreOptions): Promise<VoiceCentre> {
     const directory = await VoiceDirectory.open(deps.db);
-    const registrar = new Registrar(new DigestAuthority(options.realm), { ha1For: (user) => directory.ha1For(user, options.realm) });
+    const registrar = new Registrar(new DigestAuthority(options.realm), {
+      ha1For: (user) => directory.ha1For(user, options.realm),
+      // Phones registered here over UDP can be rung from every voice process.
+      store: new DbRegistrationStore(deps.db),
+      onStoreError: (error) => options.log.warn({ err: error }, "a phone's registration could not be shared"),
+    });
     const prompts = options.prompts ?? new PromptLibrary();
     const centreRef: { centre: VoiceCentre | null } = { centre: null };
     const gateway = await VoiceGateway.start({

@@ -183,7 +183,7 @@ export class VoiceGateway {
 
   /** Calls the phone an extension registered last (see `dial`); null when the extension has no live binding. */
   async dialExtension(call: InboundCall, extension: string, ringSeconds: number): Promise<OutboundLeg | LegFailure | null> {
-    const binding = this.options.registrar?.lookup(extension)[0];
+    const binding = (await this.options.registrar?.reachable(extension))?.[0];
     return binding ? this.dial(call, { target: binding.contact, destination: binding.source, ringSeconds }) : null;
   }
 
