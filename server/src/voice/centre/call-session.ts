@@ -18,16 +18,15 @@ import type { OutboundLeg } from "../gateway/outbound-leg.ts";
 import type { VoiceGateway } from "../gateway/voice-gateway.ts";
 import { runIvr, type PromptSource } from "../ivr/ivr-runner.ts";
 import { announceWhileWaiting, type WaitStatus } from "../ivr/queue-announcer.ts";
-import { playWhileHeld } from "../ivr/hold-player.ts";
+import { HoldSwitch } from "../ivr/hold-player.ts";
 import type { PromptLibrary } from "../prompts/prompt-library.ts";
 import { standardPromptText } from "../prompts/standard-prompts.ts";
-import { decodeWav } from "../media/wav.ts";
-import { readPromptRecording } from "../../modules/voice-admin/voice-prompts.service.ts";
 import { hoursText } from "../prompts/hours-text.ts";
 import { activeQueues } from "../../modules/contacts/contact-queues.repository.ts";
 import type { OpeningHours } from "../../modules/routing/routing-rules.ts";
 import type { Registrar } from "../registrar/registrar.ts";
 import { storeRecording } from "./call-recording.ts";
+import { spokenPrompt } from "./tenant-prompts.ts";
 import type { TenantVoice, VoiceDirectory } from "./voice-directory.ts";
 
 export interface SessionContext {
@@ -64,8 +63,8 @@ export class CallSession {
   private ringingOffer: string | null = null;
   private leg: OutboundLeg | null = null;
   private agentId: string | null = null;
-  private held = false;
-  private holdSound: { stop(): void } | null = null;
+  /** Hold (from the window or the operator's phone) plays the hold music to the caller; resume stops it. */
+  private readonly hold: HoldSwitch;
   private callbackTaken = false;
 
   constructor(
@@ -74,6 +73,7 @@ export class CallSession {
     private readonly tenant: TenantVoice,
   ) {
     this.locale = tenant.menu.defaultLocale;
+    this.hold = new HoldSwitch(call.media, () => call.endedBecause !== null, () => ({ locale: this.locale, prompts: this.prompt, promptEverySeconds: ctx.holdPromptSeconds }));
   }
 
   /**
@@ -100,12 +100,7 @@ export class CallSession {
 
   /** The body's own recording of the prompt in that language when there is one, else the text spoken. */
   private spoken(key: string, text: string, locale: Locale): Promise<Buffer> {
-    const law = this.call.media.codec;
-    const version = this.ctx.directory.recordingOf(this.tenant.tenantId, key, locale);
-    if (version === null) {
-      return this.ctx.prompts.audio(text, locale, law);
-    }
-    return this.ctx.prompts.recording(version, async () => decodeWav(await readPromptRecording(this.ctx.deps.db, this.tenant.tenantId, key, locale)).samples, law);
+    return spokenPrompt({ db: this.ctx.deps.db, directory: this.ctx.directory, prompts: this.ctx.prompts }, this.tenant.tenantId, { key, text, locale }, this.call.media.codec);
   }
 
   private async hoursText(locale: Locale): Promise<string> {
@@ -316,12 +311,12 @@ export class CallSession {
       return;
     }
     this.call.media.onAudio = (payload) => {
-      if (!this.held) {
+      if (!this.hold.held) {
         media.relay(payload);
       }
     };
     media.onAudio = (payload) => {
-      if (!this.held) {
+      if (!this.hold.held) {
         this.call.media.relay(payload);
       }
     };
@@ -333,12 +328,12 @@ export class CallSession {
       return;
     }
     if (state === "held" || state === "active") {
-      this.hold(state === "held");
+      this.hold.set(state === "held");
     } else if (state === "wrapup" || state === "closed") {
       this.call.hangUp("gateway_hung_up");
     } else if (state === "queued") {
       // Transferred to a queue: the operator's leg ends, the caller waits again with the announcements.
-      this.hold(false);
+      this.hold.set(false);
       this.leg.hangUp();
       this.leg = null;
       this.agentId = null;
@@ -347,16 +342,6 @@ export class CallSession {
       this.startAnnouncer();
       void this.pickUpPendingOffer();
     }
-  }
-
-  /** Hold (from the window or the operator's phone) plays the hold music to the caller; resume stops it. */
-  private hold(held: boolean): void {
-    if (held === this.held) {
-      return;
-    }
-    this.held = held;
-    this.holdSound?.stop();
-    this.holdSound = held ? playWhileHeld(this.call, { locale: this.locale, prompts: this.prompt, promptEverySeconds: this.ctx.holdPromptSeconds }) : null;
   }
 
   /** R13.1: the caller asks to be called back on the number they call from; the waiting contact becomes a callback. */
@@ -385,7 +370,7 @@ export class CallSession {
   private async finish(): Promise<void> {
     const { deps } = this.ctx;
     this.announcer?.stop();
-    this.holdSound?.stop();
+    this.hold.set(false);
     const endedBy = this.call.endedBecause === "operator_hung_up" ? "operator" : this.call.endedBecause === "caller_hung_up" ? "caller" : "gateway";
     if (this.contactId !== null) {
       this.ctx.untrack(this.contactId);

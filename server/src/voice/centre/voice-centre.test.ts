@@ -39,6 +39,8 @@ const log = pino({ level: process.env.VOICE_TEST_LOG ?? "silent" });
 /** Every text the centre had spoken (rendered once each: the library keeps what it rendered). */
 const spoken: string[] = [];
 let speech: string;
+/** A second of A-law silence: a phone that says nothing. */
+let quiet: string;
 beforeAll(async () => {
   ctx = await startTestApp();
   const rtpBase = 24_000 + 2 * Math.floor(Math.random() * 3_000);
@@ -52,11 +54,14 @@ beforeAll(async () => {
   );
   speech = path.join(os.tmpdir(), `bailanys-centre-${process.pid}.alaw`);
   writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
+  quiet = path.join(os.tmpdir(), `bailanys-centre-quiet-${process.pid}.alaw`);
+  writeFileSync(quiet, encodeG711(new Int16Array(8000), "PCMA"));
 });
 afterAll(async () => {
   await centre?.stop();
   await ctx?.close();
   rmSync(speech, { force: true });
+  rmSync(quiet, { force: true });
 });
 
 let numberSerial = 0;
@@ -141,6 +146,14 @@ async function talkedAndEnded(callId: string, contactId: string) {
 
 async function callRow(tenantId: string) {
   return ctx.db.selectFrom("voice_calls").selectAll().where("tenant_id", "=", tenantId).executeTakeFirstOrThrow();
+}
+
+/** The stereo recording of a contact's call, as quality control listens to it. */
+async function recordingOf(tenantId: string, contactId: string) {
+  const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
+  const listened = await ctx.app.inject({ method: "GET", url: `/api/v1/contacts/${contactId}/call/recording`, headers: { authorization: `Bearer ${supervisor.token}` } });
+  expect(listened.statusCode).toBe(200);
+  return decodeWav(listened.rawPayload);
 }
 
 /** Waits until the session has finished writing the call's end (it runs just after the last SIP message). */
@@ -308,9 +321,7 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(caller.code, caller.output).toBe(0);
     expect((await phone).code).toBe(0);
     const call = await settled(tenantId);
-    const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
-    const listened = await ctx.app.inject({ method: "GET", url: `/api/v1/contacts/${call.contact_id ?? ""}/call/recording`, headers: { authorization: `Bearer ${supervisor.token}` } });
-    const wav = decodeWav(listened.rawPayload);
+    const wav = await recordingOf(tenantId, call.contact_id ?? "");
     const seconds = wav.samples.length / 2 / 8000;
     // Before the hold nothing plays longer than an announcement (under a second); the 2.5 s hold sounds throughout,
     // sent to the caller (right) and come back from them (left).
@@ -386,6 +397,45 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     // The call's figures and recording belong to the new contact, as for any outbound call.
     const call = await ctx.db.selectFrom("voice_calls").select("dialled_number").where("contact_id", "=", requested.body.contactId).executeTakeFirstOrThrow();
     expect(call.dialled_number).toBe(person.phone.replace(/^\+/, ""));
+  });
+
+  it("an outbound call held in the operator's window plays the citizen the hold music, resume stops it, and ending the contact there hangs up both phones", async () => {
+    const { tenantId, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const citizenPort = await outboundTrunk(tenantId);
+    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
+    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
+    // Both phones keep quiet and wait for the gateway's BYE: what the citizen hears is the gateway's.
+    const operatorPhone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: quiet }, timeoutSeconds: 25 });
+    const citizenPhone = runSipp("operator-answers.xml", null, { localPort: citizenPort, keys: { audio: quiet }, timeoutSeconds: 25 });
+    const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    for (let i = 0; i < 200; i += 1) {
+      const row = await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", requested.body.id).executeTakeFirstOrThrow();
+      if (row.state === "connected") {
+        break;
+      }
+      await sleep(50);
+    }
+    await sleep(800);
+    expect((await operatorClient.post(`/api/v1/contacts/${contact}/hold`, {})).status).toBeLessThan(300);
+    await sleep(2500);
+    expect((await operatorClient.post(`/api/v1/contacts/${contact}/resume`, {})).status).toBeLessThan(300);
+    await sleep(1500);
+    expect((await operatorClient.post(`/api/v1/contacts/${contact}/end`, {})).status).toBeLessThan(300);
+    expect((await citizenPhone).code).toBe(0);
+    expect((await operatorPhone).code).toBe(0);
+
+    const outbound = await talkedAndEnded(requested.body.id, contact);
+    expect(outbound.failure).toBeNull();
+    const wav = await recordingOf(tenantId, contact);
+    const seconds = wav.samples.length / 2 / 8000;
+    // What the citizen heard (right): quiet, the 2.5 s hold's music, quiet again until the end in the window.
+    const held = longestSound(wav.samples, 300, [1]);
+    expect(held.to - held.from).toBeGreaterThanOrEqual(2);
+    expect(level(wav.samples, 1, 0, held.from - 0.2)).toBeLessThan(100);
+    expect(seconds - held.to).toBeGreaterThan(1);
+    expect(level(wav.samples, 1, held.to + 0.2, seconds)).toBeLessThan(100);
   });
 
   it("refuses a call to a number on the do-not-call list (R13.4) and outside calling hours unless the citizen asked for this time (R13.5)", async () => {

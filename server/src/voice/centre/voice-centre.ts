@@ -35,6 +35,8 @@ export interface VoiceCentreOptions {
  */
 export class VoiceCentre {
   private readonly sessions = new Map<string, CallSession>();
+  /** Outbound calls talking, by contact: they hear of hold, resume and end made in the operator's window. */
+  private readonly outboundCalls = new Map<string, (state: string) => void>();
   private unsubscribe: (() => void) | null = null;
   private poll: NodeJS.Timeout | null = null;
   private refresh: NodeJS.Timeout | null = null;
@@ -57,6 +59,8 @@ export class VoiceCentre {
     });
     const prompts = options.prompts ?? new PromptLibrary();
     const centreRef: { centre: VoiceCentre | null } = { centre: null };
+    // What every call of this process, inbound or outbound, works with.
+    const shared = { deps, registrar, directory, prompts, log: options.log, holdPromptSeconds: options.holdPromptSeconds ?? 30 };
     const gateway = await VoiceGateway.start({
       host: options.host,
       sipPort: options.sipPort,
@@ -78,13 +82,8 @@ export class VoiceCentre {
         }
         const session = new CallSession(
           {
-            deps,
+            ...shared,
             gateway,
-            registrar,
-            directory,
-            prompts,
-            log: options.log,
-            holdPromptSeconds: options.holdPromptSeconds ?? 30,
             track: (contactId, s) => centreRef.centre?.sessions.set(contactId, s),
             untrack: (contactId) => centreRef.centre?.sessions.delete(contactId),
           },
@@ -99,12 +98,18 @@ export class VoiceCentre {
     });
     const centre = new VoiceCentre(gateway, directory, registrar);
     centreRef.centre = centre;
-    const outbound = { deps, gateway, registrar, directory, log: options.log };
+    const outbound = {
+      ...shared,
+      gateway,
+      track: (contactId: string, changed: (state: string) => void) => centre.outboundCalls.set(contactId, changed),
+      untrack: (contactId: string) => centre.outboundCalls.delete(contactId),
+    };
     centre.unsubscribe = deps.bus.subscribe((event) => {
       if (event.type === "agent.offer") {
         void centre.sessions.get(event.contactId)?.offered(event.offerId, event.agentId).catch((error: unknown) => options.log.error({ err: error }, "an offer could not ring"));
       } else if (event.type === "contact.changed") {
         centre.sessions.get(event.contactId)?.contactChanged(event.state);
+        centre.outboundCalls.get(event.contactId)?.(event.state);
       } else if (event.type === "voice.dial") {
         void placeRequestedCalls(outbound).catch((error: unknown) => options.log.error({ err: error }, "outbound calls could not be placed"));
       } else if (event.type === "tenant.changed" && event.what === "voice") {

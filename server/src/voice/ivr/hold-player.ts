@@ -1,5 +1,5 @@
 import type { Locale } from "@bailanys/common/locales";
-import type { InboundCall } from "../gateway/inbound-call.ts";
+import type { MediaSession } from "../gateway/media-session.ts";
 import { holdMusic } from "../media/hold-music.ts";
 import type { PromptSource } from "./ivr-runner.ts";
 
@@ -14,19 +14,19 @@ export interface HoldOptions {
 }
 
 /**
- * What a held caller hears until `stop` (the operator takes the call back) or the call ends: the hold music,
- * and every `promptEverySeconds` of it the hold prompt in the caller's language. It goes out on the caller's
- * stream like any prompt, so the call's recording keeps what the caller heard.
+ * What a held caller (or a called citizen) hears until `stop` (the operator takes the call back) or the call is
+ * `over`: the hold music, and every `promptEverySeconds` of it the hold prompt in their language. It goes out on
+ * their stream like any prompt, so the call's recording keeps what they heard.
  */
-export function playWhileHeld(call: InboundCall, options: HoldOptions): { stop(): void } {
+export function playWhileHeld(media: Pick<MediaSession, "codec" | "play" | "stopPlayback">, over: () => boolean, options: HoldOptions): { stop(): void } {
   let stopped = false;
-  const music = holdMusic(call.media.codec);
+  const music = holdMusic(media.codec);
   // Whole frames of music between prompts, so no silent padding falls inside the music.
   const stretch = Math.max(160, Math.round((options.promptEverySeconds * 8000) / 160) * 160);
   const play = async (): Promise<void> => {
     let at = 0;
     let sincePrompt = 0;
-    while (!stopped && call.endedBecause === null) {
+    while (!stopped && !over()) {
       if (sincePrompt >= stretch) {
         sincePrompt = 0;
         // A prompt that cannot be rendered is skipped: the music goes on.
@@ -34,23 +34,46 @@ export function playWhileHeld(call: InboundCall, options: HoldOptions): { stop()
         if (prompt === null) {
           continue;
         }
-        if (stopped || call.endedBecause !== null) {
+        if (stopped || over()) {
           return;
         }
-        await call.play(prompt);
+        await media.play(prompt);
         continue;
       }
       const piece = music.subarray(at, Math.min(music.length, at + stretch - sincePrompt));
       at = (at + piece.length) % music.length;
       sincePrompt += piece.length;
-      await call.play(piece);
+      await media.play(piece);
     }
   };
   void play();
   return {
     stop() {
       stopped = true;
-      call.media.stopPlayback();
+      media.stopPlayback();
     },
   };
+}
+
+/** The hold of one stream, switched on and off as the contact is held and resumed (a repeated state changes nothing). */
+export class HoldSwitch {
+  private sound: { stop(): void } | null = null;
+
+  constructor(
+    private readonly media: Pick<MediaSession, "codec" | "play" | "stopPlayback">,
+    private readonly over: () => boolean,
+    private readonly options: () => HoldOptions,
+  ) {}
+
+  get held(): boolean {
+    return this.sound !== null;
+  }
+
+  set(held: boolean): void {
+    if (held === this.held) {
+      return;
+    }
+    this.sound?.stop();
+    this.sound = held ? playWhileHeld(this.media, this.over, this.options()) : null;
+  }
 }

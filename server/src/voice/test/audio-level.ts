@@ -10,13 +10,13 @@ export function level(samples: Int16Array, channel: 0 | 1, fromSeconds: number, 
   return n === 0 ? 0 : Math.sqrt(sum / n);
 }
 
-/** The longest stretch (start and end, seconds, in 100 ms steps) in which both channels stay above `threshold`. */
-export function longestSound(samples: Int16Array, threshold: number): { from: number; to: number } {
+/** The longest stretch (start and end, seconds, in 100 ms steps) in which the channels (both by default) stay above `threshold`. */
+export function longestSound(samples: Int16Array, threshold: number, channels: readonly (0 | 1)[] = [0, 1]): { from: number; to: number } {
   const seconds = samples.length / 2 / 8000;
   let best = { from: 0, to: 0 };
   let start: number | null = null;
   for (let at = 0; at + 0.1 <= seconds; at += 0.1) {
-    const loud = level(samples, 0, at, at + 0.1) > threshold && level(samples, 1, at, at + 0.1) > threshold;
+    const loud = channels.every((channel) => level(samples, channel, at, at + 0.1) > threshold);
     if (loud) {
       start ??= at;
       if (at + 0.1 - start > best.to - best.from) {
