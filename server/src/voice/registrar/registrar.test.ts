@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { VoiceGateway } from "../gateway/voice-gateway.ts";
 import { header, type SipRequest } from "../sip/message.ts";
 import { parseSipMessage } from "../sip/parse.ts";
-import { runSipp, sippAvailable } from "../test/sipp.ts";
+import { freeUdpPort, runSipp, sippAvailable } from "../test/sipp.ts";
 import { DigestAuthority, digestHa1, md5, parseDigest } from "./digest.ts";
 import { Registrar } from "./registrar.ts";
 
@@ -69,16 +69,18 @@ describe.skipIf(!sippAvailable())("registrar with SIPp as the phone", () => {
       const wrong = await runSipp("phone-registers.xml", gateway.local, { keys: { user: "1001", password: "guess", expect: "403" } });
       expect(wrong.code, wrong.output).toBe(0);
       expect(registrar.lookup("1001")).toEqual([]);
-      const right = await runSipp("phone-registers.xml", gateway.local, { keys: { user: "1001", password: "s3cret-1001", expect: "200" } });
+      // Two ports of their own, so that the UDP and the TCP registration name two contacts (one would replace the other).
+      const [udpPort, tcpPort] = [await freeUdpPort(), await freeUdpPort()];
+      const right = await runSipp("phone-registers.xml", gateway.local, { localPort: udpPort, keys: { user: "1001", password: "s3cret-1001", expect: "200" } });
       expect(right.code, right.output).toBe(0);
       const [binding] = registrar.lookup("1001");
       expect(binding).toMatchObject({ user: "1001", source: { address: "127.0.0.1" } });
       expect(binding?.contact).toMatch(/^sip:1001@127\.0\.0\.1:\d+$/);
       // Over TCP as well: the challenge and the answer on one connection.
-      const overTcp = await runSipp("phone-registers.xml", gateway.local, { tcp: true, keys: { user: "1001", password: "s3cret-1001", expect: "200" } });
+      const overTcp = await runSipp("phone-registers.xml", gateway.local, { tcp: true, localPort: tcpPort, keys: { user: "1001", password: "s3cret-1001", expect: "200" } });
       expect(overTcp.code, overTcp.output).toBe(0);
       // The TCP binding lasted as long as SIPp's connection (see voice-gateway-tcp.test.ts): the UDP one is left.
-      for (let i = 0; i < 40 && registrar.lookup("1001").length > 1; i += 1) {
+      for (let i = 0; i < 40 && registrar.lookup("1001").some((b) => b.transport === "TCP"); i += 1) {
         await sleep(50);
       }
       expect(registrar.lookup("1001")).toEqual([binding]);
