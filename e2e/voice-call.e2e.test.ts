@@ -66,6 +66,28 @@ describe.skipIf(!sippAvailable())("the single number in the operator's window", 
     await page.close();
   }, 90_000);
 
+  it("Call the citizen on an appeal's card asks the reason and posts the follow-up call; the demo has no outbound trunk, and the dialog says so", async () => {
+    const { db } = platform.database;
+    const appeal = await db.selectFrom("appeals").select("id").where("citizen_id", "is not", null).where("closed_at", "is", null).orderBy("registered_at", "desc").executeTakeFirstOrThrow();
+    const linked = () => db.selectFrom("contact_appeals").select("contact_id").where("appeal_id", "=", appeal.id).execute();
+    const before = await linked();
+    const page = await (await platform.browser.newContext({ locale: "ru-RU", viewport: { width: 1366, height: 900 } })).newPage();
+    const errors = watchErrors(page);
+    // The senior operator reads every appeal and handles contacts (and has nothing open: a call takes them whole).
+    await signInAs(platform, page, "senior", `/appeals/${appeal.id}`);
+    await page.getByTestId("action-dial").click();
+    await page.getByTestId("submit-dial").click();
+    await page.getByText("Обязательное поле").first().waitFor();
+    await page.getByTestId("dial-reason").fill("Уточнить адрес по обращению");
+    await page.getByTestId("submit-dial").click();
+    await page.getByTestId("dial-error").waitFor();
+    expect(await page.getByTestId("dial-error").textContent()).toContain("Для исходящих звонков не настроен транк");
+    // Refused: no contact was opened for the call.
+    expect(await linked()).toEqual(before);
+    expect(errors.filter((e) => !e.includes("409"))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it("the administration shows the demo menu, the waiting rules and the extensions", async () => {
     const page = await (await platform.browser.newContext({ locale: "ru-RU", viewport: { width: 1366, height: 900 } })).newPage();
     const errors = watchErrors(page);

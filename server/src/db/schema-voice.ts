@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 
-/** Row types of the voice tables (migration 202612040001_voice.sql). */
+/** Row types of the voice tables (migrations 202612040001_voice.sql, 202612050101_voice_registrations.sql). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -64,6 +65,15 @@ export interface VoiceExtensionsTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface VoiceRegistrationsTable {
+  extension: string;
+  contact: string;
+  source_address: string;
+  source_port: number;
+  expires_at: Timestamp;
+  registered_at: GeneratedTimestamp;
+}
+
 export interface VoiceCallsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -112,6 +122,7 @@ export interface VoiceTables {
   voice_trunks: VoiceTrunksTable;
   voice_entry_points: VoiceEntryPointsTable;
   voice_extensions: VoiceExtensionsTable;
+  voice_registrations: VoiceRegistrationsTable;
   voice_calls: VoiceCallsTable;
   call_recordings: CallRecordingsTable;
 }

@@ -5,6 +5,7 @@ import { requireActor } from "../../platform/require-actor.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { assertCanReadContact } from "../contacts/contact.policy.ts";
 import { callFigures, callRecording } from "./call.service.ts";
+import { callAppealCitizen } from "./appeal-call.service.ts";
 import { addDoNotCall, requestOutboundCall } from "./outbound-call.service.ts";
 
 const tags = ["calls"];
@@ -30,6 +31,8 @@ const CallFiguresDto = Type.Object({
   recordingSeconds: Seconds,
 });
 
+const DialBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), phone: Type.Optional(Type.String({ maxLength: 30 })) }, { additionalProperties: false });
+
 /** A phone contact's call: its figures for the KPIs, and its recording for quality control (every listen audited). */
 export const callRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -53,11 +56,26 @@ export const callRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Call the citizen of a contact you hold: your phone rings first, then theirs (R13.3 reason, R13.4 do-not-call, R13.5 hours)",
         params: Type.Object({ id: Uuid }),
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), phone: Type.Optional(Type.String({ maxLength: 30 })) }, { additionalProperties: false }),
+        body: DialBody,
         response: { 202: Type.Object({ id: Uuid }) },
       },
     },
     async (request, reply) => reply.code(202).send(await requestOutboundCall({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.params.id, request.body)),
+  );
+
+  app.post(
+    "/appeals/:id/dial",
+    {
+      config: { permission: "contact.handle" },
+      schema: {
+        tags,
+        summary: "Call the citizen of an appeal (a follow-up): an outbound phone contact opens in your window, your phone rings first, then theirs (R13.3 reason, R13.4 do-not-call, R13.5 hours)",
+        params: Type.Object({ id: Uuid }),
+        body: DialBody,
+        response: { 202: Type.Object({ id: Uuid, contactId: Uuid }) },
+      },
+    },
+    async (request, reply) => reply.code(202).send(await callAppealCitizen({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.params.id, request.body)),
   );
 
   app.post(

@@ -18,10 +18,9 @@ import type { OutboundLeg } from "../gateway/outbound-leg.ts";
 import type { VoiceGateway } from "../gateway/voice-gateway.ts";
 import { runIvr, type PromptSource } from "../ivr/ivr-runner.ts";
 import { announceWhileWaiting, type WaitStatus } from "../ivr/queue-announcer.ts";
+import { HoldSwitch } from "../ivr/hold-player.ts";
 import type { PromptLibrary } from "../prompts/prompt-library.ts";
 import { standardPromptText } from "../prompts/standard-prompts.ts";
-import { decodeWav } from "../media/wav.ts";
-import { readPromptRecording } from "../../modules/voice-admin/voice-prompts.service.ts";
 import { KB_PROMPT } from "@bailanys/common/api/kb";
 import { hoursText } from "../prompts/hours-text.ts";
 import { knowledgeSpeech } from "../prompts/knowledge-text.ts";
@@ -29,6 +28,7 @@ import { activeQueues } from "../../modules/contacts/contact-queues.repository.t
 import type { OpeningHours } from "../../modules/routing/routing-rules.ts";
 import type { Registrar } from "../registrar/registrar.ts";
 import { storeRecording } from "./call-recording.ts";
+import { spokenPrompt } from "./tenant-prompts.ts";
 import type { TenantVoice, VoiceDirectory } from "./voice-directory.ts";
 
 export interface SessionContext {
@@ -38,6 +38,8 @@ export interface SessionContext {
   directory: VoiceDirectory;
   prompts: PromptLibrary;
   log: Logger;
+  /** Seconds of hold music between two "please stay on the line" prompts. */
+  holdPromptSeconds: number;
   /** The session registers itself while its contact waits or talks, so bus events reach it. */
   track(contactId: string, session: CallSession): void;
   untrack(contactId: string): void;
@@ -63,7 +65,8 @@ export class CallSession {
   private ringingOffer: string | null = null;
   private leg: OutboundLeg | null = null;
   private agentId: string | null = null;
-  private held = false;
+  /** Hold (from the window or the operator's phone) plays the hold music to the caller; resume stops it. */
+  private readonly hold: HoldSwitch;
   private callbackTaken = false;
 
   constructor(
@@ -72,6 +75,7 @@ export class CallSession {
     private readonly tenant: TenantVoice,
   ) {
     this.locale = tenant.menu.defaultLocale;
+    this.hold = new HoldSwitch(call.media, () => call.endedBecause !== null, () => ({ locale: this.locale, prompts: this.prompt, promptEverySeconds: ctx.holdPromptSeconds }));
   }
 
   /**
@@ -103,12 +107,7 @@ export class CallSession {
 
   /** The body's own recording of the prompt in that language when there is one, else the text spoken. */
   private spoken(key: string, text: string, locale: Locale): Promise<Buffer> {
-    const law = this.call.media.codec;
-    const version = this.ctx.directory.recordingOf(this.tenant.tenantId, key, locale);
-    if (version === null) {
-      return this.ctx.prompts.audio(text, locale, law);
-    }
-    return this.ctx.prompts.recording(version, async () => decodeWav(await readPromptRecording(this.ctx.deps.db, this.tenant.tenantId, key, locale)).samples, law);
+    return spokenPrompt({ db: this.ctx.deps.db, directory: this.ctx.directory, prompts: this.ctx.prompts }, this.tenant.tenantId, { key, text, locale }, this.call.media.codec);
   }
 
   private async hoursText(locale: Locale): Promise<string> {
@@ -270,7 +269,7 @@ export class CallSession {
       return;
     }
     const extension = directory.extensionOf(agentId);
-    const binding = extension === null ? undefined : registrar.lookup(extension)[0];
+    const binding = extension === null ? undefined : (await registrar.reachable(extension))[0];
     if (!binding) {
       // Nobody can answer this offer by phone: missed at once, so the caller does not wait on it.
       this.ctx.log.info({ agentId }, "operator has no registered phone; the call goes to the next operator");
@@ -312,19 +311,19 @@ export class CallSession {
     result.onHold = (held) => void (held ? holdContact : resumeContact)(deps, actor, contactId).catch(() => undefined);
   }
 
-  /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears silence). */
+  /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears the hold music). */
   private bridgeAudio(leg: OutboundLeg): void {
     const media = leg.media;
     if (!media) {
       return;
     }
     this.call.media.onAudio = (payload) => {
-      if (!this.held) {
+      if (!this.hold.held) {
         media.relay(payload);
       }
     };
     media.onAudio = (payload) => {
-      if (!this.held) {
+      if (!this.hold.held) {
         this.call.media.relay(payload);
       }
     };
@@ -336,11 +335,12 @@ export class CallSession {
       return;
     }
     if (state === "held" || state === "active") {
-      this.held = state === "held";
+      this.hold.set(state === "held");
     } else if (state === "wrapup" || state === "closed") {
       this.call.hangUp("gateway_hung_up");
     } else if (state === "queued") {
       // Transferred to a queue: the operator's leg ends, the caller waits again with the announcements.
+      this.hold.set(false);
       this.leg.hangUp();
       this.leg = null;
       this.agentId = null;
@@ -377,6 +377,7 @@ export class CallSession {
   private async finish(): Promise<void> {
     const { deps } = this.ctx;
     this.announcer?.stop();
+    this.hold.set(false);
     const endedBy = this.call.endedBecause === "operator_hung_up" ? "operator" : this.call.endedBecause === "caller_hung_up" ? "caller" : "gateway";
     if (this.contactId !== null) {
       this.ctx.untrack(this.contactId);

@@ -3,6 +3,11 @@ import type { Logger } from "pino";
 import { actorForUser } from "../../modules/auth/auth.service.ts";
 import { appendLog } from "../../modules/contacts/contact-log.repository.ts";
 import { endByAgent } from "../../modules/contacts/contact-end.service.ts";
+import { holdContact, resumeContact } from "../../modules/contacts/contact-hold.service.ts";
+import { isLocale } from "@bailanys/common/locales";
+import { HoldSwitch } from "../ivr/hold-player.ts";
+import type { PromptLibrary } from "../prompts/prompt-library.ts";
+import { standardPrompt } from "./tenant-prompts.ts";
 import type { RoutingDeps } from "../../modules/routing/dispatch.ts";
 import { transact } from "../../realtime/event-bus.ts";
 import type { OutboundLeg } from "../gateway/outbound-leg.ts";
@@ -30,14 +35,21 @@ export interface OutboundContext {
   gateway: VoiceGateway;
   registrar: Registrar;
   directory: VoiceDirectory;
+  prompts: PromptLibrary;
   log: Logger;
+  /** Seconds of hold music between two "please stay on the line" prompts. */
+  holdPromptSeconds: number;
+  /** A talking call registers for its contact's changes in the operator's window (hold, resume, end). */
+  track(contactId: string, changed: (state: string) => void): void;
+  untrack(contactId: string): void;
 }
 
 /**
  * Places the outbound calls operators asked for (`voice_outbound_calls`): claims a requested row (SKIP LOCKED, so
  * one voice process takes it), rings the operator's phone, and once they answer calls the citizen through the
  * tenant's trunk and bridges the two. A failure on either side is written on the row and in the contact's log;
- * the end of the talk ends the contact into the operator's wrap-up.
+ * the end of the talk ends the contact into the operator's wrap-up. While they talk, hold (from the window or the
+ * operator's phone) plays the citizen the hold music, and ending the contact in the window hangs up.
  */
 export async function placeRequestedCalls(ctx: OutboundContext): Promise<number> {
   let placed = 0;
@@ -80,7 +92,7 @@ async function settle(ctx: OutboundContext, call: Claimed, state: "ringing_citiz
 async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
   const { gateway, registrar, directory, deps } = ctx;
   const extension = directory.extensionOf(call.agent_id);
-  const binding = extension === null ? undefined : registrar.lookup(extension)[0];
+  const binding = extension === null ? undefined : (await registrar.reachable(extension))[0];
   const trunk = directory.outboundTrunkOf(call.tenant_id);
   if (!binding || trunk === null) {
     await settle(ctx, call, "failed", binding ? "no_trunk" : "operator_phone_not_registered");
@@ -120,8 +132,40 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
     return;
   }
   const [operatorMedia, citizenMedia] = [operator.media, citizen.media];
-  operatorMedia.onAudio = (payload) => citizenMedia.relay(payload);
-  citizenMedia.onAudio = (payload) => operatorMedia.relay(payload);
+  let finished = false;
+  const actor = await actorForUser(deps.db, call.tenant_id, call.agent_id);
+  const contact = await deps.db.selectFrom("contacts").select("locale").where("id", "=", call.contact_id).executeTakeFirst();
+  const locale = isLocale(contact?.locale) ? contact.locale : "ru";
+  const hold = new HoldSwitch(citizenMedia, () => finished, () => ({
+    locale,
+    prompts: (key, language) => standardPrompt({ db: deps.db, directory, prompts: ctx.prompts }, call.tenant_id, key, language, citizenMedia.codec),
+    promptEverySeconds: ctx.holdPromptSeconds,
+  }));
+  operatorMedia.onAudio = (payload) => {
+    if (!hold.held) {
+      citizenMedia.relay(payload);
+    }
+  };
+  citizenMedia.onAudio = (payload) => {
+    if (!hold.held) {
+      operatorMedia.relay(payload);
+    }
+  };
+  ctx.track(call.contact_id, (state) => {
+    if (state === "held" || state === "active") {
+      hold.set(state === "held");
+    } else if (state === "wrapup" || state === "closed") {
+      operator.hangUp();
+      citizen.hangUp();
+      ended();
+    }
+  });
+  // Hold pressed on the operator's phone is the contact's hold, as for an inbound call.
+  operator.onHold = (held) => {
+    if (actor) {
+      void (held ? holdContact : resumeContact)(deps, actor, call.contact_id).catch(() => undefined);
+    }
+  };
   await settle(ctx, call, "connected");
   const row = await deps.db
     .insertInto("voice_calls")
@@ -129,6 +173,9 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
     .returning("id")
     .executeTakeFirstOrThrow();
   await over;
+  finished = true;
+  hold.set(false);
+  ctx.untrack(call.contact_id);
   await settle(ctx, call, "ended");
   await deps.db.updateTable("voice_calls").set({ ended_at: sql<Date>`now()`, ended_by: "gateway" }).where("id", "=", row.id).execute();
   const voice = directory.tenant(call.tenant_id);
@@ -136,7 +183,6 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
     // The citizen's side is the one the citizen's leg received; its recorder hears both directions.
     await storeRecording(deps.db, { tenantId: call.tenant_id, callId: row.id, wav: citizenMedia.recorder.wav(), retentionDays: voice.recordingRetentionDays });
   }
-  const actor = await actorForUser(deps.db, call.tenant_id, call.agent_id);
   if (actor) {
     await endByAgent(deps, actor, call.contact_id).catch(() => undefined);
   }

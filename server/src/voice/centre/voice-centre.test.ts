@@ -5,12 +5,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
-import { buildTenant, signIn, signedInStaff, startTestApp, type TestContext, type TestUser } from "../../test/harness.ts";
+import { applicant, buildTenant, signIn, signedInStaff, startTestApp, type TestContext, type TestUser } from "../../test/harness.ts";
 import { encodeG711 } from "../media/g711.ts";
 import { decodeWav } from "../media/wav.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
 import type { IvrMenu } from "../ivr/ivr-menu.ts";
 import { digestHa1 } from "../registrar/digest.ts";
+import { level, longestSound } from "../test/audio-level.ts";
 import { freeUdpPort, runSipp, sippAvailable } from "../test/sipp.ts";
 import { VoiceCentre } from "./voice-centre.ts";
 
@@ -34,34 +35,43 @@ function tone(hz: number, seconds: number): Int16Array {
 
 let ctx: TestContext;
 let centre: VoiceCentre;
+const log = pino({ level: process.env.VOICE_TEST_LOG ?? "silent" });
 /** Every text the centre had spoken (rendered once each: the library keeps what it rendered). */
 const spoken: string[] = [];
 let speech: string;
+/** A second of A-law silence: a phone that says nothing. */
+let quiet: string;
 beforeAll(async () => {
   ctx = await startTestApp();
   const rtpBase = 24_000 + 2 * Math.floor(Math.random() * 3_000);
   // Prompts are short tones here: what is under test is the call's way through the engine, not the words.
   centre = await VoiceCentre.start(
     { db: ctx.db, bus: ctx.bus },
-    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log: pino({ level: process.env.VOICE_TEST_LOG ?? "silent" }), prompts: new PromptLibrary(async (text) => {
+    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log, prompts: new PromptLibrary(async (text) => {
       spoken.push(text);
       return tone(500, 0.3);
-    }), statusRefreshMs: 300 },
+    }), statusRefreshMs: 300, holdPromptSeconds: 1 },
   );
   speech = path.join(os.tmpdir(), `bailanys-centre-${process.pid}.alaw`);
   writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
+  quiet = path.join(os.tmpdir(), `bailanys-centre-quiet-${process.pid}.alaw`);
+  writeFileSync(quiet, encodeG711(new Int16Array(8000), "PCMA"));
 });
 afterAll(async () => {
   await centre?.stop();
   await ctx?.close();
   rmSync(speech, { force: true });
+  rmSync(quiet, { force: true });
 });
 
 let numberSerial = 0;
 let extensionSerial = 2000;
 
-/** A tenant answering its own number with the menu, a phone queue (offers time out after `offerSeconds`) and operators with extensions. */
-async function voiceTenant(operators: number, offerSeconds = 8) {
+/**
+ * A tenant answering its own number with the menu, a phone queue (offers time out after `offerSeconds`) and operators
+ * with extensions, whose phones register at `registerAt` (this file's centre, or another voice process).
+ */
+async function voiceTenant(operators: number, offerSeconds = 8, registerAt: VoiceCentre = centre) {
   const tenant = await buildTenant(ctx.db);
   numberSerial += 1;
   const number = `10${numberSerial}`;
@@ -79,8 +89,9 @@ async function voiceTenant(operators: number, offerSeconds = 8) {
     agents.push({ user, extension, port: await freeUdpPort() });
   }
   await centre.directory.reload();
+  await registerAt.directory.reload();
   for (const agent of agents) {
-    const registered = await runSipp("phone-registers.xml", centre.gateway.local, { localPort: agent.port, keys: { user: agent.extension, password: PASSWORD, expect: "200" } });
+    const registered = await runSipp("phone-registers.xml", registerAt.gateway.local, { localPort: agent.port, keys: { user: agent.extension, password: PASSWORD, expect: "200" } });
     expect(registered.code, registered.output).toBe(0);
   }
   return { tenantId: tenant.tenantId, number, agents };
@@ -97,8 +108,52 @@ async function activeCallback(tenantId: string, agentId: string): Promise<string
   return row.id;
 }
 
+/** The tenant calls out through a trunk on a free loopback port at any hour; the port, where the citizen's phone answers. */
+async function outboundTrunk(tenantId: string): Promise<number> {
+  const citizenPort = await freeUdpPort();
+  const always = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), ["00:00", "24:00"]]));
+  await ctx.db.updateTable("voice_settings").set({ outbound_trunk: `127.0.0.1:${citizenPort}`, outbound_hours: JSON.stringify(always) }).where("tenant_id", "=", tenantId).execute();
+  await centre.directory.reload();
+  return citizenPort;
+}
+
+/** The operator's phone answers, then the citizen's (called at `number`), who talks and hangs up: both SIPp runs pass. */
+async function bothPhonesAnswer(operatorPort: number | undefined, citizenPort: number, number: string): Promise<void> {
+  const phone = runSipp("operator-answers.xml", null, { localPort: operatorPort, keys: { audio: speech }, timeoutSeconds: 25 });
+  const citizen = runSipp("citizen-answers-hangs-up.xml", null, { localPort: citizenPort, keys: { audio: speech, talk_ms: "2500", number }, timeoutSeconds: 25 });
+  const citizenRun = await citizen;
+  expect(citizenRun.code, citizenRun.output.slice(-3000)).toBe(0);
+  const phoneRun = await phone;
+  expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
+}
+
+/** Waits for an outbound call to end and its contact to go to wrap-up; the call's row, which connected. */
+async function talkedAndEnded(callId: string, contactId: string) {
+  for (let i = 0; i < 100; i += 1) {
+    const row = await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", callId).executeTakeFirstOrThrow();
+    const state = await ctx.db.selectFrom("contacts").select("state").where("id", "=", contactId).executeTakeFirstOrThrow();
+    if (row.state === "ended" && state.state === "wrapup") {
+      break;
+    }
+    await sleep(50);
+  }
+  const outbound = await ctx.db.selectFrom("voice_outbound_calls").selectAll().where("id", "=", callId).executeTakeFirstOrThrow();
+  expect(outbound.state).toBe("ended");
+  expect(outbound.connected_at).not.toBeNull();
+  expect(await ctx.db.selectFrom("contacts").select("state").where("id", "=", contactId).executeTakeFirstOrThrow()).toEqual({ state: "wrapup" });
+  return outbound;
+}
+
 async function callRow(tenantId: string) {
   return ctx.db.selectFrom("voice_calls").selectAll().where("tenant_id", "=", tenantId).executeTakeFirstOrThrow();
+}
+
+/** The stereo recording of a contact's call, as quality control listens to it. */
+async function recordingOf(tenantId: string, contactId: string) {
+  const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
+  const listened = await ctx.app.inject({ method: "GET", url: `/api/v1/contacts/${contactId}/call/recording`, headers: { authorization: `Bearer ${supervisor.token}` } });
+  expect(listened.statusCode).toBe(200);
+  return decodeWav(listened.rawPayload);
 }
 
 /** Waits until the session has finished writing the call's end (it runs just after the last SIP message). */
@@ -152,6 +207,27 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(audits).toHaveLength(1);
     const colleague = (await signedInStaff(ctx, { tenantId }, ["operator"])).client;
     expect((await colleague.get(`/api/v1/contacts/${contact.id}/call/recording`)).status).toBe(403);
+  });
+
+  it("a phone registered over UDP at another voice process rings for a call arriving here (registrations are kept in the database)", async () => {
+    const rtpBase = 24_000 + 2 * Math.floor(Math.random() * 3_000);
+    const other = await VoiceCentre.start({ db: ctx.db, bus: ctx.bus }, { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 20 }, realm: REALM, log, prompts: new PromptLibrary(async () => tone(500, 0.3)) });
+    try {
+      const { tenantId, number, agents } = await voiceTenant(1, 8, other);
+      const [agent] = agents;
+      // This process never saw the phone register.
+      expect(centre.registrar.lookup(agent?.extension ?? "")).toEqual([]);
+      const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
+      const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", audio: speech, talk_ms: "3000" }, timeoutSeconds: 20 });
+      expect(caller.code, caller.output).toBe(0);
+      expect((await phone).code).toBe(0);
+      const call = await settled(tenantId);
+      expect(call).toMatchObject({ operator_attempts: 1, ended_by: "caller" });
+      const contact = await ctx.db.selectFrom("contacts").select(["agent_id", "outcome"]).where("id", "=", call.contact_id ?? "").executeTakeFirstOrThrow();
+      expect(contact).toEqual({ agent_id: agent?.user.id, outcome: "answered" });
+    } finally {
+      await other.stop();
+    }
   });
 
   it("an operator who does not answer is passed over: their phone is cancelled, they become not ready, the next operator's phone rings", async () => {
@@ -235,6 +311,28 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(events.map((e) => e.event)).toEqual(["voice_menu", "queued", "offered", "answered", "held", "resumed", "ended"]);
   });
 
+  it("a held caller hears the hold music and, between stretches of it, the hold prompt in their language; it stops on resume and the recording keeps it", async () => {
+    const { tenantId, number, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    // The operator's phone says nothing: whatever the caller hears is the gateway's.
+    const phone = runSipp("operator-holds.xml", null, { localPort: agent?.port, keys: { audio: speech, hold_ms: "2500" }, timeoutSeconds: 25 });
+    // The caller echoes all it receives: their side of the recording is what reached them.
+    const caller = await runSipp("caller-queues-listens.xml", centre.gateway.local, { service: number, keys: { first: "2", second: "0", talk_ms: "6500" }, timeoutSeconds: 20, echo: true });
+    expect(caller.code, caller.output).toBe(0);
+    expect((await phone).code).toBe(0);
+    const call = await settled(tenantId);
+    const wav = await recordingOf(tenantId, call.contact_id ?? "");
+    const seconds = wav.samples.length / 2 / 8000;
+    // Before the hold nothing plays longer than an announcement (under a second); the 2.5 s hold sounds throughout,
+    // sent to the caller (right) and come back from them (left).
+    const held = longestSound(wav.samples, 300);
+    expect(held.to - held.from).toBeGreaterThanOrEqual(2);
+    // Taken back: the operator's silent phone again, until the caller hangs up.
+    expect(seconds - held.to).toBeGreaterThan(0.8);
+    expect(level(wav.samples, 1, held.to + 0.2, seconds)).toBeLessThan(100);
+    expect(spoken).toContain("Пожалуйста, оставайтесь на линии, оператор скоро вернётся к вам.");
+  });
+
   it("a caller who hangs up while waiting (nobody free) is abandoned before an operator answered, a short abandon under the threshold", async () => {
     const { tenantId, number } = await voiceTenant(0);
     const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: number, keys: { first: "1", second: "0", audio: speech, talk_ms: "1500" }, timeoutSeconds: 15 });
@@ -260,38 +358,84 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
   it("calls a citizen back: the reason is stated (R13.3), the operator's phone rings first, then the citizen's through the trunk; they talk, the citizen hangs up", async () => {
     const { tenantId, agents } = await voiceTenant(1);
     const [agent] = agents;
-    const citizenPort = await freeUdpPort();
-    const always = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), ["00:00", "24:00"]]));
-    await ctx.db.updateTable("voice_settings").set({ outbound_trunk: `127.0.0.1:${citizenPort}`, outbound_hours: JSON.stringify(always) }).where("tenant_id", "=", tenantId).execute();
-    await centre.directory.reload();
+    const citizenPort = await outboundTrunk(tenantId);
     const contact = await activeCallback(tenantId, agent?.user.id ?? "");
     const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
 
-    const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
-    const citizen = runSipp("citizen-answers-hangs-up.xml", null, { localPort: citizenPort, keys: { audio: speech, talk_ms: "2500" }, timeoutSeconds: 25 });
+    const phones = bothPhonesAnswer(agent?.port, citizenPort, "77011234567");
     const noReason = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "   " });
     expect(noReason.body.error.fields).toMatchObject([{ field: "reason", code: "FIELD_REQUIRED" }]);
     const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Ответ по вашему обращению о ремонте дороги" });
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
-    const citizenRun = await citizen;
-    expect(citizenRun.code, citizenRun.output.slice(-3000)).toBe(0);
-    const phoneRun = await phone;
-    expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
+    await phones;
 
-    for (let i = 0; i < 100; i += 1) {
+    const outbound = await talkedAndEnded(requested.body.id, contact);
+    expect(outbound).toMatchObject({ state: "ended", phone: "+77011234567", reason: "Ответ по вашему обращению о ремонте дороги", failure: null });
+    const script = await ctx.db.selectFrom("contact_log").select("data").where("contact_id", "=", contact).where("event", "=", "outbound_call").executeTakeFirstOrThrow();
+    expect(script.data).toEqual({ reason: "Ответ по вашему обращению о ремонте дороги" });
+  });
+
+  it("calls the citizen of an appeal with no contact open: an outbound contact opens for the operator, linked to the appeal, and the call goes out as a callback's does", async () => {
+    const { tenantId, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const citizenPort = await outboundTrunk(tenantId);
+    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
+    const person = applicant(8801);
+    const appeal = await operatorClient.post("/api/v1/appeals", { typeCode: "request", subject: "Ремонт дороги", text: "Яма у дома 5.", citizen: person });
+    expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
+
+    const phones = bothPhonesAnswer(agent?.port, citizenPort, person.phone.replace(/^\+/, ""));
+    const requested = await operatorClient.post(`/api/v1/appeals/${appeal.body.id}/dial`, { reason: "Уточнить адрес по обращению" });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    await phones;
+
+    const outbound = await talkedAndEnded(requested.body.id, requested.body.contactId);
+    expect(outbound).toMatchObject({ contact_id: requested.body.contactId, phone: person.phone, reason: "Уточнить адрес по обращению", failure: null });
+    const contact = await ctx.db.selectFrom("contacts").select(["direction", "agent_id", "citizen_id"]).where("id", "=", requested.body.contactId).executeTakeFirstOrThrow();
+    expect(contact).toEqual({ direction: "outbound", agent_id: agent?.user.id, citizen_id: appeal.body.citizen.id });
+    expect(await ctx.db.selectFrom("contact_appeals").select("appeal_id").where("contact_id", "=", requested.body.contactId).execute()).toEqual([{ appeal_id: appeal.body.id }]);
+    // The call's figures and recording belong to the new contact, as for any outbound call.
+    const call = await ctx.db.selectFrom("voice_calls").select("dialled_number").where("contact_id", "=", requested.body.contactId).executeTakeFirstOrThrow();
+    expect(call.dialled_number).toBe(person.phone.replace(/^\+/, ""));
+  });
+
+  it("an outbound call held in the operator's window plays the citizen the hold music, resume stops it, and ending the contact there hangs up both phones", async () => {
+    const { tenantId, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const citizenPort = await outboundTrunk(tenantId);
+    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
+    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
+    // Both phones keep quiet and wait for the gateway's BYE: what the citizen hears is the gateway's.
+    const operatorPhone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: quiet }, timeoutSeconds: 25 });
+    const citizenPhone = runSipp("operator-answers.xml", null, { localPort: citizenPort, keys: { audio: quiet }, timeoutSeconds: 25 });
+    const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    for (let i = 0; i < 200; i += 1) {
       const row = await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", requested.body.id).executeTakeFirstOrThrow();
-      const state = await ctx.db.selectFrom("contacts").select("state").where("id", "=", contact).executeTakeFirstOrThrow();
-      if (row.state === "ended" && state.state === "wrapup") {
+      if (row.state === "connected") {
         break;
       }
       await sleep(50);
     }
-    const outbound = await ctx.db.selectFrom("voice_outbound_calls").selectAll().where("id", "=", requested.body.id).executeTakeFirstOrThrow();
-    expect(outbound).toMatchObject({ state: "ended", phone: "+77011234567", reason: "Ответ по вашему обращению о ремонте дороги", failure: null });
-    expect(outbound.connected_at).not.toBeNull();
-    expect(await ctx.db.selectFrom("contacts").select("state").where("id", "=", contact).executeTakeFirstOrThrow()).toEqual({ state: "wrapup" });
-    const script = await ctx.db.selectFrom("contact_log").select("data").where("contact_id", "=", contact).where("event", "=", "outbound_call").executeTakeFirstOrThrow();
-    expect(script.data).toEqual({ reason: "Ответ по вашему обращению о ремонте дороги" });
+    await sleep(800);
+    expect((await operatorClient.post(`/api/v1/contacts/${contact}/hold`, {})).status).toBeLessThan(300);
+    await sleep(2500);
+    expect((await operatorClient.post(`/api/v1/contacts/${contact}/resume`, {})).status).toBeLessThan(300);
+    await sleep(1500);
+    expect((await operatorClient.post(`/api/v1/contacts/${contact}/end`, {})).status).toBeLessThan(300);
+    expect((await citizenPhone).code).toBe(0);
+    expect((await operatorPhone).code).toBe(0);
+
+    const outbound = await talkedAndEnded(requested.body.id, contact);
+    expect(outbound.failure).toBeNull();
+    const wav = await recordingOf(tenantId, contact);
+    const seconds = wav.samples.length / 2 / 8000;
+    // What the citizen heard (right): quiet, the 2.5 s hold's music, quiet again until the end in the window.
+    const held = longestSound(wav.samples, 300, [1]);
+    expect(held.to - held.from).toBeGreaterThanOrEqual(2);
+    expect(level(wav.samples, 1, 0, held.from - 0.2)).toBeLessThan(100);
+    expect(seconds - held.to).toBeGreaterThan(1);
+    expect(level(wav.samples, 1, held.to + 0.2, seconds)).toBeLessThan(100);
   });
 
   it("refuses a call to a number on the do-not-call list (R13.4) and outside calling hours unless the citizen asked for this time (R13.5)", async () => {

@@ -4,6 +4,7 @@ import { VoiceGateway } from "../gateway/voice-gateway.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
 import { DigestAuthority } from "../registrar/digest.ts";
 import { Registrar } from "../registrar/registrar.ts";
+import { DbRegistrationStore } from "../registrar/registration-store.ts";
 import type { SipEndpoint } from "../sip/message.ts";
 import { chatStatuses } from "../../modules/chat/chat-status.service.ts";
 import { markCitizensSeen } from "../../modules/contacts/contact-conversation.service.ts";
@@ -22,6 +23,8 @@ export interface VoiceCentreOptions {
   log: Logger;
   prompts?: PromptLibrary;
   statusRefreshMs?: number;
+  /** Seconds of hold music between two "please stay on the line" prompts (30 by default). */
+  holdPromptSeconds?: number;
 }
 
 /**
@@ -32,6 +35,8 @@ export interface VoiceCentreOptions {
  */
 export class VoiceCentre {
   private readonly sessions = new Map<string, CallSession>();
+  /** Outbound calls talking, by contact: they hear of hold, resume and end made in the operator's window. */
+  private readonly outboundCalls = new Map<string, (state: string) => void>();
   private unsubscribe: (() => void) | null = null;
   private poll: NodeJS.Timeout | null = null;
   private refresh: NodeJS.Timeout | null = null;
@@ -46,9 +51,16 @@ export class VoiceCentre {
 
   static async start(deps: RoutingDeps, options: VoiceCentreOptions): Promise<VoiceCentre> {
     const directory = await VoiceDirectory.open(deps.db);
-    const registrar = new Registrar(new DigestAuthority(options.realm), { ha1For: (user) => directory.ha1For(user, options.realm) });
+    const registrar = new Registrar(new DigestAuthority(options.realm), {
+      ha1For: (user) => directory.ha1For(user, options.realm),
+      // Phones registered here over UDP can be rung from every voice process.
+      store: new DbRegistrationStore(deps.db),
+      onStoreError: (error) => options.log.warn({ err: error }, "a phone's registration could not be shared"),
+    });
     const prompts = options.prompts ?? new PromptLibrary();
     const centreRef: { centre: VoiceCentre | null } = { centre: null };
+    // What every call of this process, inbound or outbound, works with.
+    const shared = { deps, registrar, directory, prompts, log: options.log, holdPromptSeconds: options.holdPromptSeconds ?? 30 };
     const gateway = await VoiceGateway.start({
       host: options.host,
       sipPort: options.sipPort,
@@ -70,12 +82,8 @@ export class VoiceCentre {
         }
         const session = new CallSession(
           {
-            deps,
+            ...shared,
             gateway,
-            registrar,
-            directory,
-            prompts,
-            log: options.log,
             track: (contactId, s) => centreRef.centre?.sessions.set(contactId, s),
             untrack: (contactId) => centreRef.centre?.sessions.delete(contactId),
           },
@@ -90,12 +98,18 @@ export class VoiceCentre {
     });
     const centre = new VoiceCentre(gateway, directory, registrar);
     centreRef.centre = centre;
-    const outbound = { deps, gateway, registrar, directory, log: options.log };
+    const outbound = {
+      ...shared,
+      gateway,
+      track: (contactId: string, changed: (state: string) => void) => centre.outboundCalls.set(contactId, changed),
+      untrack: (contactId: string) => centre.outboundCalls.delete(contactId),
+    };
     centre.unsubscribe = deps.bus.subscribe((event) => {
       if (event.type === "agent.offer") {
         void centre.sessions.get(event.contactId)?.offered(event.offerId, event.agentId).catch((error: unknown) => options.log.error({ err: error }, "an offer could not ring"));
       } else if (event.type === "contact.changed") {
         centre.sessions.get(event.contactId)?.contactChanged(event.state);
+        centre.outboundCalls.get(event.contactId)?.(event.state);
       } else if (event.type === "voice.dial") {
         void placeRequestedCalls(outbound).catch((error: unknown) => options.log.error({ err: error }, "outbound calls could not be placed"));
       } else if (event.type === "tenant.changed" && event.what === "voice") {

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeG711 } from "../media/g711.ts";
 import { decodeWav } from "../media/wav.ts";
+import { level } from "../test/audio-level.ts";
 import { freeUdpPort, runSipp, sippAvailable } from "../test/sipp.ts";
 import type { LegFailure, OutboundLeg } from "./outbound-leg.ts";
 import type { CallEnd, InboundCall } from "./inbound-call.ts";
@@ -38,18 +39,6 @@ async function gateway(options: { answerAfterMs?: number; onCall?: (call: Inboun
 /** A tone of `seconds` at `hz`, 8 kHz 16-bit. */
 function tone(hz: number, seconds: number): Int16Array {
   return Int16Array.from({ length: Math.round(8000 * seconds) }, (_, i) => Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / 8000)));
-}
-
-/** Root-mean-square level of one channel of interleaved stereo between two times. */
-function level(samples: Int16Array, channel: 0 | 1, fromSeconds: number, toSeconds: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let frame = Math.round(fromSeconds * 8000); frame < Math.min(samples.length / 2, toSeconds * 8000); frame += 1) {
-    const value = samples[2 * frame + channel] ?? 0;
-    sum += value * value;
-    n += 1;
-  }
-  return n === 0 ? 0 : Math.sqrt(sum / n);
 }
 
 describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () => {

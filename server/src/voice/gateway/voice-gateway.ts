@@ -72,7 +72,7 @@ export class VoiceGateway {
     const onMessage = (message: SipMessage, source: SipEndpoint) => layerRef.layer?.receive(message, source);
     const udp = await openUdpTransport({ host: options.host, port: options.sipPort, onMessage });
     // TCP on the same port: a peer that connected (a trunk, a phone) is answered and called over its connection.
-    const tcp = await openTcpTransport({ host: options.host, port: udp.local.port, onMessage });
+    const tcp = await openTcpTransport({ host: options.host, port: udp.local.port, onMessage, onClosed: (peer) => options.registrar?.connectionClosed(peer) });
     const transport: UdpTransport = {
       local: udp.local,
       send: (message, to) => {
@@ -183,7 +183,7 @@ export class VoiceGateway {
 
   /** Calls the phone an extension registered last (see `dial`); null when the extension has no live binding. */
   async dialExtension(call: InboundCall, extension: string, ringSeconds: number): Promise<OutboundLeg | LegFailure | null> {
-    const binding = this.options.registrar?.lookup(extension)[0];
+    const binding = (await this.options.registrar?.reachable(extension))?.[0];
     return binding ? this.dial(call, { target: binding.contact, destination: binding.source, ringSeconds }) : null;
   }
 

@@ -33,6 +33,11 @@ const FIXED: Record<string, Record<Locale, string>> = {
     ru: "Извините, сейчас мы не можем принять звонок. Пожалуйста, перезвоните позже.",
     en: "Sorry, we cannot take your call now. Please call again later.",
   },
+  on_hold: {
+    kk: "Өтінеміз, желіден шықпаңыз, оператор жақында сізге оралады.",
+    ru: "Пожалуйста, оставайтесь на линии, оператор скоро вернётся к вам.",
+    en: "Please stay on the line, the operator will be with you shortly.",
+  },
   notice: { kk: "Назар аударыңыз.", ru: "Внимание.", en: "Please note." },
 };
 

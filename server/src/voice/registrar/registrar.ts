@@ -1,7 +1,9 @@
 import { parseNameAddr, splitList } from "../sip/headers.ts";
 import { header, headerValues, type SipEndpoint, type SipHeader, type SipRequest, type SipResponse } from "../sip/message.ts";
 import { buildResponse } from "../sip/responses.ts";
+import { topVia } from "../sip/top-via.ts";
 import type { DigestAuthority } from "./digest.ts";
+import type { RegistrationStore } from "./registration-store.ts";
 
 export interface Binding {
   user: string;
@@ -9,6 +11,8 @@ export interface Binding {
   contact: string;
   /** Where its REGISTER came from: behind NAT the phone is only reachable there. */
   source: SipEndpoint;
+  /** A phone registered over TCP is called over that connection, and only while it is open. */
+  transport: "UDP" | "TCP";
   expiresAt: number;
 }
 
@@ -18,12 +22,19 @@ export interface RegistrarOptions {
   minExpires?: number;
   maxExpires?: number;
   now?: () => number;
+  /** Shares the UDP bindings with the other voice processes; without it they stay in this one. */
+  store?: RegistrationStore;
+  /** A binding could not be stored (the phone is still registered here). */
+  onStoreError?(error: unknown): void;
 }
 
 /**
  * Operators' phones register their extension here (RFC 3261 §10.3), answering a digest challenge first. A
  * phone may register only its own extension (the To of the REGISTER is the one it authenticated as).
- * Bindings live in this process for now.
+ * Bindings live in this process, and those made over UDP also in the `store` when there is one, so that any
+ * voice process can ring the phone (`reachable`). A binding made over TCP lasts as long as its connection (RFC 5626's
+ * flow): behind NAT the phone cannot be reached any other way, so once the connection closes it is gone rather
+ * than tried over UDP at an address where nothing listens, and the call goes to the next operator at once.
  */
 export class Registrar {
   private readonly bindings = new Map<string, Binding[]>();
@@ -44,6 +55,29 @@ export class Registrar {
   lookup(user: string): Binding[] {
     const now = this.now();
     return (this.bindings.get(user) ?? []).filter((b) => b.expiresAt > now).sort((a, b) => b.expiresAt - a.expiresAt);
+  }
+
+  /**
+   * The bindings a call to the extension may use, newest first: this process's, and with a store those another
+   * voice process took over UDP.
+   */
+  async reachable(user: string): Promise<Binding[]> {
+    const local = this.lookup(user);
+    if (!this.options.store) {
+      return local;
+    }
+    const shared = (await this.options.store.load(user)).filter((b) => !local.some((l) => l.contact === b.contact));
+    return [...local, ...shared].sort((a, b) => b.expiresAt - a.expiresAt);
+  }
+
+  /** The phone's TCP connection from `source` closed: the bindings made over it are gone. */
+  connectionClosed(source: SipEndpoint): void {
+    for (const [user, bindings] of this.bindings) {
+      const kept = bindings.filter((b) => b.transport !== "TCP" || b.source.address !== source.address || b.source.port !== source.port);
+      if (kept.length !== bindings.length) {
+        this.bindings.set(user, kept);
+      }
+    }
   }
 
   /** The response to a REGISTER arriving from `source`. */
@@ -67,6 +101,7 @@ export class Registrar {
         return buildResponse(request, 400, "Bad Request");
       }
       this.bindings.delete(user);
+      this.share(user, []);
       return buildResponse(request, 200, "OK");
     }
     const now = this.now();
@@ -89,11 +124,17 @@ export class Registrar {
         return buildResponse(request, 423, "Interval Too Brief", { headers: [{ name: "Min-Expires", value: String(this.minExpires) }] });
       }
       const expires = Math.min(asked, this.maxExpires);
-      kept.splice(0, kept.length, ...others, { user, contact: addr.uri, source, expiresAt: now + expires * 1000 });
+      kept.splice(0, kept.length, ...others, { user, contact: addr.uri, source, transport: topVia(request)?.transport === "TCP" ? "TCP" : "UDP", expiresAt: now + expires * 1000 });
     }
     this.bindings.set(user, kept);
+    this.share(user, kept);
     const listed: SipHeader[] = kept.map((b) => ({ name: "Contact", value: `<${b.contact}>;expires=${Math.max(0, Math.round((b.expiresAt - now) / 1000))}` }));
     return buildResponse(request, 200, "OK", { headers: listed });
+  }
+
+  /** Stores the extension's UDP bindings for the other voice processes (after the answer: a phone never waits on it). */
+  private share(user: string, bindings: readonly Binding[]): void {
+    void this.options.store?.save(user, bindings.filter((b) => b.transport === "UDP")).catch((error: unknown) => this.options.onStoreError?.(error));
   }
 
   private challenge(request: SipRequest, stale: boolean): SipResponse {

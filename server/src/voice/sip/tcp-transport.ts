@@ -18,6 +18,8 @@ export interface TcpTransportOptions {
   port: number;
   onMessage(message: SipMessage, source: SipEndpoint): void;
   onMalformed?(reason: SipParseError["reason"] | "no_content_length" | "too_large", source: SipEndpoint): void;
+  /** A peer's connection closed (a phone registered over it can no longer be called). */
+  onClosed?(source: SipEndpoint): void;
 }
 
 /** A SIP message's head is never longer than this; a stream that goes on without one is closed. */
@@ -97,6 +99,7 @@ export async function openTcpTransport(options: TcpTransportOptions): Promise<Tc
     socket.on("close", () => {
       if (connections.get(key(peer)) === socket) {
         connections.delete(key(peer));
+        options.onClosed?.(peer);
       }
     });
   });

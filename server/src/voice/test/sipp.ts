@@ -104,6 +104,8 @@ export async function runSipp(
     localPort?: number;
     /** SIP over one TCP connection (`-t t1`) instead of UDP. */
     tcp?: boolean;
+    /** Sends back every RTP packet it receives (`-rtp_echo`): what reached SIPp shows in the gateway's recording. */
+    echo?: boolean;
     /** A load: this many calls in all, started at `rate` per second, at most `concurrent` at once (default one). */
     load?: { calls: number; rate: number; concurrent: number };
   } = {},
@@ -115,6 +117,9 @@ export async function runSipp(
   const args = [...(target ? [`127.0.0.1:${target.port}`, "-s", options.service ?? "gateway"] : []), "-sf", file.path, "-m", String(load.calls), "-l", String(load.concurrent), "-r", String(load.rate)];
   if (options.tcp) {
     args.push("-t", "t1");
+  }
+  if (options.echo) {
+    args.push("-rtp_echo");
   }
   if (options.localPort !== undefined) {
     args.push("-p", String(options.localPort));

@@ -237,6 +237,7 @@ export const workspaceEn = {
     phoneHintNone: "Empty: the number the citizen left for a callback or called from.",
     submit: "Call",
     done: "Your phone will ring first, then the citizen's.",
+    doneFromAppeal: "Your phone will ring first, then the citizen's; the call is in your workspace.",
     doNotCall: "Citizen asked not to be called",
     doNotCallTitle: "Do not call this number?",
     doNotCallText: "The number goes on the do-not-call list (R13.4): the centre will refuse every call to it from now on.",

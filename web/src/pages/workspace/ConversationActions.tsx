@@ -9,6 +9,7 @@ import { useSave } from "../../hooks/useSave.ts";
 import { useReference } from "../../reference/useReference.ts";
 import { useSession } from "../../session/useSession.ts";
 import { DialModal } from "./DialModal.tsx";
+import { contactPhone } from "./dialForm.ts";
 import { RegisterAppealDrawer } from "./RegisterAppealDrawer.tsx";
 import { TransferModal } from "./TransferModal.tsx";
 
@@ -118,7 +119,7 @@ export function ConversationActions({ contact, entries, options, onContact, onRe
           }}
         />
       )}
-      {open === "dial" && <DialModal contact={contact} onClose={() => setOpen(null)} />}
+      {open === "dial" && <DialModal path={`/contacts/${contact.id}/dial`} suggested={contactPhone(contact)} onClose={() => setOpen(null)} />}
       {open === "transfer" && <TransferModal contact={contact} options={options} onClose={() => setOpen(null)} />}
       <Modal opened={open === "end"} onClose={() => setOpen(null)} title={t(call ? "workspace.actions.callEndTitle" : "workspace.actions.endTitle")} closeButtonProps={{ "aria-label": t("common.close") }} data-testid="modal-end">
         <Text size="sm">{t(call ? "workspace.actions.callEndText" : "workspace.actions.endText")}</Text>

@@ -1,4 +1,3 @@
-import type { ContactDto } from "@bailanys/common/api/contacts";
 import type { ErrorCode } from "@bailanys/common/errors";
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { IconAlertTriangle, IconArrowLeft, IconPhoneOff, IconPhoneOutgoing } from "@tabler/icons-react";
@@ -8,23 +7,29 @@ import { api, ApiError, apiNoContent } from "../../api/client.ts";
 import { useLocale } from "../../i18n/useLocale.ts";
 import { errorText } from "../../lib/errorText.ts";
 import { notifyError, notifySuccess } from "../../lib/notifyError.ts";
-import { contactPhone, dialBody, dialProblems, doNotCallBody, doNotCallProblems, NOTE_MAX, placeFailure, REASON_MAX } from "./dialForm.ts";
+import { dialBody, dialProblems, doNotCallBody, doNotCallProblems, NOTE_MAX, placeFailure, REASON_MAX } from "./dialForm.ts";
 
 type Field = "reason" | "phone" | "note";
 
 interface Props {
-  contact: ContactDto;
+  /** Where the call is asked for: a conversation's (`/contacts/{id}/dial`) or an appeal's (`/appeals/{id}/dial`). */
+  path: string;
+  /** The number called when none is typed, when the user may see it. */
+  suggested: string | null;
+  /** Said once the call is asked for; by default that the operator's phone rings first. */
+  doneText?: string;
   onClose: () => void;
+  /** The call was asked for (the dialog closes itself). */
+  onPlaced?: () => void;
 }
 
 /**
- * Calls the citizen of the conversation: the operator's phone rings first, then the citizen's. Or, when the
- * citizen asks for it, puts their number on the do-not-call list after a confirmation (R13.4).
+ * Calls the citizen of the conversation or the appeal: the operator's phone rings first, then the citizen's. Or,
+ * when the citizen asks for it, puts their number on the do-not-call list after a confirmation (R13.4).
  */
-export function DialModal({ contact, onClose }: Props) {
+export function DialModal({ path, suggested, doneText, onClose, onPlaced }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const suggested = contactPhone(contact);
   const [step, setStep] = useState<"dial" | "doNotCall">("dial");
   const [reason, setReason] = useState("");
   const [phone, setPhone] = useState("");
@@ -34,13 +39,14 @@ export function DialModal({ contact, onClose }: Props) {
   const [refused, setRefused] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const send = async (work: () => Promise<unknown>, fields: readonly Field[], success: string) => {
+  const send = async (work: () => Promise<unknown>, fields: readonly Field[], success: string, then?: () => void) => {
     setBusy(true);
     setRefused(null);
     try {
       await work();
       notifySuccess(success);
       onClose();
+      then?.();
     } catch (error) {
       if (error instanceof ApiError) {
         const placed = placeFailure(error, fields);
@@ -62,7 +68,7 @@ export function DialModal({ contact, onClose }: Props) {
 
   const dial = () => {
     if (check(dialProblems(reason, phone))) {
-      void send(() => api<{ id: string }>(`/contacts/${contact.id}/dial`, { method: "POST", json: dialBody(reason, phone) }), ["reason", "phone"], t("workspace.dial.done"));
+      void send(() => api<{ id: string }>(path, { method: "POST", json: dialBody(reason, phone) }), ["reason", "phone"], doneText ?? t("workspace.dial.done"), onPlaced);
     }
   };
 

@@ -1,8 +1,9 @@
 import type { AppealDto, TransitionOption } from "@bailanys/common/api/appeals";
 import { Button, Card, Group, Text, Title } from "@mantine/core";
-import { IconArrowForwardUp, IconArrowRight, IconCalendarPlus, IconCopy, IconUserCheck, IconX } from "@tabler/icons-react";
+import { IconArrowForwardUp, IconArrowRight, IconCalendarPlus, IconCopy, IconPhoneOutgoing, IconUserCheck, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
 import { useReference } from "../../../reference/useReference.ts";
 import { useSession } from "../../../session/useSession.ts";
 import { AssignModal } from "./AssignModal.tsx";
@@ -12,6 +13,7 @@ import { ForwardModal } from "./ForwardModal.tsx";
 import { TransitionModal } from "./TransitionModal.tsx";
 import type { ActionResult } from "./useAppealAction.ts";
 import { WithdrawModal } from "./WithdrawModal.tsx";
+import { DialModal } from "../../workspace/DialModal.tsx";
 
 type Open =
   | { kind: "transition"; option: TransitionOption }
@@ -19,7 +21,8 @@ type Open =
   | { kind: "forward" }
   | { kind: "extend" }
   | { kind: "withdraw" }
-  | { kind: "duplicate" };
+  | { kind: "duplicate" }
+  | { kind: "dial" };
 
 interface Props {
   card: AppealDto;
@@ -27,12 +30,16 @@ interface Props {
   run: <F extends string>(path: string, body: Record<string, unknown>, fields: readonly F[], success: string) => Promise<ActionResult<F>>;
 }
 
-/** The actions the user may take on an open appeal: the status graph's edges plus assign, forward, extend, withdraw, duplicate. */
+/**
+ * The actions the user may take on an open appeal: the status graph's edges plus assign, forward, extend, withdraw,
+ * duplicate, and a call to the citizen (a follow-up that opens in the workspace).
+ */
 export function AppealActions({ card, busy, run }: Props) {
   const { t } = useTranslation();
   const { can } = useSession();
   const { reference } = useReference();
   const [open, setOpen] = useState<Open | null>(null);
+  const navigate = useNavigate();
 
   if (card.closedAt !== null) {
     return null;
@@ -53,7 +60,8 @@ export function AppealActions({ card, busy, run }: Props) {
   const canExtend = can("appeal.extend");
   const canWithdraw = can("appeal.withdraw") && graphAllows("withdraw");
   const canDuplicate = can("appeal.link_duplicate") && graphAllows("duplicate");
-  const nothing = card.transitions.length === 0 && !canAssign && !canForward && !canExtend && !canWithdraw && !canDuplicate;
+  const canDial = can("contact.handle") && card.citizen !== null;
+  const nothing = card.transitions.length === 0 && !canAssign && !canForward && !canExtend && !canWithdraw && !canDuplicate && !canDial;
 
   return (
     <Card withBorder data-testid="appeal-actions">
@@ -98,6 +106,11 @@ export function AppealActions({ card, busy, run }: Props) {
               {t("withdraw.button")}
             </Button>
           )}
+          {canDial && (
+            <Button variant="default" leftSection={<IconPhoneOutgoing size={16} aria-hidden />} onClick={() => setOpen({ kind: "dial" })} data-testid="action-dial">
+              {t("workspace.dial.title")}
+            </Button>
+          )}
           {canDuplicate && (
             <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setOpen({ kind: "duplicate" })} data-testid="action-duplicate">
               {t("duplicate.button")}
@@ -110,6 +123,15 @@ export function AppealActions({ card, busy, run }: Props) {
       {open?.kind === "forward" && <ForwardModal card={card} busy={busy} onClose={close} run={runAt("/forwards", t("forward.done"))} />}
       {open?.kind === "extend" && <ExtendModal card={card} busy={busy} onClose={close} run={runAt("/extensions", t("extend.done"))} />}
       {open?.kind === "withdraw" && <WithdrawModal busy={busy} onClose={close} run={runAt("/withdraw", t("withdraw.done"))} />}
+      {open?.kind === "dial" && (
+        <DialModal
+          path={`/appeals/${card.id}/dial`}
+          suggested={card.citizen?.masked === false ? card.citizen.phone : null}
+          doneText={t("workspace.dial.doneFromAppeal")}
+          onClose={close}
+          onPlaced={() => void navigate("/workspace")}
+        />
+      )}
       {open?.kind === "duplicate" && <DuplicateModal busy={busy} onClose={close} run={runAt("/duplicate", t("duplicate.done"))} />}
     </Card>
   );
