@@ -6,6 +6,7 @@ import { FullPageLoader } from "../../../components/FullPageLoader.tsx";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { useSession } from "../../../session/useSession.ts";
 import { translationBadges } from "../articles/translationState.ts";
+import { ArticleFiles } from "./ArticleFiles.tsx";
 import { ArticleHeader } from "./ArticleHeader.tsx";
 import { MetaForm } from "./MetaForm.tsx";
 import { TranslationPanel } from "./TranslationPanel.tsx";
@@ -59,6 +60,9 @@ export function ArticlePage() {
             </Tabs.Panel>
           ))}
         </Tabs>
+      </Card>
+      <Card withBorder>
+        <ArticleFiles article={article} canWrite={can("kb.write") && !article.archived} canExport={can("kb.write")} onChanged={changed} />
       </Card>
     </Stack>
   );

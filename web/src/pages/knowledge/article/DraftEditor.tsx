@@ -38,7 +38,7 @@ export function DraftEditor({ articleId, locale, initial, canWrite, onChanged }:
       lang={locale}
     >
       <Stack>
-        <TextInput label={t("kbEditor.draft.title")} value={form.title} onChange={(e) => change({ title: e.currentTarget.value })} error={errors.title} maxLength={300} readOnly={readOnly} required />
+        <TextInput label={t("kbEditor.draft.title")} value={form.title} onChange={(e) => change({ title: e.currentTarget.value })} error={errors.title} maxLength={300} readOnly={readOnly} required data-testid="kb-draft-title" />
         <MarkdownField value={form.body} onChange={(body) => change({ body })} error={errors.body} readOnly={readOnly} />
         <FactsFields form={form} errors={errors} change={change} readOnly={readOnly} />
         <SourceFields form={form} errors={errors} change={change} readOnly={readOnly} />

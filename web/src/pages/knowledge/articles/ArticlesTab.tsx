@@ -9,6 +9,7 @@ import { AdminTable } from "../../admin/contact-centre/shared/AdminTable.tsx";
 import { TabIntro } from "../../admin/contact-centre/shared/TabIntro.tsx";
 import { useCategories } from "../useCategories.ts";
 import { ArticleFilters } from "./ArticleFilters.tsx";
+import { ImportExport } from "./ImportExport.tsx";
 import { NewArticleModal } from "./NewArticleModal.tsx";
 import { ReviewByText } from "./ReviewByText.tsx";
 import { TranslationBadges } from "./TranslationBadges.tsx";
@@ -24,7 +25,7 @@ export function ArticlesTab() {
   const { categoryName } = useCategories();
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState<ArticleFilter>({ state: "all", categoryId: null, audience: null, q: "" });
-  const { items } = useArticles(filter);
+  const { items, reload } = useArticles(filter);
   // The gap list sends editors here with the unanswered search as the new article's title.
   const asked = params.get("newTitle");
   const [creating, setCreating] = useState<string | null>(asked);
@@ -41,6 +42,7 @@ export function ArticlesTab() {
         hint={t("kbEditor.list.hint")}
         action={can("kb.write") ? { label: t("kbEditor.list.new"), icon: IconPlus, onClick: () => setCreating(""), testId: "kb-new-article" } : undefined}
       />
+      {can("kb.write") && <ImportExport onImported={() => void reload()} />}
       <ArticleFilters filter={filter} onChange={(patch) => setFilter((f) => ({ ...f, ...patch }))} />
       <AdminTable
         testId="kb-articles"

@@ -46,9 +46,9 @@ export function NewArticleModal({ title, onClose, onCreated }: Props) {
 
   return (
     <FormModal opened onClose={onClose} title={t("kbEditor.list.newTitle")} size="lg" onSubmit={submit} busy={busy} submitLabel={t("kbEditor.list.create")} testId="kb-new">
-      <TextInput label={t("kbEditor.draft.title")} value={form.title} onChange={(e) => change({ title: e.currentTarget.value })} error={errors["draft.title"]} maxLength={300} required data-autofocus />
+      <TextInput label={t("kbEditor.draft.title")} value={form.title} onChange={(e) => change({ title: e.currentTarget.value })} error={errors["draft.title"]} maxLength={300} required data-autofocus data-testid="kb-new-title" />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t("kbEditor.meta.code")} description={t("kbEditor.meta.codeHint")} value={form.code} onChange={(e) => change({ code: e.currentTarget.value })} error={errors.code} maxLength={80} required />
+        <TextInput label={t("kbEditor.meta.code")} description={t("kbEditor.meta.codeHint")} value={form.code} onChange={(e) => change({ code: e.currentTarget.value })} error={errors.code} maxLength={80} required data-testid="kb-new-code" />
         <Select
           label={t("kbEditor.list.firstLanguage")}
           data={LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) }))}
