@@ -128,7 +128,7 @@ export async function benchKbSearch(): Promise<string[]> {
     const { token } = (await login.body.json()) as { token: string };
     const query = (i: number) => QUERIES[((i % QUERIES.length) + QUERIES.length) % QUERIES.length] ?? "";
 
-    const hits = await searchKnowledge(db, tenant.id, { q: "жилищная помощь", locale: "ru", publicOnly: false, limit: 10 });
+    const hits = await searchKnowledge(db, tenant.id, { q: "жилищная помощь", locale: "ru", audience: null, limit: 10 });
     lines.push(`  "жилищная помощь" → ${hits.hits.length} hits, first "${hits.hits[0]?.title ?? "-"}"`);
     const api = await closedLoop("GET /kb/search (HTTP)", 1, SECONDS, async (_c, i) => {
       const r = await request(`${baseUrl}/api/v1/kb/search?q=${encodeURIComponent(query(i))}&lang=ru`, { dispatcher: agent, headers: { authorization: `Bearer ${token}` } });
@@ -138,7 +138,7 @@ export async function benchKbSearch(): Promise<string[]> {
       }
     });
     const service = await closedLoop("searchKnowledge (service)", 1, SECONDS, async (_c, i) => {
-      await searchKnowledge(db, tenant.id, { q: query(i), locale: "ru", publicOnly: false, limit: 10 });
+      await searchKnowledge(db, tenant.id, { q: query(i), locale: "ru", audience: null, limit: 10 });
     });
     const raw = await closedLoop("plain full-text query", 1, SECONDS, async (_c, i) => {
       await sql`select article_id, title, ts_rank_cd(search_vector, q) as rank

@@ -108,7 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "notice.manage",
     "kb.read",
   ],
-  auditor: ["audit.read", "audit.verify", "appeal.read", "appeal.read_all", "reference.read", "org.read", "users.read"],
+  auditor: ["audit.read", "audit.verify", "appeal.read", "appeal.read_all", "reference.read", "org.read", "users.read", "kb.read"],
 };
 
 export function isRole(value: unknown): value is Role {

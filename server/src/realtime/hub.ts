@@ -206,7 +206,8 @@ export class Hub {
         }
         break;
       case "kb.changed":
-        // R22: a published text reaches every open window at once; the window re-reads what it shows.
+        // R22: a published text reaches every open window at once; the window re-reads what it shows. Every staff
+        // role may read the knowledge base (kb.read), so the frame tells no one more than they may read.
         for (const [peer, info] of this.staffPeers) {
           if (info.tenantId === event.tenantId) {
             peer.send({ type: "kb", articleId: event.articleId, locale: event.published?.locale ?? null, title: event.published?.title ?? null });

@@ -104,7 +104,7 @@ export async function suggestForContact(db: Db, actor: Actor, contactId: string,
     return [];
   }
   const locale = isLocale(contact.locale) ? contact.locale : actor.locale;
-  const base = { q: text, locale, publicOnly: false, limit, match: "any" as const };
+  const base = { q: text, locale, audience: null, limit, match: "any" as const };
   const inTopic = contact.topic_id ? (await searchKnowledge(db, actor.tenantId, { ...base, categoryId: contact.topic_id })).hits : [];
   if (inTopic.length >= limit) {
     return inTopic;

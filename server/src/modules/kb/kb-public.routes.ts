@@ -2,12 +2,11 @@ import { ArticleViewDto, OfficeViewDto, PortalHomeDto, PublicFeedbackBody, Searc
 import { Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
-import { sql } from "kysely";
 import { attachmentHeaders } from "../../platform/multipart-file.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { tenantByCode } from "../chat/chat-config.service.ts";
 import { listOffices } from "./kb-office.service.ts";
-import { presentOfficeView, readAttachment, readPublished } from "./kb-reading.service.ts";
+import { portalHome, presentOfficeView, readAttachment, readPublished } from "./kb-reading.service.ts";
 import { browseCategory, searchKnowledge } from "./kb-search.service.ts";
 import { logSearch, recordPublicFeedback } from "./kb-usage.service.ts";
 
@@ -40,7 +39,7 @@ export const kbPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         return { items: await browseCategory(app.db, tenant.id, { categoryId, locale: request.locale, publicOnly: true, limit }), corrections: [], searchId: null };
       }
-      const outcome = await searchKnowledge(app.db, tenant.id, { q, locale: request.locale, publicOnly: true, categoryId, limit });
+      const outcome = await searchKnowledge(app.db, tenant.id, { q, locale: request.locale, audience: "public", categoryId, limit });
       const searchId = await logSearch(app.db, { tenantId: tenant.id, audience: "public", locale: request.locale, query: request.query.q, results: outcome.hits.length, userId: null, contactId: null });
       return { items: outcome.hits, corrections: outcome.corrections, searchId };
     },
@@ -79,21 +78,7 @@ export const kbPublicRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const tenant = await tenantByCode(app.db, request.query.tenant);
-      const locale = request.locale;
-      const categories = await sql<{ id: string; code: string; name: string; articles: number }>`
-        select c.id, c.code, ${sql.ref(`c.name_${locale}`)} as name, count(distinct d.article_id)::int as articles
-        from kb_documents d join classifier_items c on c.id = d.category_id
-        where d.tenant_id = ${tenant.id} and d.audience = 'public'
-        group by c.id order by c.sort, c.code`.execute(app.db);
-      // The most used public articles of the last 90 days, in the reader's language where it is published.
-      const popular = await sql<{ id: string; code: string; title: string; locale: string }>`
-        select distinct on (uses, d.article_id) d.article_id as id, a.code, d.title, d.locale
-        from kb_documents d join kb_articles a on a.id = d.article_id
-        cross join lateral (select count(*) as uses from kb_usage u where u.article_id = d.article_id and u.at > now() - interval '90 days') u
-        where d.tenant_id = ${tenant.id} and d.audience = 'public'
-        order by uses desc, d.article_id, (d.locale = ${locale}) desc
-        limit 8`.execute(app.db);
-      return { categories: categories.rows, popular: popular.rows };
+      return portalHome(app.db, tenant.id, request.locale);
     },
   );
   app.get(

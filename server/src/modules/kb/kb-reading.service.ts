@@ -1,11 +1,14 @@
-import type { ArticleViewDto, OfficeViewDto } from "@bailanys/common/api/kb";
+import type { ArticleViewDto, OfficeViewDto, PortalHomeDto } from "@bailanys/common/api/kb";
 import type { Locale } from "@bailanys/common/locales";
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { KbOfficesTable } from "../../db/schema-kb.ts";
 import { AppError } from "../../platform/app-error.ts";
 
 /** When the reader's language has no published text, the article is shown in the first of these that has one. */
+/** An article is named by its id or its code; only an id can be compared with a uuid column. */
+const isUuid = (ref: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+
 const FALLBACK: Record<Locale, Locale[]> = { kk: ["kk", "ru", "en"], ru: ["ru", "kk", "en"], en: ["en", "ru", "kk"] };
 
 export function presentOfficeView(row: Selectable<KbOfficesTable>, locale: Locale): OfficeViewDto {
@@ -30,9 +33,8 @@ export interface ReadOptions {
 
 /** A published article in the reader's language (or the nearest one published), with its offices and links. */
 export async function readPublished(db: Db, tenantId: string, options: ReadOptions): Promise<ArticleViewDto> {
-  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.ref);
   let articleQuery = db.selectFrom("kb_articles").selectAll().where("tenant_id", "=", tenantId).where("archived_at", "is", null);
-  articleQuery = isUuid ? articleQuery.where("id", "=", options.ref) : articleQuery.where("code", "=", options.ref);
+  articleQuery = isUuid(options.ref) ? articleQuery.where("id", "=", options.ref) : articleQuery.where("code", "=", options.ref);
   const article = await articleQuery.executeTakeFirst();
   if (!article || (options.publicOnly && article.audience !== "public")) {
     throw new AppError("NOT_FOUND");
@@ -104,10 +106,43 @@ export async function readAttachment(db: Db, tenantId: string, articleRef: strin
     .select(["f.file_name", "f.content_type", "f.content", "a.audience", "a.archived_at"])
     .where("f.tenant_id", "=", tenantId)
     .where("f.id", "=", attachmentId)
-    .where((eb) => eb.or([eb("a.id", "=", /^[0-9a-f-]{36}$/i.test(articleRef) ? articleRef : null), eb("a.code", "=", articleRef)]))
+    .where(isUuid(articleRef) ? "a.id" : "a.code", "=", articleRef)
     .executeTakeFirst();
   if (!row || (publicOnly && (row.audience !== "public" || row.archived_at !== null))) {
     throw new AppError("NOT_FOUND");
   }
   return { fileName: row.file_name, contentType: row.content_type, content: row.content };
+}
+
+/** How many articles the portal's front page offers as frequent answers. */
+const POPULAR = 8;
+
+/**
+ * The portal's front page: the topics that have public articles, and the public articles used most in the last 90
+ * days (then the newest, while there are fewer), each in the reader's language where it is published.
+ */
+export async function portalHome(db: Db, tenantId: string, locale: Locale): Promise<PortalHomeDto> {
+  const categories = await sql<PortalHomeDto["categories"][number]>`
+    select c.id, c.code, ${sql.ref(`c.name_${locale}`)} as name, count(distinct d.article_id)::int as articles
+    from kb_documents d join classifier_items c on c.id = d.category_id
+    where d.tenant_id = ${tenantId} and d.audience = 'public'
+    group by c.id order by c.sort, c.code`.execute(db);
+  // Usage is counted first (its index by tenant and time), so the documents are read for eight articles only.
+  const popular = await sql<PortalHomeDto["popular"][number]>`
+    with used as (
+      select u.article_id, row_number() over (order by count(*) desc) as place from kb_usage u
+      where u.tenant_id = ${tenantId} and u.at > now() - interval '90 days'
+        and exists (select 1 from kb_documents d where d.article_id = u.article_id and d.audience = 'public')
+      group by u.article_id order by place limit ${POPULAR}
+    ),
+    newest as (
+      select d.article_id, ${POPULAR} + row_number() over (order by max(d.published_at) desc) as place from kb_documents d
+      where d.tenant_id = ${tenantId} and d.audience = 'public' and d.article_id not in (select article_id from used)
+      group by d.article_id order by place limit ${POPULAR}
+    ),
+    top as (select * from (select * from used union all select * from newest) x order by place limit ${POPULAR})
+    select distinct on (top.place) top.article_id as id, a.code, d.title, d.locale
+    from top join kb_documents d on d.article_id = top.article_id join kb_articles a on a.id = top.article_id
+    order by top.place, (d.locale = ${locale}) desc`.execute(db);
+  return { categories: categories.rows, popular: popular.rows };
 }

@@ -1,4 +1,4 @@
-import type { SearchHitDto } from "@bailanys/common/api/kb";
+import type { KbAudience, SearchHitDto } from "@bailanys/common/api/kb";
 import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
 import { highlight, tokenize } from "@bailanys/common/kb/search-text";
 import type { Locale } from "@bailanys/common/locales";
@@ -10,8 +10,8 @@ export interface SearchInput {
   q: string;
   /** The reader's language: its translation is preferred and ranks higher. */
   locale: Locale;
-  /** Citizens see public articles only; staff see both. */
-  publicOnly: boolean;
+  /** Only articles of this audience (citizens: public); null for both (staff). */
+  audience: KbAudience | null;
   categoryId?: string | undefined;
   limit: number;
   /** All words (a typed query) or any word (suggestions from a conversation's text). */
@@ -97,7 +97,7 @@ interface RawHit {
 const RANKED_BY_TITLE = 150;
 const RANKED_BEYOND_TITLES = 80;
 
-async function runQuery(db: Db, tenantId: string, input: SearchInput, positions: Position[], join: " & " | " | ", exclude: string[]): Promise<RawHit[]> {
+async function runQuery(db: Db, tenantId: string, input: SearchInput, positions: Position[], join: " & " | " | "): Promise<RawHit[]> {
   const ru = tsQueryText(positions, same, join);
   const kk = tsQueryText(positions, stemKazakh, join);
   const ruQuery = sql`to_tsquery('russian', ${ru})`;
@@ -107,9 +107,8 @@ async function runQuery(db: Db, tenantId: string, input: SearchInput, positions:
     const vector = sql.ref(`d.${column}`);
     return sql`d.tenant_id = ${tenantId}
       and ((d.locale = 'ru' and ${vector} @@ ${ruQuery}) or (d.locale = 'kk' and ${vector} @@ ${kkQuery}) or (d.locale = 'en' and ${vector} @@ ${enQuery}))
-      ${input.publicOnly ? sql`and d.audience = 'public'` : sql``}
-      ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}
-      ${exclude.length > 0 ? sql`and d.article_id <> all(${exclude}::uuid[])` : sql``}`;
+      ${input.audience !== null ? sql`and d.audience = ${input.audience}` : sql``}
+      ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}`;
   };
   const result = await sql<RawHit>`
     with candidates as (
@@ -147,7 +146,7 @@ async function titleLookalikes(db: Db, tenantId: string, input: SearchInput): Pr
       word_similarity(${q}, lower(d.title))::float8 as score, null::text as headline, left(d.plain_text, 20000) as plain
     from kb_documents d join kb_articles a on a.id = d.article_id
     where d.tenant_id = ${tenantId} and ${q} <% lower(d.title)
-      ${input.publicOnly ? sql`and d.audience = 'public'` : sql``}
+      ${input.audience !== null ? sql`and d.audience = ${input.audience}` : sql``}
       ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}
     order by d.article_id, (d.locale = ${input.locale}) desc, score desc
     limit ${input.limit}`.execute(db);
@@ -211,12 +210,12 @@ export async function searchKnowledge(db: Db, tenantId: string, input: SearchInp
   const typed: Position[] = words.map((word) => ({ alternatives: [[word], ...(synonyms.get(word) ?? [])] }));
   // The typo check runs beside the search of the words as typed (on PostgreSQL, on another connection): only a
   // query with a word no text has pays for a second search.
-  const [fixes, typedHits] = await Promise.all([corrections(db, tenantId, words), runQuery(db, tenantId, input, typed, join, [])]);
+  const [fixes, typedHits] = await Promise.all([corrections(db, tenantId, words), runQuery(db, tenantId, input, typed, join)]);
   const positions: Position[] = typed.map((position, i) => ({ alternatives: [...position.alternatives, ...(fixes.get(words[i] ?? "") ?? []).map((fix) => [fix])] }));
   const correctionList = [...fixes.entries()].map(([from, to]) => ({ from, to: to[0] ?? from }));
-  let hits = fixes.size === 0 ? typedHits : await runQuery(db, tenantId, input, positions, join, []);
+  let hits = fixes.size === 0 ? typedHits : await runQuery(db, tenantId, input, positions, join);
   if (hits.length === 0 && positions.length > 1 && input.match !== "any") {
-    hits = await runQuery(db, tenantId, input, positions, " | ", []);
+    hits = await runQuery(db, tenantId, input, positions, " | ");
   }
   if (hits.length === 0) {
     hits = await titleLookalikes(db, tenantId, input);

@@ -92,6 +92,19 @@ describe("knowledge search", () => {
     expect(article.json()).toMatchObject({ locale: "kk", availableLocales: expect.arrayContaining(["kk", "ru"]) });
   });
 
+  it("shows the portal's topics and its most used public answers first, then the newest", async () => {
+    const home = async () => (await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/home?tenant=${tenant.code}&lang=ru` })).json() as { categories: { id: string; articles: number }[]; popular: { code: string }[] };
+    expect((await home()).categories).toEqual([expect.objectContaining({ id: tenant.categoryId, articles: 1 })]);
+    expect((await home()).popular.map((p) => p.code).sort()).toEqual(["passport", "pension"]);
+    await operator.get("/api/v1/kb/read/passport?lang=ru");
+    await operator.get("/api/v1/kb/read/internal-script?lang=ru");
+    // Used: passport first; the internal script, however much it is read, is not the portal's.
+    expect((await home()).popular.map((p) => p.code)).toEqual(["passport", "pension"]);
+    await operator.get("/api/v1/kb/read/pension?lang=ru");
+    await operator.get("/api/v1/kb/read/pension?lang=ru");
+    expect((await home()).popular.map((p) => p.code)).toEqual(["pension", "passport"]);
+  });
+
   it("lists a topic's public articles on the portal when the citizen browses it without words", async () => {
     const browse = await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/search?tenant=${tenant.code}&lang=ru&q=&categoryId=${tenant.categoryId}` });
     expect(browse.json().items.map((hit: { code: string }) => hit.code)).toEqual(["pension"]);

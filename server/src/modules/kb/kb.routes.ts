@@ -34,10 +34,9 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { q, categoryId, audience, contactId, limit = 10 } = request.query;
       await checkContact(app.db, actor.tenantId, contactId);
       const locale = request.query.lang && isLocale(request.query.lang) ? request.query.lang : request.locale;
-      const outcome = await searchKnowledge(app.db, actor.tenantId, { q, locale, publicOnly: audience === "public", categoryId, limit });
-      const hits = audience === "internal" ? outcome.hits.filter((hit) => hit.audience === "internal") : outcome.hits;
-      const searchId = await logSearch(app.db, { tenantId: actor.tenantId, audience: "staff", locale, query: q, results: hits.length, userId: actor.userId, contactId: contactId ?? null });
-      return { items: hits, corrections: outcome.corrections, searchId };
+      const outcome = await searchKnowledge(app.db, actor.tenantId, { q, locale, audience: audience ?? null, categoryId, limit });
+      const searchId = await logSearch(app.db, { tenantId: actor.tenantId, audience: "staff", locale, query: q, results: outcome.hits.length, userId: actor.userId, contactId: contactId ?? null });
+      return { items: outcome.hits, corrections: outcome.corrections, searchId };
     },
   );
   app.get(

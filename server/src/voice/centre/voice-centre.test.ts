@@ -1,18 +1,15 @@
-import { rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
 import { applicant, buildTenant, signIn, signedInStaff, startTestApp, type TestContext, type TestUser } from "../../test/harness.ts";
-import { encodeG711 } from "../media/g711.ts";
 import { decodeWav } from "../media/wav.ts";
 import { PromptLibrary } from "../prompts/prompt-library.ts";
 import type { IvrMenu } from "../ivr/ivr-menu.ts";
 import { digestHa1 } from "../registrar/digest.ts";
 import { level, longestSound } from "../test/audio-level.ts";
 import { freeUdpPort, runSipp, sippAvailable } from "../test/sipp.ts";
+import { alawFile, startTestCentre, tone } from "../test/test-centre.ts";
 import { VoiceCentre } from "./voice-centre.ts";
 
 const REALM = "test.bailanys";
@@ -29,39 +26,28 @@ const MENU: IvrMenu = {
   },
 };
 
-function tone(hz: number, seconds: number): Int16Array {
-  return Int16Array.from({ length: Math.round(8000 * seconds) }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * hz * i) / 8000)));
-}
-
 let ctx: TestContext;
 let centre: VoiceCentre;
 const log = pino({ level: process.env.VOICE_TEST_LOG ?? "silent" });
 /** Every text the centre had spoken (rendered once each: the library keeps what it rendered). */
-const spoken: string[] = [];
+let spoken: string[];
 let speech: string;
 /** A second of A-law silence: a phone that says nothing. */
 let quiet: string;
+const files: { remove(): void }[] = [];
 beforeAll(async () => {
   ctx = await startTestApp();
-  const rtpBase = 24_000 + 2 * Math.floor(Math.random() * 3_000);
-  // Prompts are short tones here: what is under test is the call's way through the engine, not the words.
-  centre = await VoiceCentre.start(
-    { db: ctx.db, bus: ctx.bus },
-    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 60 }, realm: REALM, log, prompts: new PromptLibrary(async (text) => {
-      spoken.push(text);
-      return tone(500, 0.3);
-    }), statusRefreshMs: 300, holdPromptSeconds: 1 },
-  );
-  speech = path.join(os.tmpdir(), `bailanys-centre-${process.pid}.alaw`);
-  writeFileSync(speech, encodeG711(tone(300, 1), "PCMA"));
-  quiet = path.join(os.tmpdir(), `bailanys-centre-quiet-${process.pid}.alaw`);
-  writeFileSync(quiet, encodeG711(new Int16Array(8000), "PCMA"));
+  ({ centre, spoken } = await startTestCentre(ctx, { realm: REALM, rtpPorts: 60, rtpBand: [24_000, 30_000], holdPromptSeconds: 1 }));
+  const speaking = alawFile("centre", tone(300, 1));
+  const silent = alawFile("centre-quiet", new Int16Array(8000));
+  files.push(speaking, silent);
+  speech = speaking.file;
+  quiet = silent.file;
 });
 afterAll(async () => {
   await centre?.stop();
   await ctx?.close();
-  rmSync(speech, { force: true });
-  rmSync(quiet, { force: true });
+  files.forEach((file) => file.remove());
 });
 
 let numberSerial = 0;

@@ -1,17 +1,12 @@
-import { rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishArticle } from "../../modules/kb/kb-test-fixtures.ts";
 import { buildQueue } from "../../test/contact-fixtures.ts";
 import { buildTenant, signedInStaff, startTestApp, type TestContext } from "../../test/harness.ts";
 import type { IvrMenu } from "../ivr/ivr-menu.ts";
-import { encodeG711 } from "../media/g711.ts";
 import { knowledgeSpeech } from "../prompts/knowledge-text.ts";
-import { PromptLibrary } from "../prompts/prompt-library.ts";
 import { runSipp, sippAvailable } from "../test/sipp.ts";
-import { VoiceCentre } from "./voice-centre.ts";
+import { alawFile, startTestCentre, tone } from "../test/test-centre.ts";
+import type { VoiceCentre } from "./voice-centre.ts";
 
 /** Language (1 kk, 2 ru), then 3 reads the offices of an article from the knowledge base, then the queue. */
 const MENU: IvrMenu = {
@@ -25,31 +20,20 @@ const MENU: IvrMenu = {
   },
 };
 
-const tone = (seconds: number) => Int16Array.from({ length: Math.round(8000 * seconds) }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
-
 let ctx: TestContext;
 let centre: VoiceCentre;
-const spoken: string[] = [];
-let speech: string;
+let spoken: string[];
+let speech: { file: string; remove(): void };
 
 beforeAll(async () => {
   ctx = await startTestApp();
-  const rtpBase = 21_000 + 2 * Math.floor(Math.random() * 1_000);
-  // Prompts are short tones: what is under test is which words the menu asked to be spoken.
-  centre = await VoiceCentre.start(
-    { db: ctx.db, bus: ctx.bus },
-    { host: "127.0.0.1", sipPort: 0, rtpPorts: { first: rtpBase, last: rtpBase + 20 }, realm: "kb.test", log: pino({ level: "silent" }), prompts: new PromptLibrary(async (text) => {
-      spoken.push(text);
-      return tone(0.2);
-    }), statusRefreshMs: 300 },
-  );
-  speech = path.join(os.tmpdir(), `bailanys-kb-voice-${process.pid}.alaw`);
-  writeFileSync(speech, encodeG711(tone(1), "PCMA"));
+  ({ centre, spoken } = await startTestCentre(ctx, { realm: "kb.test", rtpPorts: 20, rtpBand: [21_000, 23_000] }));
+  speech = alawFile("kb-voice", tone(440, 1));
 });
 afterAll(async () => {
   await centre?.stop();
   await ctx?.close();
-  rmSync(speech, { force: true });
+  speech.remove();
 });
 
 async function tenantWithOffice() {
@@ -113,7 +97,7 @@ describe("the voice menu reads the knowledge base (R12.3)", () => {
     await ctx.db.insertInto("voice_trunks").values({ tenant_id: tenant.tenantId, name: "loopback", allowed_sources: ["127.0.0.0/8"] }).execute();
     await ctx.db.insertInto("voice_entry_points").values({ number: "1414", tenant_id: tenant.tenantId }).execute();
     await centre.directory.reload();
-    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: "1414", keys: { first: "2", second: "3", audio: speech, talk_ms: "2500" }, timeoutSeconds: 15 });
+    const caller = await runSipp("caller-queues.xml", centre.gateway.local, { service: "1414", keys: { first: "2", second: "3", audio: speech.file, talk_ms: "2500" }, timeoutSeconds: 15 });
     expect(caller.code, caller.output).toBe(0);
     expect(spoken).toContain("ЦОН № 1. проспект Абая, 10. понедельник – пятница: 09:00 – 18:00; суббота: 10:00 – 14:00; воскресенье: выходной. перерыв: 13:00 – 14:00.");
   });
