@@ -19,7 +19,7 @@ import { PromptLibrary } from "../server/src/voice/prompts/prompt-library.ts";
 import { speechAvailable } from "../server/src/voice/prompts/speech.ts";
 import { runSipp, sippAvailable } from "../server/src/voice/test/sipp.ts";
 import { dropDatabase, freshDatabase } from "./fresh-database.ts";
-import { baseline, latenessLine, measureWhile } from "./voice-gateway.bench.ts";
+import { baseline, gcLine, latenessLine, measureWhile } from "./voice-gateway.bench.ts";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const HOLD_MS = Number(process.env.BENCH_HOLD_MS ?? 15_000);
@@ -65,7 +65,7 @@ export async function benchVoiceCentre(): Promise<string[]> {
         .executeTakeFirstOrThrow()
         .then((r) => (waitingPeak = Math.max(waitingPeak, Number(r.n))));
     }, 250);
-    const loaded = await measureWhile(centre.gateway.clock, () => centre.activeCalls >= CALLS * 0.95, sipp);
+    const loaded = await measureWhile(centre.gateway.media, () => centre.activeCalls >= CALLS * 0.95, sipp);
     const run = await sipp;
     clearInterval(watch);
     const perCall = (share: number) => `${((100 * share) / CALLS).toFixed(3)} % of a core`;
@@ -73,6 +73,7 @@ export async function benchVoiceCentre(): Promise<string[]> {
       `Voice centre (SIPp callers to 109 on 127.0.0.1 through the menu into the queue, ${CALLS} calls, ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, prompts ${speech ? "by espeak-ng" : "as tones"})`,
       `  calls held at once: ${peak} of ${CALLS}; phone contacts waiting at once: ${waitingPeak}; SIPp ${run.code === 0 ? "reports every call successful" : `exit ${String(run.code)}: some calls failed`}`,
       latenessLine(`  media clock lateness with ${peak} calls waiting`, loaded.lateness),
+      gcLine(loaded.gcPauses),
       latenessLine(`baseline: plain UDP sends, ${CALLS} per tick`, floor.lateness),
       `  CPU of the voice process: ${(100 * loaded.cpuShare).toFixed(1)} % of a core = ${perCall(loaded.cpuShare)} per call (baseline ${(100 * floor.cpuShare).toFixed(1)} %); goal lateness p99 < 5 ms at 200 calls`,
     ];

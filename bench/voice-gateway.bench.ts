@@ -7,10 +7,13 @@
  */
 import { createSocket } from "node:dgram";
 import { once } from "node:events";
-import { performance } from "node:perf_hooks";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { PerformanceObserver, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { VoiceGateway } from "../server/src/voice/gateway/voice-gateway.ts";
 import { MediaClock } from "../server/src/voice/media/media-clock.ts";
+import type { MediaEngine } from "../server/src/voice/media/media-engine.ts";
 import { runSipp, sippAvailable } from "../server/src/voice/test/sipp.ts";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
@@ -25,22 +28,52 @@ export function percentile(samples: number[], p: number): number {
 export const latenessLine = (label: string, samples: number[]) =>
   `${label.padEnd(44)} ticks=${String(samples.length).padStart(5)}  p50=${percentile(samples, 50).toFixed(2)} ms  p99=${percentile(samples, 99).toFixed(2)} ms  max=${Math.max(...samples).toFixed(2)} ms`;
 
-/** Lateness and CPU of the window in which `busy()` holds, sampled every 100 ms. */
-export async function measureWhile(clock: MediaClock, busy: () => boolean, until: Promise<unknown>) {
+/**
+ * Lateness and CPU of the window in which `busy()` holds, sampled every 100 ms, with the garbage collector's pauses
+ * in it. BENCH_PROFILE=<file> also writes a CPU profile of that window alone (open it in Chrome's DevTools).
+ */
+export async function measureWhile(engine: MediaEngine, busy: () => boolean, until: Promise<unknown>) {
   let finished = false;
   void until.then(() => (finished = true));
   while (!busy() && !finished) {
     await sleep(50);
   }
-  const from = clock.lateness.length;
+  const gcPauses: number[] = [];
+  const gc = new PerformanceObserver((list) => gcPauses.push(...list.getEntries().map((entry) => entry.duration)));
+  gc.observe({ entryTypes: ["gc"] });
+  const profile = process.env.BENCH_PROFILE ? await startProfile() : null;
+  await engine.lateness();
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   while (busy() && !finished) {
     await sleep(100);
   }
   const used = process.cpuUsage(cpu);
-  return { lateness: clock.lateness.slice(from), cpuShare: (used.user + used.system) / 1000 / (performance.now() - t0) };
+  const lateness = await engine.lateness();
+  gc.disconnect();
+  if (profile && process.env.BENCH_PROFILE) {
+    writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(await profile.stop()));
+  }
+  return { lateness, gcPauses, cpuShare: (used.user + used.system) / 1000 / (performance.now() - t0) };
 }
+
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    stop: async () => {
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
+/** The collector's pauses in a window: how many, how many over 2 ms, the longest. */
+export const gcLine = (pauses: number[]) =>
+  `  main thread GC pauses (the media thread has its own heap): ${pauses.length}, over 2 ms: ${pauses.filter((ms) => ms > 2).length}, longest ${Math.max(0, ...pauses).toFixed(1)} ms`;
 
 /** The floor: `streams` plain UDP sends per tick for `ms`, on a clock of their own. */
 export async function baseline(streams: number, ms: number) {
@@ -80,7 +113,7 @@ export async function benchVoiceGateway(): Promise<string[]> {
     });
     let peak = 0;
     const watch = setInterval(() => (peak = Math.max(peak, gateway.activeCalls)), 50);
-    const loaded = await measureWhile(gateway.clock, () => gateway.activeCalls >= CALLS * 0.95, sipp);
+    const loaded = await measureWhile(gateway.media, () => gateway.activeCalls >= CALLS * 0.95, sipp);
     const run = await sipp;
     clearInterval(watch);
     const floor = await baseline(CALLS, 4000);

@@ -75,7 +75,12 @@ export class CallSession {
     private readonly tenant: TenantVoice,
   ) {
     this.locale = tenant.menu.defaultLocale;
-    this.hold = new HoldSwitch(call.media, () => call.endedBecause !== null, () => ({ locale: this.locale, prompts: this.prompt, promptEverySeconds: ctx.holdPromptSeconds }));
+    this.hold = new HoldSwitch(
+      call.media,
+      () => call.endedBecause !== null,
+      () => ({ locale: this.locale, prompts: this.prompt, promptEverySeconds: ctx.holdPromptSeconds }),
+      () => this.bridgeAudio(),
+    );
   }
 
   /**
@@ -306,27 +311,17 @@ export class CallSession {
     }
     this.leg = result;
     this.agentId = agentId;
-    this.bridgeAudio(result);
+    this.bridgeAudio();
     // Hold pressed on the phone is the contact's hold too: the window shows it and its time counts.
     result.onHold = (held) => void (held ? holdContact : resumeContact)(deps, actor, contactId).catch(() => undefined);
   }
 
   /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears the hold music). */
-  private bridgeAudio(leg: OutboundLeg): void {
-    const media = leg.media;
-    if (!media) {
-      return;
-    }
-    this.call.media.onAudio = (payload) => {
-      if (!this.hold.held) {
-        media.relay(payload);
-      }
-    };
-    media.onAudio = (payload) => {
-      if (!this.hold.held) {
-        this.call.media.relay(payload);
-      }
-    };
+  private bridgeAudio(): void {
+    const media = this.leg?.media ?? null;
+    const joined = media !== null && !this.hold.held;
+    this.call.media.bridgeTo(joined ? media : null);
+    media?.bridgeTo(joined ? this.call.media : null);
   }
 
   /** The contact changed elsewhere (the operator's window): hold, resume, end or transfer the call to match. */
@@ -345,7 +340,7 @@ export class CallSession {
       this.leg = null;
       this.agentId = null;
       this.call.bridged = null;
-      this.call.media.onAudio = null;
+      this.call.media.bridgeTo(null);
       this.startAnnouncer();
       void this.pickUpPendingOffer();
     }
@@ -378,6 +373,8 @@ export class CallSession {
     const { deps } = this.ctx;
     this.announcer?.stop();
     this.hold.set(false);
+    // Asked for at once: the media thread keeps a closed call's recording only for a while.
+    const recording = this.tenant.recordCalls && this.callRowId !== null ? this.call.media.recording() : null;
     const endedBy = this.call.endedBecause === "operator_hung_up" ? "operator" : this.call.endedBecause === "caller_hung_up" ? "caller" : "gateway";
     if (this.contactId !== null) {
       this.ctx.untrack(this.contactId);
@@ -402,8 +399,8 @@ export class CallSession {
     }
     if (this.callRowId !== null) {
       await deps.db.updateTable("voice_calls").set({ ended_at: sql<Date>`now()`, ended_by: endedBy }).where("id", "=", this.callRowId).execute();
-      if (this.tenant.recordCalls) {
-        await storeRecording(deps.db, { tenantId: this.tenant.tenantId, callId: this.callRowId, wav: this.call.media.recorder.wav(), retentionDays: this.tenant.recordingRetentionDays });
+      if (recording) {
+        await storeRecording(deps.db, { tenantId: this.tenant.tenantId, callId: this.callRowId, wav: await recording, retentionDays: this.tenant.recordingRetentionDays });
       }
     }
   }

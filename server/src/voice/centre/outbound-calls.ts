@@ -136,21 +136,22 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
   const actor = await actorForUser(deps.db, call.tenant_id, call.agent_id);
   const contact = await deps.db.selectFrom("contacts").select("locale").where("id", "=", call.contact_id).executeTakeFirst();
   const locale = isLocale(contact?.locale) ? contact.locale : "ru";
-  const hold = new HoldSwitch(citizenMedia, () => finished, () => ({
-    locale,
-    prompts: (key, language) => standardPrompt({ db: deps.db, directory, prompts: ctx.prompts }, call.tenant_id, key, language, citizenMedia.codec),
-    promptEverySeconds: ctx.holdPromptSeconds,
-  }));
-  operatorMedia.onAudio = (payload) => {
-    if (!hold.held) {
-      citizenMedia.relay(payload);
-    }
+  // Each side's audio goes to the other, except while the operator holds the call (the citizen hears the music).
+  const join = (held: boolean) => {
+    operatorMedia.bridgeTo(held ? null : citizenMedia);
+    citizenMedia.bridgeTo(held ? null : operatorMedia);
   };
-  citizenMedia.onAudio = (payload) => {
-    if (!hold.held) {
-      operatorMedia.relay(payload);
-    }
-  };
+  const hold = new HoldSwitch(
+    citizenMedia,
+    () => finished,
+    () => ({
+      locale,
+      prompts: (key, language) => standardPrompt({ db: deps.db, directory, prompts: ctx.prompts }, call.tenant_id, key, language, citizenMedia.codec),
+      promptEverySeconds: ctx.holdPromptSeconds,
+    }),
+    join,
+  );
+  join(false);
   ctx.track(call.contact_id, (state) => {
     if (state === "held" || state === "active") {
       hold.set(state === "held");
@@ -175,13 +176,15 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
   await over;
   finished = true;
   hold.set(false);
+  const voice = directory.tenant(call.tenant_id);
+  // Asked for at once: the media thread keeps a closed leg's recording only for a while.
+  const recording = voice?.recordCalls ? citizenMedia.recording() : null;
   ctx.untrack(call.contact_id);
   await settle(ctx, call, "ended");
   await deps.db.updateTable("voice_calls").set({ ended_at: sql<Date>`now()`, ended_by: "gateway" }).where("id", "=", row.id).execute();
-  const voice = directory.tenant(call.tenant_id);
-  if (voice?.recordCalls) {
+  if (voice && recording) {
     // The citizen's side is the one the citizen's leg received; its recorder hears both directions.
-    await storeRecording(deps.db, { tenantId: call.tenant_id, callId: row.id, wav: citizenMedia.recorder.wav(), retentionDays: voice.recordingRetentionDays });
+    await storeRecording(deps.db, { tenantId: call.tenant_id, callId: row.id, wav: await recording, retentionDays: voice.recordingRetentionDays });
   }
   if (actor) {
     await endByAgent(deps, actor, call.contact_id).catch(() => undefined);

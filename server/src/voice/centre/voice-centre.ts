@@ -96,6 +96,9 @@ export class VoiceCentre {
         });
       },
     });
+    if (gateway.media.priorityRefused !== null) {
+      options.log.warn({ reason: gateway.media.priorityRefused }, "the media thread runs at normal priority (give the process CAP_SYS_NICE for steadier audio under load)");
+    }
     const centre = new VoiceCentre(gateway, directory, registrar);
     centreRef.centre = centre;
     const outbound = {

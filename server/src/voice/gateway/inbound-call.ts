@@ -1,5 +1,5 @@
 import type { DtmfDigit } from "../media/dtmf.ts";
-import type { MediaSession } from "./media-session.ts";
+import type { MediaSession } from "../media/media-engine.ts";
 import { header, headerValues, type SipEndpoint, type SipRequest } from "../sip/message.ts";
 import { parseNameAddr } from "../sip/headers.ts";
 import { dialogRequest } from "./dialog-request.ts";

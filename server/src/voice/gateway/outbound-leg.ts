@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Socket } from "node:dgram";
 import { buildAudioSdp, negotiateBody, type AudioFormat } from "../media/sdp.ts";
-import type { MediaClock } from "../media/media-clock.ts";
+import type { MediaSession, ReservedPort } from "../media/media-engine.ts";
 import { buildCancel } from "../sip/cancel-and-ack.ts";
 import { parseNameAddr } from "../sip/headers.ts";
 import { header, headerValues, type SipEndpoint, type SipRequest, type SipResponse } from "../sip/message.ts";
 import { newTag } from "../sip/responses.ts";
 import type { ClientTransaction } from "../sip/transaction-layer.ts";
 import { dialogRequest, type DialogSide } from "./dialog-request.ts";
-import { MediaSession } from "./media-session.ts";
 
 /** Why a leg to a phone did not come up: the phone's final status (486 busy, 480, 603 …) or 408 for no answer. */
 export type LegFailure = { status: number };
@@ -20,8 +18,8 @@ export interface OutboundLegOptions {
   local: SipEndpoint;
   /** The codec of the call being bridged: the phone is offered only that (no transcoding) and DTMF on 101. */
   audio: AudioFormat;
-  rtp: { port: number; socket: Socket };
-  clock: MediaClock;
+  /** The leg's RTP port, reserved in the media thread before the offer names it. */
+  rtp: ReservedPort;
   /** TCP when the phone is reached over the connection it registered on. */
   transport?: "UDP" | "TCP";
   /** The caller's identity shown to the far end (a user part: the centre's number on an outbound call). */
@@ -105,7 +103,7 @@ export class OutboundLeg {
       this.cseq += 1;
       this.options.sendRequest(dialogRequest("BYE", this.dialog, this.cseq, this.options.local), this.options.destination, () => undefined, () => undefined);
     }
-    this.media?.close();
+    this.releaseMedia();
   }
 
   /** The phone hung up (its BYE reached the gateway, which has answered it). */
@@ -114,7 +112,7 @@ export class OutboundLeg {
       return;
     }
     this.ended = true;
-    this.media?.close();
+    this.releaseMedia();
     this.events.onHungUp();
   }
 
@@ -150,8 +148,7 @@ export class OutboundLeg {
       this.events.onFailed({ status: this.cancelled ? 408 : 488 });
       return;
     }
-    this.media = new MediaSession(this.options.rtp.socket, answer.remote, { ...answer.negotiated, audio: this.options.audio }, () => undefined);
-    this.media.start(this.options.clock);
+    this.media = this.options.rtp.begin(answer.remote, { ...answer.negotiated, audio: this.options.audio }, () => undefined);
     this.events.onAnswered(this);
   }
 
@@ -172,8 +169,17 @@ export class OutboundLeg {
     this.settled = true;
     this.ended = true;
     this.clearRinging();
-    this.options.rtp.socket.close();
+    this.options.rtp.release();
     this.events.onFailed({ status });
+  }
+
+  /** The leg's media stops; a leg that never began (answered without usable SDP) gives its port back. */
+  private releaseMedia(): void {
+    if (this.media) {
+      this.media.close();
+    } else {
+      this.options.rtp.release();
+    }
   }
 
   private clearRinging(): void {

@@ -61,7 +61,7 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     expect(call.digits).toEqual(["3", "#"]);
     expect(ends).toEqual(["gateway_hung_up"]);
     // The media clock sent a packet every 20 ms from the answer to the hang-up (over a second of it).
-    expect(call.media.counters.sent).toBeGreaterThan(40);
+    expect((await call.media.stats()).sent).toBeGreaterThan(40);
     expect(gw.activeCalls).toBe(0);
   });
 
@@ -90,7 +90,7 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     expect(call.media.codec).toBe("PCMA");
     expect(call.digits).toEqual(["1", "2", "#"]);
     // Each capture is ten packets of one key press (three of them End packets): one digit each.
-    expect(call.media.counters.receivedEvents).toBe(30);
+    expect((await call.media.stats()).receivedEvents).toBe(30);
     expect(ends).toEqual(["caller_hung_up"]);
     expect(gw.activeCalls).toBe(0);
   });
@@ -103,7 +103,7 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     rmSync(speech);
     expect(run.code, run.output).toBe(0);
     const call = calls[0] as InboundCall;
-    const wav = decodeWav(call.media.recorder.wav());
+    const wav = decodeWav(await call.media.recording());
     expect(wav).toMatchObject({ sampleRate: 8000, channels: 2 });
     const seconds = wav.samples.length / 2 / 8000;
     expect(seconds).toBeGreaterThan(1.4);
@@ -113,7 +113,7 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     // The half-second prompt on the right, then the silence the gateway keeps sending.
     expect(level(wav.samples, 1, 0, 0.45)).toBeGreaterThan(2000);
     expect(level(wav.samples, 1, 0.6, seconds)).toBeLessThan(100);
-    expect(call.media.counters.receivedAudio).toBeGreaterThanOrEqual(45);
+    expect((await call.media.stats()).receivedAudio).toBeGreaterThanOrEqual(45);
   });
 
   it("goes on hold when the caller's re-INVITE says sendonly (answering recvonly, sending nothing) and back with sendrecv", async () => {
@@ -122,7 +122,7 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     const watch = setInterval(() => {
       const call = calls[0];
       if (call) {
-        samples.push({ direction: call.media.direction, sent: call.media.counters.sent });
+        void call.media.stats().then((stats) => samples.push({ direction: stats.direction ?? "", sent: stats.sent }));
       }
     }, 20);
     const run = await runSipp("caller-holds.xml", gw.local, { service: "1414" });
@@ -159,11 +159,11 @@ describe.skipIf(!sippAvailable())("voice gateway with SIPp as the caller", () =>
     expect(leg && "media" in leg).toBe(true);
     const operatorMedia = leg && "media" in leg ? leg.media : null;
     // The operator's second of speech reached the gateway and went on to the caller, and the other way round.
-    expect(operatorMedia?.counters.receivedAudio).toBeGreaterThanOrEqual(45);
-    const wav = decodeWav((calls[0] as InboundCall).media.recorder.wav());
+    expect((await operatorMedia?.stats())?.receivedAudio).toBeGreaterThanOrEqual(45);
+    const wav = decodeWav(await (calls[0] as InboundCall).media.recording());
     expect(level(wav.samples, 0, 0.2, 0.9)).toBeGreaterThan(2000);
     expect(level(wav.samples, 1, 0.5, 1.0)).toBeGreaterThan(2000);
-    const heardByOperator = decodeWav(operatorMedia?.recorder.wav() ?? Buffer.alloc(0));
+    const heardByOperator = decodeWav((await operatorMedia?.recording()) ?? Buffer.alloc(0));
     expect(level(heardByOperator.samples, 1, 0.2, 0.6)).toBeGreaterThan(2000);
     expect(gw.activeCalls).toBe(0);
   });

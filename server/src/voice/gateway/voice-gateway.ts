@@ -1,5 +1,5 @@
-import { MediaClock } from "../media/media-clock.ts";
-import { PortPoolExhausted, RtpPortPool } from "../media/port-pool.ts";
+import { MediaEngine, type ReservedPort } from "../media/media-engine.ts";
+import { PortPoolExhausted } from "../media/port-pool.ts";
 import { buildAudioSdp, negotiateBody, type AudioFormat, type Negotiated } from "../media/sdp.ts";
 import { header, type SipEndpoint, type SipMessage, type SipRequest, type SipResponse } from "../sip/message.ts";
 import { parseNameAddr } from "../sip/headers.ts";
@@ -11,7 +11,6 @@ import { openUdpTransport, type UdpTransport } from "../sip/udp-transport.ts";
 import { openTcpTransport, type TcpTransport } from "../sip/tcp-transport.ts";
 import { topVia } from "../sip/top-via.ts";
 import { InboundCall } from "./inbound-call.ts";
-import { MediaSession } from "./media-session.ts";
 import { OutboundLeg, type LegFailure } from "./outbound-leg.ts";
 import type { Registrar } from "../registrar/registrar.ts";
 
@@ -44,10 +43,9 @@ interface Ringing {
 /**
  * The gateway's user agent (RFC 3261 §8.2, §12–15) for inbound calls: answers INVITEs with G.711 (488 when the
  * offer has none), rings, answers with a port of the pool, retransmits the 200 until the ACK, takes BYE and
- * CANCEL, answers OPTIONS keep-alives. Every call's media runs on one shared clock.
+ * CANCEL, answers OPTIONS keep-alives. Every call's media runs on one shared clock in the media thread.
  */
 export class VoiceGateway {
-  readonly clock = new MediaClock();
   /** The o= session id of this gateway's descriptions. */
   private readonly sessionId = Date.now();
   private readonly calls = new Map<string, InboundCall>();
@@ -55,18 +53,18 @@ export class VoiceGateway {
   private readonly ringing = new Map<string, Ringing>();
   /** Legs the gateway placed to operators' phones, by their Call-ID (their BYE comes to us). */
   private readonly legs = new Map<string, OutboundLeg>();
-  private readonly pool: RtpPortPool;
 
   private constructor(
     private readonly options: VoiceGatewayOptions,
     private readonly transport: UdpTransport,
     private readonly layer: TransactionLayer,
     private readonly tcp: TcpTransport,
-  ) {
-    this.pool = new RtpPortPool(options.host, options.rtpPorts.first, options.rtpPorts.last);
-  }
+    /** The media thread: RTP ports, the clock, every leg's audio. */
+    readonly media: MediaEngine,
+  ) {}
 
   static async start(options: VoiceGatewayOptions): Promise<VoiceGateway> {
+    const media = await MediaEngine.start({ host: options.host, rtpPorts: options.rtpPorts });
     let gateway: VoiceGateway | null = null;
     const layerRef: { layer: TransactionLayer | null } = { layer: null };
     const onMessage = (message: SipMessage, source: SipEndpoint) => layerRef.layer?.receive(message, source);
@@ -93,7 +91,7 @@ export class VoiceGateway {
       },
     });
     layerRef.layer = layer;
-    gateway = new VoiceGateway(options, transport, layer, tcp);
+    gateway = new VoiceGateway(options, transport, layer, tcp, media);
     return gateway;
   }
 
@@ -113,6 +111,7 @@ export class VoiceGateway {
       clearTimeout(timer);
     }
     await this.transport.close();
+    await this.media.stop();
   }
 
   /**
@@ -134,9 +133,8 @@ export class VoiceGateway {
       hungUp: () => call.hangUp("operator_hung_up"),
     });
     if ("media" in result && result.media) {
-      const media = result.media;
-      call.media.onAudio = (payload) => media.relay(payload);
-      media.onAudio = (payload) => call.media.relay(payload);
+      call.media.bridgeTo(result.media);
+      result.media.bridgeTo(call.media);
     }
     return result;
   }
@@ -150,7 +148,7 @@ export class VoiceGateway {
     target: { target: string; destination: SipEndpoint; ringSeconds: number; audio: AudioFormat; from?: string },
     events: { started?(leg: OutboundLeg): void; failed?(leg: OutboundLeg): void; hungUp(): void },
   ): Promise<OutboundLeg | LegFailure> {
-    const rtp = await this.pool.acquire();
+    const rtp = await this.media.reserve();
     return new Promise((resolve) => {
       const leg: OutboundLeg = new OutboundLeg(
         {
@@ -158,7 +156,6 @@ export class VoiceGateway {
           transport: this.tcp.has(target.destination) ? "TCP" : "UDP",
           local: this.local,
           rtp,
-          clock: this.clock,
           sendRequest: (request, to, onResponse, onTimeout) => this.layer.sendRequest(request, to, { onResponse, onTimeout }),
           sendDirect: (request, to) => this.transport.send(request, to),
         },
@@ -252,9 +249,9 @@ export class VoiceGateway {
     if (!this.ringing.delete(callId)) {
       return;
     }
-    let rtp: Awaited<ReturnType<RtpPortPool["acquire"]>>;
+    let rtp: ReservedPort;
     try {
-      rtp = await this.pool.acquire();
+      rtp = await this.media.reserve();
     } catch (error) {
       if (error instanceof PortPoolExhausted) {
         transaction.respond(buildResponse(request, 503, "Service Unavailable", { toTag: tag }));
@@ -264,7 +261,7 @@ export class VoiceGateway {
     }
     const ok = this.answerResponse(request, tag, rtp.port, offer.negotiated, 1);
     const source = transaction.destination;
-    const media = new MediaSession(rtp.socket, offer.remote, offer.negotiated, (digit) => call.digitReceived(digit));
+    const media = rtp.begin(offer.remote, offer.negotiated, (digit) => call.digitReceived(digit));
     const call: InboundCall = new InboundCall(
       request,
       tag,
@@ -280,7 +277,6 @@ export class VoiceGateway {
     this.calls.set(callId, call);
     transaction.respond(ok);
     this.awaitAck(callId, () => transaction.respond(ok));
-    media.start(this.clock);
     this.options.onCall(call);
   }
 

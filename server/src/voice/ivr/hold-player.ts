@@ -1,5 +1,5 @@
 import type { Locale } from "@bailanys/common/locales";
-import type { MediaSession } from "../gateway/media-session.ts";
+import type { MediaSession } from "../media/media-engine.ts";
 import { holdMusic } from "../media/hold-music.ts";
 import type { PromptSource } from "./ivr-runner.ts";
 
@@ -63,6 +63,8 @@ export class HoldSwitch {
     private readonly media: Pick<MediaSession, "codec" | "play" | "stopPlayback">,
     private readonly over: () => boolean,
     private readonly options: () => HoldOptions,
+    /** Told of every change (a bridge stops relaying the operator's audio while the caller is held). */
+    private readonly onChange: (held: boolean) => void = () => undefined,
   ) {}
 
   get held(): boolean {
@@ -75,5 +77,6 @@ export class HoldSwitch {
     }
     this.sound?.stop();
     this.sound = held ? playWhileHeld(this.media, this.over, this.options()) : null;
+    this.onChange(held);
   }
 }

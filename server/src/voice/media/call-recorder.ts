@@ -1,7 +1,10 @@
+import { ByteRing, ByteTrack } from "./byte-buffers.ts";
 import { decodeG711, SILENCE, type G711 } from "./g711.ts";
 import { encodeWav, interleave } from "./wav.ts";
 
 const FRAME = 160;
+/** Two seconds of one channel per chunk: a chunk a call every two seconds, not a buffer every 20 ms. */
+const CHUNK = 16_000;
 
 /**
  * A call's stereo recording on the media clock: every tick adds 20 ms to both channels — on the left what the
@@ -9,38 +12,51 @@ const FRAME = 160;
  * caller heard — so the two stay aligned to the wall clock whatever the packets' sizes.
  */
 export class CallRecorder {
-  private readonly caller: Buffer[] = [];
-  private readonly heard: Buffer[] = [];
-  private pending = Buffer.alloc(0);
+  private readonly caller = new ByteTrack(CHUNK);
+  private readonly heard = new ByteTrack(CHUNK);
+  /** A caller who stopped being read for a second (a stall) is not replayed late: at most 200 ms wait. */
+  private readonly pending = new ByteRing(10 * FRAME);
+  private readonly frame = Buffer.alloc(FRAME);
 
   constructor(private readonly law: G711) {}
 
   /** Audio that arrived from the caller (any packet size). */
-  received(payload: Buffer): void {
-    this.pending = Buffer.concat([this.pending, payload]);
-    // A caller who stopped being read for a second (a stall) is not replayed late: keep at most 200 ms.
-    if (this.pending.length > 10 * FRAME) {
-      this.pending = this.pending.subarray(this.pending.length - 10 * FRAME);
-    }
+  received(payload: Uint8Array): void {
+    this.pending.write(payload);
   }
 
   /** One tick: the frame sent to the caller, and the caller's next 20 ms (silence when nothing came). */
-  tick(sent: Buffer): void {
-    this.heard.push(sent);
-    const take = this.pending.subarray(0, FRAME);
-    this.pending = this.pending.subarray(take.length);
-    this.caller.push(take.length === FRAME ? Buffer.from(take) : Buffer.concat([take, Buffer.alloc(FRAME - take.length, SILENCE[this.law])]));
+  tick(sent: Uint8Array): void {
+    this.heard.append(sent);
+    const n = this.pending.readInto(this.frame);
+    this.frame.fill(SILENCE[this.law], n);
+    this.caller.append(this.frame);
   }
 
   /** Seconds recorded so far. */
   get seconds(): number {
-    return (this.heard.length * FRAME) / 8000;
+    return this.heard.length / 8000;
+  }
+
+  /** Both channels as recorded, in G.711 (the media thread hands these over; the WAV is made elsewhere). */
+  tracks(): RecordedTracks {
+    return { law: this.law, caller: this.caller.join(), heard: this.heard.join() };
   }
 
   /** The recording as a stereo 8 kHz WAV (left: caller, right: what the caller heard). */
   wav(): Buffer {
-    const left = decodeG711(Buffer.concat(this.caller), this.law);
-    const right = decodeG711(Buffer.concat(this.heard), this.law);
-    return encodeWav({ sampleRate: 8000, channels: 2, samples: interleave(left, right) });
+    return stereoWav(this.tracks());
   }
+}
+
+/** A call's two channels in G.711: what the caller sent and what the caller heard, 8000 bytes a second each. */
+export interface RecordedTracks {
+  law: G711;
+  caller: Uint8Array;
+  heard: Uint8Array;
+}
+
+/** The stereo 8 kHz WAV of a call's tracks (left: caller, right: what the caller heard). */
+export function stereoWav(tracks: RecordedTracks): Buffer {
+  return encodeWav({ sampleRate: 8000, channels: 2, samples: interleave(decodeG711(tracks.caller, tracks.law), decodeG711(tracks.heard, tracks.law)) });
 }

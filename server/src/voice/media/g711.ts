@@ -70,12 +70,18 @@ export function encodeG711(pcm: Int16Array, law: G711): Buffer {
   return out;
 }
 
+/** Every byte's linear sample, per law: decoding a recording is then one lookup a sample. */
+const DECODED = {
+  PCMA: Int16Array.from({ length: 256 }, (_, byte) => alawToLinear(byte)),
+  PCMU: Int16Array.from({ length: 256 }, (_, byte) => ulawToLinear(byte)),
+};
+
 /** Decodes G.711 bytes into 16-bit linear PCM. */
 export function decodeG711(bytes: Uint8Array, law: G711): Int16Array {
-  const decode = law === "PCMA" ? alawToLinear : ulawToLinear;
+  const table = DECODED[law];
   const out = new Int16Array(bytes.length);
   for (let i = 0; i < bytes.length; i += 1) {
-    out[i] = decode(bytes[i] ?? 0);
+    out[i] = table[bytes[i] ?? 0] ?? 0;
   }
   return out;
 }

@@ -17,6 +17,8 @@ export class MediaClock {
   private tick = 0;
   /** How late each tick fired, in ms (the gateway's benchmark reads its percentiles). */
   readonly lateness: number[] = [];
+  /** Ticks fired since the clock was made (`lateness` keeps only the last 10 000 of them). */
+  ticked = 0;
 
   /** Calls `listener` on every tick from now on; the clock runs while anyone listens. Returns the unsubscribe. */
   subscribe(listener: (tick: number) => void): () => void {
@@ -54,6 +56,7 @@ export class MediaClock {
     for (let i = 0; i < owed; i += 1) {
       this.tick += 1;
       this.lateness.push(now - (this.start + this.tick * FRAME_MS));
+      this.ticked += 1;
       for (const listener of this.listeners) {
         listener(this.tick);
       }

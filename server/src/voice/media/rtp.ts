@@ -49,11 +49,13 @@ export function parseRtp(data: Buffer): RtpPacket | null {
 
 /** Writes an RTP packet with the plain 12-byte header (no CSRCs, extension or padding). */
 export function buildRtp(packet: RtpPacket): Buffer {
-  const header = Buffer.alloc(12);
-  header[0] = 0x80;
-  header[1] = (packet.marker ? 0x80 : 0) | (packet.payloadType & 0x7f);
-  header.writeUInt16BE(packet.sequence & 0xffff, 2);
-  header.writeUInt32BE(packet.timestamp >>> 0, 4);
-  header.writeUInt32BE(packet.ssrc >>> 0, 8);
-  return Buffer.concat([header, packet.payload]);
+  // allocUnsafe takes small buffers from Node's pool; every byte is written below.
+  const data = Buffer.allocUnsafe(12 + packet.payload.length);
+  data[0] = 0x80;
+  data[1] = (packet.marker ? 0x80 : 0) | (packet.payloadType & 0x7f);
+  data.writeUInt16BE(packet.sequence & 0xffff, 2);
+  data.writeUInt32BE(packet.timestamp >>> 0, 4);
+  data.writeUInt32BE(packet.ssrc >>> 0, 8);
+  packet.payload.copy(data, 12);
+  return data;
 }
