@@ -2,6 +2,8 @@
  * Knowledge-base search over 50 000 articles, each in Kazakh and Russian (100 000 published texts): the search
  * API (HTTP, auth, synonyms, typo check, both languages, snippets, the search log) and the search service alone,
  * against PostgreSQL's plain full-text query of the same words on the same database in the same run (1 client).
+ * BENCH_KEEP_DB=1 keeps the loaded database and prints its URL; BENCH_KB_DB=<that URL> measures it again without
+ * loading (to compare changes to the search on the same base).
  */
 import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
 import { tokenize } from "@bailanys/common/kb/search-text";
@@ -15,6 +17,7 @@ import { searchKnowledge } from "../server/src/modules/kb/kb-search.service.ts";
 import { loadConfig } from "../server/src/platform/config.ts";
 import { createEventBus } from "../server/src/realtime/event-bus.ts";
 import { seedDemo } from "../server/src/seed/demo-seed.ts";
+import type { Db } from "../server/src/db/database.ts";
 import { dropDatabase, freshDatabase } from "./fresh-database.ts";
 import { closedLoop, formatResult } from "./load.ts";
 
@@ -68,56 +71,65 @@ function text(words: string[], seed: number, topicWords: number, fillerWords: nu
   return out.join(" ");
 }
 
+/** The demo tenant and ARTICLES articles in kk and ru, published, as the publish path writes them (in bulk). */
+async function load(db: Db): Promise<void> {
+  await seedDemo(db, PASSWORD, 1024);
+  const tenant = await db.selectFrom("tenants").select("id").executeTakeFirstOrThrow();
+  const editor = await db.selectFrom("users").select("id").where("login", "=", "editor").executeTakeFirstOrThrow();
+  for (let from = 0; from < ARTICLES; from += BATCH) {
+    const n = Math.min(BATCH, ARTICLES - from);
+    const seeds = Array.from({ length: n }, (_, i) => from + i + 1);
+    const ru = seeds.map((seed) => ({ title: text(RU, seed, 3, 2), body: text(RU, seed * 7, 6, 80) }));
+    const kk = seeds.map((seed) => ({ title: text(KK, seed, 3, 2), body: text(KK, seed * 7, 6, 80) }));
+    // The same rows the publish path writes (kb-index.ts), in bulk: PostgreSQL stems Russian, we stem Kazakh.
+    await sql`
+      with a as (
+        insert into kb_articles (tenant_id, code, audience, created_by)
+        select ${tenant.id}::uuid, 'bench-' || s, case when s % 4 = 0 then 'internal' else 'public' end, ${editor.id}::uuid
+        from unnest(${seeds}::int[]) as s returning id, code, audience
+      ),
+      src as (
+        select a.id as article_id, a.audience, l.locale, l.title, l.body, l.stemmed, l.stemmed_title
+        from a join unnest(${seeds.map((s) => `bench-${s}`)}::text[], ${ru.map((r) => r.title)}::text[], ${ru.map((r) => r.body)}::text[],
+          ${kk.map((k) => k.title)}::text[], ${kk.map((k) => k.body)}::text[], ${kk.map((k) => tokenize(k.body).map(stemKazakh).join(" "))}::text[],
+          ${kk.map((k) => tokenize(k.title).map(stemKazakh).join(" "))}::text[])
+          as t(code, ru_title, ru_body, kk_title, kk_body, kk_stemmed, kk_stemmed_title) on t.code = a.code
+        cross join lateral (values ('ru', t.ru_title, t.ru_body, null::text, null::text), ('kk', t.kk_title, t.kk_body, t.kk_stemmed, t.kk_stemmed_title))
+          as l(locale, title, body, stemmed, stemmed_title)
+      ),
+      v as (
+        insert into kb_versions (tenant_id, article_id, locale, number, state, title, body, source_title, source_reference, review_by, author_id, published_at)
+        select ${tenant.id}::uuid, article_id, locale, 1, 'published', title, body, 'Bench', 'ref', '2030-01-01', ${editor.id}::uuid, now() from src
+        returning id, article_id, locale
+      )
+      insert into kb_documents (article_id, locale, tenant_id, version_id, audience, title, plain_text, search_vector, title_vector, published_at)
+      select src.article_id, src.locale, ${tenant.id}::uuid, v.id, src.audience, src.title, src.body,
+        case when src.locale = 'kk' then setweight(to_tsvector('simple', src.stemmed_title), 'A') || setweight(to_tsvector('simple', src.stemmed), 'C')
+          else setweight(to_tsvector('russian', src.title), 'A') || setweight(to_tsvector('russian', src.body), 'C') end,
+        case when src.locale = 'kk' then to_tsvector('simple', src.stemmed_title) else to_tsvector('russian', src.title) end, now()
+      from src join v on v.article_id = src.article_id and v.locale = src.locale`.execute(db);
+  }
+  const words = [...new Set([...RU, ...KK].flatMap((w) => tokenize(w)))];
+  await addToLexicon(db, tenant.id, words);
+  // As autovacuum leaves a table in production: the GIN index's pending entries merged, visibility known.
+  await sql`vacuum analyze`.execute(db);
+}
+
 export async function benchKbSearch(): Promise<string[]> {
-  const adminUrl = process.env.DATABASE_URL ?? null;
-  const url = adminUrl ? await freshDatabase(adminUrl, "kb") : null;
+  const reused = process.env.BENCH_KB_DB ?? null;
+  const adminUrl = reused ? null : (process.env.DATABASE_URL ?? null);
+  const url = reused ?? (adminUrl ? await freshDatabase(adminUrl, "kb") : null);
   const database = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 10 });
   const lines = [`Knowledge search over ${ARTICLES} articles × kk/ru on ${url ? "PostgreSQL" : "PGlite"} (${SECONDS} s per run, 1 client)`];
   try {
     await migrate(database);
-    await seedDemo(database.db, PASSWORD, 1024);
     const db = database.db;
-    const tenant = await db.selectFrom("tenants").select("id").executeTakeFirstOrThrow();
-    const editor = await db.selectFrom("users").select("id").where("login", "=", "editor").executeTakeFirstOrThrow();
-    const loadStart = performance.now();
-    for (let from = 0; from < ARTICLES; from += BATCH) {
-      const n = Math.min(BATCH, ARTICLES - from);
-      const seeds = Array.from({ length: n }, (_, i) => from + i + 1);
-      const ru = seeds.map((seed) => ({ title: text(RU, seed, 3, 2), body: text(RU, seed * 7, 6, 80) }));
-      const kk = seeds.map((seed) => ({ title: text(KK, seed, 3, 2), body: text(KK, seed * 7, 6, 80) }));
-      // The same rows the publish path writes (kb-index.ts), in bulk: PostgreSQL stems Russian, we stem Kazakh.
-      await sql`
-        with a as (
-          insert into kb_articles (tenant_id, code, audience, created_by)
-          select ${tenant.id}::uuid, 'bench-' || s, case when s % 4 = 0 then 'internal' else 'public' end, ${editor.id}::uuid
-          from unnest(${seeds}::int[]) as s returning id, code, audience
-        ),
-        src as (
-          select a.id as article_id, a.audience, l.locale, l.title, l.body, l.stemmed, l.stemmed_title
-          from a join unnest(${seeds.map((s) => `bench-${s}`)}::text[], ${ru.map((r) => r.title)}::text[], ${ru.map((r) => r.body)}::text[],
-            ${kk.map((k) => k.title)}::text[], ${kk.map((k) => k.body)}::text[], ${kk.map((k) => tokenize(k.body).map(stemKazakh).join(" "))}::text[],
-            ${kk.map((k) => tokenize(k.title).map(stemKazakh).join(" "))}::text[])
-            as t(code, ru_title, ru_body, kk_title, kk_body, kk_stemmed, kk_stemmed_title) on t.code = a.code
-          cross join lateral (values ('ru', t.ru_title, t.ru_body, null::text, null::text), ('kk', t.kk_title, t.kk_body, t.kk_stemmed, t.kk_stemmed_title))
-            as l(locale, title, body, stemmed, stemmed_title)
-        ),
-        v as (
-          insert into kb_versions (tenant_id, article_id, locale, number, state, title, body, source_title, source_reference, review_by, author_id, published_at)
-          select ${tenant.id}::uuid, article_id, locale, 1, 'published', title, body, 'Bench', 'ref', '2030-01-01', ${editor.id}::uuid, now() from src
-          returning id, article_id, locale
-        )
-        insert into kb_documents (article_id, locale, tenant_id, version_id, audience, title, plain_text, search_vector, title_vector, published_at)
-        select src.article_id, src.locale, ${tenant.id}::uuid, v.id, src.audience, src.title, src.body,
-          case when src.locale = 'kk' then setweight(to_tsvector('simple', src.stemmed_title), 'A') || setweight(to_tsvector('simple', src.stemmed), 'C')
-            else setweight(to_tsvector('russian', src.title), 'A') || setweight(to_tsvector('russian', src.body), 'C') end,
-          case when src.locale = 'kk' then to_tsvector('simple', src.stemmed_title) else to_tsvector('russian', src.title) end, now()
-        from src join v on v.article_id = src.article_id and v.locale = src.locale`.execute(db);
+    if (!reused) {
+      const loadStart = performance.now();
+      await load(db);
+      lines.push(`  loaded ${ARTICLES * 2} published texts in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
     }
-    const words = [...new Set([...RU, ...KK].flatMap((w) => tokenize(w)))];
-    await addToLexicon(db, tenant.id, words);
-    // As autovacuum leaves a table in production: the GIN index's pending entries merged, visibility known.
-    await sql`vacuum analyze`.execute(db);
-    lines.push(`  loaded ${ARTICLES * 2} published texts in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+    const tenant = await db.selectFrom("tenants").select("id").executeTakeFirstOrThrow();
 
     const config = loadConfig({ LOG_LEVEL: "warn", BAILANYS_ARGON2_MEMORY_KIB: "1024" }, ["--role=api"]);
     const bus = await createEventBus(database);
@@ -154,6 +166,8 @@ export async function benchKbSearch(): Promise<string[]> {
     await database.close();
     if (adminUrl && url && !process.env.BENCH_KEEP_DB) {
       await dropDatabase(adminUrl, url);
+    } else if (adminUrl && url) {
+      lines.push(`  kept: BENCH_KB_DB=${url}`);
     }
   }
   return lines;

@@ -38,13 +38,21 @@ interface Position {
   alternatives: string[][];
 }
 
+interface WordCheck {
+  /** Words that no text has, with the nearest words that some text has. */
+  fixes: Map<string, string[]>;
+  /** Words that no text has in any form and that nothing is near: they can only keep every article out. */
+  absent: Set<string>;
+}
+
 /**
  * Words that no text has in any form (no word of the lexicon shares their Russian or Kazakh stem) get the nearest
- * words that some text has (trigram similarity over the lexicon); the others are left as typed.
+ * words that some text has (trigram similarity over the lexicon, for words of 4 letters or more); the others are
+ * left as typed.
  */
-async function corrections(db: Db, tenantId: string, words: string[]): Promise<Map<string, string[]>> {
-  const candidates = words.filter((word) => word.length >= 4 && !/\d/.test(word));
-  const result = new Map<string, string[]>();
+async function checkWords(db: Db, tenantId: string, words: string[]): Promise<WordCheck> {
+  const candidates = words.filter((word) => !/\d/.test(word));
+  const result: WordCheck = { fixes: new Map(), absent: new Set() };
   if (candidates.length === 0) {
     return result;
   }
@@ -54,7 +62,7 @@ async function corrections(db: Db, tenantId: string, words: string[]): Promise<M
       and (l.ru_stem = coalesce((ts_lexize('russian_stem', ${word}))[1], ${word}) or l.kk_stem = ${stemKazakh(word)}))`;
     // The nearest words, and only those nearly as near as the nearest: "зейнетакы" means "зейнетақы", not also
     // "зейнеткерлік", which merely looks alike.
-    const near = sql`(select array_agg(x.word order by x.s desc) from (
+    const near = word.length < 4 ? sql`null::text[]` : sql`(select array_agg(x.word order by x.s desc) from (
       select l.word, similarity(l.word, ${word}) as s, max(similarity(l.word, ${word})) over () as best from kb_lexicon l
       where l.tenant_id = ${tenantId} and l.word % ${word} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY} and x.s >= x.best - ${NEAR_MARGIN})`;
     return sql`numnode(to_tsquery('russian', ${word})) = 0 or ${found} as ${sql.ref(`known${i}`)}, ${near} as ${sql.ref(`near${i}`)}`;
@@ -62,8 +70,13 @@ async function corrections(db: Db, tenantId: string, words: string[]): Promise<M
   const row = (await sql<Record<string, boolean | string[] | null>>`select ${sql.join(columns)}`.execute(db)).rows[0] ?? {};
   candidates.forEach((word, i) => {
     const near = row[`near${i}`];
-    if (row[`known${i}`] !== true && Array.isArray(near) && near.length > 0) {
-      result.set(word, near);
+    if (row[`known${i}`] === true) {
+      return;
+    }
+    if (Array.isArray(near) && near.length > 0) {
+      result.fixes.set(word, near);
+    } else {
+      result.absent.add(word);
     }
   });
   return result;
@@ -208,12 +221,24 @@ export async function searchKnowledge(db: Db, tenantId: string, input: SearchInp
   const synonyms = await synonymsOf(db, tenantId);
   const join = input.match === "any" ? " | " : " & ";
   const typed: Position[] = words.map((word) => ({ alternatives: [[word], ...(synonyms.get(word) ?? [])] }));
-  // The typo check runs beside the search of the words as typed (on PostgreSQL, on another connection): only a
-  // query with a word no text has pays for a second search.
-  const [fixes, typedHits] = await Promise.all([corrections(db, tenantId, words), runQuery(db, tenantId, input, typed, join)]);
-  const positions: Position[] = typed.map((position, i) => ({ alternatives: [...position.alternatives, ...(fixes.get(words[i] ?? "") ?? []).map((fix) => [fix])] }));
+  // The word check runs beside the search of the words as typed (on PostgreSQL, on another connection). Words as
+  // typed that found articles are not typos; only a query that found nothing pays for a second search.
+  const [check, typedHits] = await Promise.all([checkWords(db, tenantId, words), runQuery(db, tenantId, input, typed, join)]);
+  if (typedHits.length > 0) {
+    return { hits: typedHits.map((hit) => present(hit, typed)), corrections: [] };
+  }
+  const { fixes, absent } = check;
+  // A word no text has in any form, and nothing is near, is left out while other words remain (a made-up word
+  // beside "пенсия" still finds the pension articles), as a search engine ignores it.
+  const dropAbsent = words.some((word) => !absent.has(word));
+  const positions: Position[] = [];
+  words.forEach((word, i) => {
+    if (!(dropAbsent && absent.has(word))) {
+      positions.push({ alternatives: [...(typed[i]?.alternatives ?? []), ...(fixes.get(word) ?? []).map((fix) => [fix])] });
+    }
+  });
   const correctionList = [...fixes.entries()].map(([from, to]) => ({ from, to: to[0] ?? from }));
-  let hits = fixes.size === 0 ? typedHits : await runQuery(db, tenantId, input, positions, join);
+  let hits = fixes.size === 0 && positions.length === typed.length ? [] : await runQuery(db, tenantId, input, positions, join);
   if (hits.length === 0 && positions.length > 1 && input.match !== "any") {
     hits = await runQuery(db, tenantId, input, positions, " | ");
   }

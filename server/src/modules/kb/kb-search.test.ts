@@ -75,6 +75,14 @@ describe("knowledge search", () => {
     expect((await operator.get(`/api/v1/kb/search?q=${encodeURIComponent("пенсии")}`)).body.corrections).toEqual([]);
   });
 
+  it("leaves out a word that no text has and nothing is near, instead of taking articles with any word", async () => {
+    // All the other words must still match: the internal script has "пенсия" but not "госкорпорации".
+    expect(await codes(operator, "пенсия госкорпорации щщъхю")).toEqual(["pension"]);
+    const result = (await operator.get(`/api/v1/kb/search?q=${encodeURIComponent("пенсия щщъхю")}`)).body as SearchResultDto;
+    expect(result.items.map((hit) => hit.code).sort()).toEqual(["internal-script", "pension"]);
+    expect(result.corrections).toEqual([]);
+  });
+
   it("uses the synonyms editors define", async () => {
     expect(await codes(operator, "паспорт")).toEqual([]);
     expect((await operator.post("/api/v1/kb/synonyms", { terms: ["паспорт", "удостоверение личности"] })).status).toBe(403);
