@@ -20,6 +20,8 @@ describe("the demo knowledge base", () => {
     expect((await search("зейнетақыны", "kk")).items[0]).toMatchObject({ code: "pension-age", locale: "kk" });
     // Synonyms: a Russian word finds the Kazakh text too.
     expect((await search("пенсия", "kk")).items.map((hit) => hit.code)).toContain("pension-age");
+    // Kazakh typed on a Russian keyboard: «үй көмегі» as "уй комеги".
+    expect((await search("уй комеги", "kk")).items[0]).toMatchObject({ code: "housing-aid", locale: "kk" });
     // The operators' script is not public.
     expect((await search("скрипт жалоба", "ru")).items).toEqual([]);
     const article = (await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/articles/reception-hours?tenant=${DEMO_TENANT_CODE}&lang=kk` })).json();

@@ -46,10 +46,18 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
     on conflict (article_id, locale) do update set version_id = excluded.version_id, audience = excluded.audience,
       category_id = excluded.category_id, title = excluded.title, plain_text = excluded.plain_text,
       search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
-  const words = [...new Set(tokenize(`${version.title} ${article.tags.join(" ")} ${plain} ${facts}`).filter((word) => word.length >= 3 && !/^\d+$/.test(word)))];
+  const words = [...new Set(tokenize(`${version.title} ${article.tags.join(" ")} ${plain} ${facts}`).filter(isLexiconWord))];
   if (words.length > 0) {
     await addToLexicon(trx, article.tenant_id, words);
   }
+}
+
+/**
+ * The typo check's words: three letters or more, and the two-letter Kazakh words with a Kazakh letter (үй, іс,
+ * ұл), which a citizen on a Russian keyboard types folded ("уй") and must be read back.
+ */
+function isLexiconWord(word: string): boolean {
+  return (word.length >= 3 || /[әғқңөұүһі]/.test(word)) && !/^\d+$/.test(word);
 }
 
 /** Words of published texts with their Russian (Snowball) and Kazakh (ours) stems, for the typo check. */

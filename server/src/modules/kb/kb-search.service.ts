@@ -39,16 +39,21 @@ interface Position {
 }
 
 interface WordCheck {
-  /** Words that no text has, with the nearest words that some text has. */
+  /** Words that no text has, with the nearest words that some text has (or the Kazakh words they fold from). */
   fixes: Map<string, string[]>;
   /** Words that no text has in any form and that nothing is near: they can only keep every article out. */
   absent: Set<string>;
 }
 
+/** The letters only Kazakh has; a word without any may be Kazakh typed on a Russian keyboard. */
+const KAZAKH_LETTERS = /[әғқңөұүһі]/;
+/** At most this many Kazakh words for one folded word ("тулеу" may be «төлеу» or «түлеу»). */
+const MAX_UNFOLDED = 3;
+
 /**
- * Words that no text has in any form (no word of the lexicon shares their Russian or Kazakh stem) get the nearest
- * words that some text has (trigram similarity over the lexicon, for words of 4 letters or more); the others are
- * left as typed.
+ * Words that no text has in any form (no word of the lexicon shares their Russian or Kazakh stem) get the Kazakh
+ * words they are a folded spelling of ("комеги" → «көмегі»), else the nearest words that some text has (trigram
+ * similarity over the lexicon, for words of 4 letters or more); the others are left as typed.
  */
 async function checkWords(db: Db, tenantId: string, words: string[]): Promise<WordCheck> {
   const candidates = words.filter((word) => !/\d/.test(word));
@@ -65,11 +70,24 @@ async function checkWords(db: Db, tenantId: string, words: string[]): Promise<Wo
     const near = word.length < 4 ? sql`null::text[]` : sql`(select array_agg(x.word order by x.s desc) from (
       select l.word, similarity(l.word, ${word}) as s, max(similarity(l.word, ${word})) over () as best from kb_lexicon l
       where l.tenant_id = ${tenantId} and l.word % ${word} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY} and x.s >= x.best - ${NEAR_MARGIN})`;
-    return sql`numnode(to_tsquery('russian', ${word})) = 0 or ${found} as ${sql.ref(`known${i}`)}, ${near} as ${sql.ref(`near${i}`)}`;
+    // The lexicon keeps each word also folded (migration 202612070001), indexed where that differs from the word.
+    const unfolded = KAZAKH_LETTERS.test(word)
+      ? sql`null::text[]`
+      : sql`(select array_agg(x.word order by x.word) from (select l.word from kb_lexicon l
+          where l.tenant_id = ${tenantId} and l.folded = ${word} and l.folded <> l.word order by l.word limit ${MAX_UNFOLDED}) x)`;
+    return sql`numnode(to_tsquery('russian', ${word})) = 0 or ${found} as ${sql.ref(`known${i}`)}, ${near} as ${sql.ref(`near${i}`)},
+      ${unfolded} as ${sql.ref(`unfolded${i}`)}`;
   });
   const row = (await sql<Record<string, boolean | string[] | null>>`select ${sql.join(columns)}`.execute(db)).rows[0] ?? {};
   candidates.forEach((word, i) => {
     const near = row[`near${i}`];
+    const unfolded = row[`unfolded${i}`];
+    // Read only when the words as typed found nothing: a Kazakh word folded may look like a Russian stem
+    // ("уй" is stemmed "у"), so being "known" does not rule out that «үй» was meant.
+    if (Array.isArray(unfolded) && unfolded.length > 0) {
+      result.fixes.set(word, unfolded);
+      return;
+    }
     if (row[`known${i}`] === true) {
       return;
     }

@@ -28,6 +28,10 @@ beforeAll(async () => {
     texts: { ru: { title: "Получение удостоверения личности", body: "Документы принимают в ЦОН. Срок изготовления — 10 рабочих дней." } },
   });
   await publishArticle(editor, approver, {
+    code: "housing-aid",
+    texts: { kk: { title: "Тұрғын үй көмегі", body: "Үй көмегі аз қамтылған отбасыларға тұрғын үйді ұстауға беріледі." } },
+  });
+  await publishArticle(editor, approver, {
     code: "internal-script",
     audience: "internal",
     texts: { ru: { title: "Скрипт: жалоба на пенсию", body: "Уточните номер обращения. Пенсия пересчитывается по заявлению." } },
@@ -75,6 +79,23 @@ describe("knowledge search", () => {
     expect((await operator.get(`/api/v1/kb/search?q=${encodeURIComponent("пенсии")}`)).body.corrections).toEqual([]);
   });
 
+  it("reads Kazakh typed without Kazakh letters (a Russian keyboard) as the Kazakh words it folds from", async () => {
+    const response = await operator.get(`/api/v1/kb/search?q=${encodeURIComponent("айелдерге зейнетакы")}&lang=kk`);
+    const result = response.body as SearchResultDto;
+    expect(result.items[0]).toMatchObject({ code: "pension", locale: "kk" });
+    expect(result.corrections).toEqual([
+      { from: "айелдерге", to: "әйелдерге" },
+      { from: "зейнетакы", to: "зейнетақы" },
+    ]);
+    // Short words and words that merely look like others too, on the citizens' portal as well.
+    const housing = await publicCodes("уй комеги", "kk");
+    expect(housing.items.map((hit) => hit.code)).toEqual(["housing-aid"]);
+    expect(housing.corrections).toEqual([
+      { from: "уй", to: "үй" },
+      { from: "комеги", to: "көмегі" },
+    ]);
+  });
+
   it("leaves out a word that no text has and nothing is near, instead of taking articles with any word", async () => {
     // All the other words must still match: the internal script has "пенсия" but not "госкорпорации".
     expect(await codes(operator, "пенсия госкорпорации щщъхю")).toEqual(["pension"]);
@@ -103,14 +124,14 @@ describe("knowledge search", () => {
   it("shows the portal's topics and its most used public answers first, then the newest", async () => {
     const home = async () => (await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/home?tenant=${tenant.code}&lang=ru` })).json() as { categories: { id: string; articles: number }[]; popular: { code: string }[] };
     expect((await home()).categories).toEqual([expect.objectContaining({ id: tenant.categoryId, articles: 1 })]);
-    expect((await home()).popular.map((p) => p.code).sort()).toEqual(["passport", "pension"]);
+    expect((await home()).popular.map((p) => p.code).sort()).toEqual(["housing-aid", "passport", "pension"]);
     await operator.get("/api/v1/kb/read/passport?lang=ru");
     await operator.get("/api/v1/kb/read/internal-script?lang=ru");
     // Used: passport first; the internal script, however much it is read, is not the portal's.
-    expect((await home()).popular.map((p) => p.code)).toEqual(["passport", "pension"]);
+    expect((await home()).popular.map((p) => p.code)[0]).toBe("passport");
     await operator.get("/api/v1/kb/read/pension?lang=ru");
     await operator.get("/api/v1/kb/read/pension?lang=ru");
-    expect((await home()).popular.map((p) => p.code)).toEqual(["pension", "passport"]);
+    expect((await home()).popular.map((p) => p.code).slice(0, 2)).toEqual(["pension", "passport"]);
   });
 
   it("lists a topic's public articles on the portal when the citizen browses it without words", async () => {
