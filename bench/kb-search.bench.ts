@@ -109,8 +109,8 @@ async function load(db: Db): Promise<void> {
         case when src.locale = 'kk' then to_tsvector('simple', src.stemmed_title) else to_tsvector('russian', src.title) end, now()
       from src join v on v.article_id = src.article_id and v.locale = src.locale`.execute(db);
   }
-  const words = [...new Set([...RU, ...KK].flatMap((w) => tokenize(w)))];
-  await addToLexicon(db, tenant.id, words);
+  await addToLexicon(db, tenant.id, [...new Set(RU.flatMap((w) => tokenize(w)))], "ru");
+  await addToLexicon(db, tenant.id, [...new Set(KK.flatMap((w) => tokenize(w)))], "kk");
   // As autovacuum leaves a table in production: the GIN index's pending entries merged, visibility known.
   await sql`vacuum analyze`.execute(db);
 }

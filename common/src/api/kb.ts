@@ -8,7 +8,7 @@ import { IsoDateTime, Literals, LocalDate, LocaleSchema, Nullable, Uuid } from "
 
 export const KB_AUDIENCES = ["internal", "public"] as const;
 export type KbAudience = (typeof KB_AUDIENCES)[number];
-export const KB_VERSION_STATES = ["draft", "review", "published", "superseded", "rejected"] as const;
+export const KB_VERSION_STATES = ["draft", "review", "scheduled", "published", "superseded", "rejected"] as const;
 export type KbVersionState = (typeof KB_VERSION_STATES)[number];
 /** What an operator does with an article inside a contact (R10). */
 export const KB_USE_KINDS = ["view", "sent", "answered"] as const;
@@ -188,7 +188,7 @@ export const TranslationStateDto = Type.Object({
   locale: LocaleSchema,
   title: Type.String(),
   published: Nullable(Type.Object({ id: Uuid, number: Type.Integer(), reviewBy: Nullable(Type.String()), validFrom: Nullable(Type.String()), publishedAt: IsoDateTime })),
-  open: Nullable(Type.Object({ id: Uuid, number: Type.Integer(), state: Literals(["draft", "review"] as const) })),
+  open: Nullable(Type.Object({ id: Uuid, number: Type.Integer(), state: Literals(["draft", "review", "scheduled"] as const), validFrom: Nullable(Type.String()) })),
 });
 export type TranslationStateDto = Static<typeof TranslationStateDto>;
 

@@ -9,6 +9,7 @@ import { emailTransport } from "../modules/notifications/email-transport.ts";
 import { deliverOutbox, logTransport } from "../modules/notifications/outbox-delivery.ts";
 import { runDueTimers } from "../modules/timers/timer.runner.ts";
 import { remindStaleArticles } from "../modules/kb/kb-review-reminders.ts";
+import { publishScheduledVersions } from "../modules/kb/kb-version.service.ts";
 
 /** A recurring background job. Every job claims its work in PostgreSQL, so any number of workers may run it. */
 export interface JobDefinition {
@@ -44,6 +45,7 @@ export function jobDefinitions({ pollMs, sweep = DEFAULT_SWEEP, smtp = null }: W
     { id: "sessions.cleanup", everyMs: 60 * 60_000, run: ({ db }) => deleteExpiredSessions(db) },
     { id: "recordings.purge", everyMs: 60 * 60_000, run: ({ db }) => purgeExpiredRecordings(db) },
     { id: "kb.review-reminders", everyMs: 15 * 60_000, run: ({ db }) => remindStaleArticles(db) },
+    { id: "kb.scheduled-publish", everyMs: 60_000, run: (deps) => publishScheduledVersions(deps) },
     { id: "routing.sweep", everyMs: Math.min(pollMs, ROUTING_SWEEP_MAX_MS), run: (deps) => sweepRouting(deps, sweep) },
   ];
 }

@@ -174,7 +174,7 @@ export async function listArticles(db: Db, tenantId: string, filter: ArticleList
     .selectFrom("kb_versions")
     .select(["id", "article_id", "locale", "number", "state", "title", "review_by", "valid_from", "published_at"])
     .where("article_id", "in", articles.map((a) => a.id))
-    .where("state", "in", ["draft", "review", "published"])
+    .where("state", "in", ["draft", "review", "scheduled", "published"])
     .execute();
   return articles.map((article) => presentListItem(article, versions.filter((v) => v.article_id === article.id)));
 }

@@ -48,7 +48,7 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
       search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
   const words = [...new Set(tokenize(`${version.title} ${article.tags.join(" ")} ${plain} ${facts}`).filter(isLexiconWord))];
   if (words.length > 0) {
-    await addToLexicon(trx, article.tenant_id, words);
+    await addToLexicon(trx, article.tenant_id, words, locale);
   }
 }
 
@@ -60,11 +60,17 @@ function isLexiconWord(word: string): boolean {
   return (word.length >= 3 || /[әғқңөұүһі]/.test(word)) && !/^\d+$/.test(word);
 }
 
-/** Words of published texts with their Russian (Snowball) and Kazakh (ours) stems, for the typo check. */
-export async function addToLexicon(db: Db, tenantId: string, words: string[]): Promise<void> {
-  await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem)
-    select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k from unnest(${words}::text[], ${words.map(stemKazakh)}::text[]) as x(w, k)
-    on conflict do nothing`.execute(db);
+/**
+ * Words of published texts in `locale` with their Russian (Snowball) and Kazakh (ours) stems, for the typo check;
+ * a word already known from another language's texts is marked as in this one too (a no-op otherwise).
+ */
+export async function addToLexicon(db: Db, tenantId: string, words: string[], locale: KbLocale): Promise<void> {
+  const kazakh = locale === "kk";
+  await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem, in_kk, in_other)
+    select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k, ${kazakh}, ${!kazakh}
+    from unnest(${words}::text[], ${words.map(stemKazakh)}::text[]) as x(w, k)
+    on conflict (tenant_id, word) do update set in_kk = kb_lexicon.in_kk or excluded.in_kk, in_other = kb_lexicon.in_other or excluded.in_other
+      where (excluded.in_kk and not kb_lexicon.in_kk) or (excluded.in_other and not kb_lexicon.in_other)`.execute(db);
 }
 
 /** An article's audience, category or tags changed: its published translations are indexed again. */

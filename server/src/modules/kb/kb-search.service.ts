@@ -63,8 +63,11 @@ async function checkWords(db: Db, tenantId: string, words: string[]): Promise<Wo
   }
   // One column pair per word with the word as a constant, so that each lookup uses its index.
   const columns = candidates.map((word, i) => {
-    const found = sql`exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId}
-      and (l.ru_stem = coalesce((ts_lexize('russian_stem', ${word}))[1], ${word}) or l.kk_stem = ${stemKazakh(word)}))`;
+    // Russian stems only among words of Russian or English texts, Kazakh ones among Kazakh texts' words: "алу"
+    // is stemmed "ал" in Russian, as the Kazakh "ала" is, and must not pass for a word the texts have.
+    const found = sql`(exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId}
+        and l.ru_stem = coalesce((ts_lexize('russian_stem', ${word}))[1], ${word}) and l.in_other)
+      or exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId} and l.kk_stem = ${stemKazakh(word)} and l.in_kk))`;
     // The nearest words, and only those nearly as near as the nearest: "зейнетакы" means "зейнетақы", not also
     // "зейнеткерлік", which merely looks alike.
     const near = word.length < 4 ? sql`null::text[]` : sql`(select array_agg(x.word order by x.s desc) from (

@@ -1,11 +1,12 @@
 import type { DraftBody, VersionDto } from "@bailanys/common/api/kb";
+import { localDateAt } from "@bailanys/common/calendar";
 import type { Locale } from "@bailanys/common/locales";
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError, type FieldProblem } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
-import { recordAudit } from "../audit/audit.service.ts";
+import { recordAnonymousAudit, recordAudit } from "../audit/audit.service.ts";
 import { indexPublishedVersion } from "./kb-index.ts";
 import { presentVersion } from "./kb.presenter.ts";
 import { findArticle, findVersion, nextVersionNumber, openVersion, type ArticleRow, type VersionRow } from "./kb.repository.ts";
@@ -79,7 +80,8 @@ export async function insertDraft(trx: Db, actor: Actor, article: ArticleRow, lo
 
 /**
  * Saves the draft of a translation: edits the open draft in place, or starts the next version (from nothing, or
- * after the last one was published or sent back). A version under review is frozen until it is decided.
+ * after the last one was published or sent back). A version under review is frozen until it is decided, and a
+ * scheduled one until it is published or withdrawn.
  */
 export async function saveDraft(deps: Deps, actor: Actor, meta: RequestMeta, articleId: string, locale: Locale, input: DraftBody): Promise<VersionDto> {
   const problems = draftProblems(input);
@@ -92,7 +94,7 @@ export async function saveDraft(deps: Deps, actor: Actor, meta: RequestMeta, art
       throw new AppError("NOT_FOUND");
     }
     const open = await openVersion(trx, articleId, locale);
-    if (open?.state === "review") {
+    if (open?.state === "review" || open?.state === "scheduled") {
       throw new AppError("KB_VERSION_STATE");
     }
     let version: VersionRow;
@@ -168,27 +170,95 @@ export async function approveVersion(deps: Deps, actor: Actor, meta: RequestMeta
     if (problems.length > 0) {
       throw new AppError("VALIDATION_FAILED", problems);
     }
-    await trx
-      .updateTable("kb_versions")
-      .set({ state: "superseded", updated_at: sql<Date>`now()` })
-      .where("article_id", "=", version.article_id)
-      .where("locale", "=", version.locale)
-      .where("state", "=", "published")
-      .execute();
-    const published = await trx
-      .updateTable("kb_versions")
-      .set({ state: "published", reviewed_by: actor.userId, reviewed_at: sql<Date>`now()`, review_comment: comment, published_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx.updateTable("kb_articles").set({ updated_at: sql<Date>`now()` }).where("id", "=", article.id).execute();
-    if (article.archived_at === null) {
-      await indexPublishedVersion(trx, article, published);
+    const decision = { reviewed_by: actor.userId, reviewed_at: sql<Date>`now()`, review_comment: comment };
+    if (version.valid_from !== null && version.valid_from > localDateAt(new Date())) {
+      // Approved now, in force later: citizens read the current rule until then (the worker publishes it).
+      await trx.updateTable("kb_versions").set({ ...decision, state: "scheduled", updated_at: sql<Date>`now()` }).where("id", "=", id).execute();
+      await recordAudit(trx, actor, meta, { action: "kb.version.schedule", entity: "kb_version", entityId: id, details: { articleId: article.id, locale: version.locale, number: version.number, validFrom: version.valid_from } });
+      return;
     }
+    await trx.updateTable("kb_versions").set(decision).where("id", "=", id).execute();
+    const published = await publishApproved(trx, deps.bus, { ...version, article });
     await recordAudit(trx, actor, meta, { action: "kb.version.publish", entity: "kb_version", entityId: id, details: { articleId: article.id, locale: published.locale, number: published.number } });
-    await deps.bus.publish(trx, { type: "kb.changed", tenantId: actor.tenantId, articleId: article.id, published: { locale: published.locale, title: published.title } });
   });
   return readVersion(deps.db, actor.tenantId, id);
+}
+
+/**
+ * Makes an approved version the published one of its translation: the previous one is superseded, the search
+ * document rewritten (unless the article is archived) and every open staff window told (`kb.changed`).
+ */
+async function publishApproved(trx: Db, bus: EventBus, version: VersionRow & { article: ArticleRow }): Promise<VersionRow> {
+  const { article } = version;
+  await trx
+    .updateTable("kb_versions")
+    .set({ state: "superseded", updated_at: sql<Date>`now()` })
+    .where("article_id", "=", version.article_id)
+    .where("locale", "=", version.locale)
+    .where("state", "=", "published")
+    .execute();
+  const published = await trx
+    .updateTable("kb_versions")
+    .set({ state: "published", published_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+    .where("id", "=", version.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx.updateTable("kb_articles").set({ updated_at: sql<Date>`now()` }).where("id", "=", article.id).execute();
+  if (article.archived_at === null) {
+    await indexPublishedVersion(trx, article, published);
+  }
+  await bus.publish(trx, { type: "kb.changed", tenantId: version.tenant_id, articleId: article.id, published: { locale: published.locale, title: published.title } });
+  return published;
+}
+
+const SCHEDULED_BATCH = 50;
+
+/**
+ * Worker job: scheduled versions whose "valid from" date has come (Asia/Almaty) are published, each in its own
+ * transaction and audited as the system's doing. Claimed with SKIP LOCKED, so any number of workers may run it.
+ */
+export async function publishScheduledVersions(deps: Deps, now: Date = new Date()): Promise<number> {
+  const today = localDateAt(now);
+  let published = 0;
+  for (;;) {
+    const done = await transact(deps, async (trx) => {
+      const version = await trx
+        .selectFrom("kb_versions")
+        .selectAll()
+        .where("state", "=", "scheduled")
+        .where("valid_from", "<=", today)
+        .orderBy("valid_from")
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!version) {
+        return false;
+      }
+      const article = await findArticle(trx, version.tenant_id, version.article_id, true);
+      if (!article) {
+        return false;
+      }
+      await publishApproved(trx, deps.bus, { ...version, article });
+      await recordAnonymousAudit(trx, {
+        tenantId: version.tenant_id,
+        actorId: null,
+        actorLogin: "system",
+        actorKind: "system",
+        action: "kb.version.publish",
+        entity: "kb_version",
+        entityId: version.id,
+        ip: null,
+        userAgent: null,
+        requestId: null,
+        details: { articleId: article.id, locale: version.locale, number: version.number, scheduledFor: version.valid_from },
+      });
+      return true;
+    });
+    if (!done || ++published >= SCHEDULED_BATCH) {
+      return published;
+    }
+  }
 }
 
 /** The approver sends a version back with a comment; the author's next save starts a new draft from it. */
@@ -215,10 +285,15 @@ export async function rejectVersion(deps: Deps, actor: Actor, meta: RequestMeta,
 export async function withdrawVersion(deps: Deps, actor: Actor, meta: RequestMeta, id: string): Promise<VersionDto> {
   await transact(deps, async (trx) => {
     const version = await lockVersion(trx, actor.tenantId, id);
-    if (version.state !== "review") {
+    // A scheduled version comes back as a draft too (its date or text must change): it needs approving again.
+    if (version.state !== "review" && version.state !== "scheduled") {
       throw new AppError("KB_VERSION_STATE");
     }
-    await trx.updateTable("kb_versions").set({ state: "draft", submitted_at: null, updated_at: sql<Date>`now()` }).where("id", "=", id).execute();
+    await trx
+      .updateTable("kb_versions")
+      .set({ state: "draft", submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: "", updated_at: sql<Date>`now()` })
+      .where("id", "=", id)
+      .execute();
     await recordAudit(trx, actor, meta, { action: "kb.version.withdraw", entity: "kb_version", entityId: id });
   });
   return readVersion(deps.db, actor.tenantId, id);

@@ -4,6 +4,7 @@ import { buildTenant, signedInStaff, startTestApp, type TestContext, type TestTe
 import { openSocket } from "../../test/ws-client.ts";
 import { remindStaleArticles } from "./kb-review-reminders.ts";
 import { SOURCE, publishArticle } from "./kb-test-fixtures.ts";
+import { publishScheduledVersions } from "./kb-version.service.ts";
 
 let ctx: TestContext;
 let tenant: TestTenant;
@@ -27,7 +28,7 @@ describe("the article workflow (R22)", () => {
     const created = await editor.client.post("/api/v1/kb/articles", { code: "pension-age", audience: "public", categoryId: tenant.categoryId, locale: "ru", draft });
     expect(created.status).toBe(201);
     const article = created.body as ArticleDto;
-    expect(article.translations).toEqual([{ locale: "ru", title: draft.title, published: null, open: { id: expect.any(String), number: 1, state: "draft" } }]);
+    expect(article.translations).toEqual([{ locale: "ru", title: draft.title, published: null, open: { id: expect.any(String), number: 1, state: "draft", validFrom: "2026-01-01" } }]);
     const versionId = article.versions[0]?.id ?? "";
 
     // R22.5: without its official source a draft stays a draft; the answer names both fields.
@@ -127,6 +128,53 @@ describe("the article workflow (R22)", () => {
     // Messages come in the reader's language.
     const kk = await editor.client.request("POST", "/api/v1/kb/articles?lang=kk", { code: "taken", audience: "public", locale: "ru", draft });
     expect(kk.body.error.fields[0].message).toBe("Мұндай коды бар мақала бұрыннан бар.");
+  });
+
+  it("holds an approved version back until its valid-from date: the rule in force is read until the worker publishes it", async () => {
+    const own = await buildTenant(ctx.db);
+    const editor = await signedInStaff(ctx, own, ["knowledge_editor"]);
+    const approver = await signedInStaff(ctx, own, ["supervisor"]);
+    const article = await publishArticle(editor.client, approver.client, { code: "fee", texts: { ru: { title: "Пошлина 2026", body: "Размер пошлины — 1 МРП." } } });
+    const inForce = (await editor.client.get(`/api/v1/kb/read/fee?lang=ru`)).body as { title: string };
+    expect(inForce.title).toBe("Пошлина 2026");
+
+    const next = await editor.client.request("PUT", `/api/v1/kb/articles/${article.id}/translations/ru/draft`, { title: "Пошлина 2027", body: "Размер пошлины — 2 МРП.", ...SOURCE, validFrom: "2027-01-01", reviewBy: "2027-12-31" });
+    const nextId = (next.body as { id: string }).id;
+    expect((await editor.client.post(`/api/v1/kb/versions/${nextId}/submit`)).status).toBe(200);
+    const approved = await approver.client.post(`/api/v1/kb/versions/${nextId}/approve`, {});
+    expect(approved.body).toMatchObject({ state: "scheduled", reviewer: { id: approver.id }, publishedAt: null });
+    const listed = (await editor.client.get(`/api/v1/kb/articles/${article.id}`)).body as ArticleDto;
+    expect(listed.translations[0]).toMatchObject({ published: { number: 1 }, open: { id: nextId, state: "scheduled", validFrom: "2027-01-01" } });
+    // Until then the current version is what everyone reads and finds, and the scheduled one is frozen.
+    expect(((await editor.client.get(`/api/v1/kb/read/fee?lang=ru`)).body as { title: string }).title).toBe("Пошлина 2026");
+    const edit = await editor.client.request("PUT", `/api/v1/kb/articles/${article.id}/translations/ru/draft`, { title: "Пошлина 2027!", body: "—", ...SOURCE, validFrom: "2027-01-01", reviewBy: "2027-12-31" });
+    expect(edit.body.error.code).toBe("KB_VERSION_STATE");
+
+    expect(await publishScheduledVersions(ctx, new Date("2026-12-31T18:00:00Z"))).toBe(0);
+    // 1 January 2027 has begun in Almaty (UTC+5) at 19:00 UTC on 31 December.
+    expect(await publishScheduledVersions(ctx, new Date("2026-12-31T19:30:00Z"))).toBe(1);
+    expect(((await editor.client.get(`/api/v1/kb/read/fee?lang=ru`)).body as { title: string }).title).toBe("Пошлина 2027");
+    const versions = await ctx.db.selectFrom("kb_versions").select(["number", "state"]).where("article_id", "=", article.id).orderBy("number").execute();
+    expect(versions).toEqual([
+      { number: 1, state: "superseded" },
+      { number: 2, state: "published" },
+    ]);
+    const audit = await ctx.db.selectFrom("audit_log").select(["action", "actor_kind"]).where("entity_id", "=", nextId).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["kb.version.schedule", "kb.version.publish"]));
+    expect(audit.find((a) => a.action === "kb.version.publish")?.actor_kind).toBe("system");
+  });
+
+  it("takes a scheduled version back as a draft, to be approved again", async () => {
+    const own = await buildTenant(ctx.db);
+    const editor = await signedInStaff(ctx, own, ["knowledge_editor"]);
+    const approver = await signedInStaff(ctx, own, ["supervisor"]);
+    const created = await editor.client.post("/api/v1/kb/articles", { code: "later", audience: "public", locale: "ru", draft: { ...draft, ...SOURCE, validFrom: "2030-01-01", reviewBy: "2030-06-30" } });
+    const versionId = (created.body as ArticleDto).versions[0]?.id ?? "";
+    await editor.client.post(`/api/v1/kb/versions/${versionId}/submit`);
+    expect((await approver.client.post(`/api/v1/kb/versions/${versionId}/approve`, {})).body.state).toBe("scheduled");
+    const back = await editor.client.post(`/api/v1/kb/versions/${versionId}/withdraw`);
+    expect(back.body).toMatchObject({ state: "draft", reviewer: null });
+    expect(await publishScheduledVersions(ctx, new Date("2030-02-01T12:00:00Z"))).toBe(0);
   });
 
   it("reminds the editors once before an article's review date, not for the ones far from it", async () => {

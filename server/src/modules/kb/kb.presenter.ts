@@ -46,7 +46,7 @@ export function presentVersionSummary(row: VersionWithPeople): VersionSummaryDto
   };
 }
 
-/** Per language: the published version and the open one (draft or under review), from all of an article's versions. */
+/** Per language: the published version and the open one (draft, under review or scheduled), from all of an article's versions. */
 export function translationStates(versions: Pick<VersionRow, "id" | "locale" | "number" | "state" | "title" | "review_by" | "valid_from" | "published_at">[]): TranslationStateDto[] {
   const byLocale = new Map<VersionRow["locale"], TranslationStateDto>();
   for (const version of [...versions].sort((a, b) => b.number - a.number)) {
@@ -54,8 +54,8 @@ export function translationStates(versions: Pick<VersionRow, "id" | "locale" | "
     if (version.state === "published" && version.published_at !== null) {
       entry.published = { id: version.id, number: version.number, reviewBy: version.review_by, validFrom: version.valid_from, publishedAt: version.published_at.toISOString() };
       entry.title = version.title;
-    } else if (version.state === "draft" || version.state === "review") {
-      entry.open = { id: version.id, number: version.number, state: version.state };
+    } else if (version.state === "draft" || version.state === "review" || version.state === "scheduled") {
+      entry.open = { id: version.id, number: version.number, state: version.state, validFrom: version.valid_from };
       if (entry.published === null) {
         entry.title = version.title;
       }

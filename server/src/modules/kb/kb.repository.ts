@@ -37,9 +37,9 @@ export async function articleVersions(db: Db, articleId: string): Promise<Versio
   return versionsWithPeople(db).where("v.article_id", "=", articleId).orderBy("v.locale").orderBy("v.number", "desc").execute();
 }
 
-/** The open (draft or under review) version of a translation, locked. */
+/** The open (draft, under review or scheduled) version of a translation, locked. */
 export async function openVersion(db: Db, articleId: string, locale: Locale): Promise<VersionRow | undefined> {
-  return db.selectFrom("kb_versions").selectAll().where("article_id", "=", articleId).where("locale", "=", locale).where("state", "in", ["draft", "review"]).forUpdate().executeTakeFirst();
+  return db.selectFrom("kb_versions").selectAll().where("article_id", "=", articleId).where("locale", "=", locale).where("state", "in", ["draft", "review", "scheduled"]).forUpdate().executeTakeFirst();
 }
 
 export async function nextVersionNumber(db: Db, articleId: string, locale: Locale): Promise<number> {

@@ -4,9 +4,9 @@ export const kbEditorEn = {
   tabs: { articles: "Articles", offices: "Offices", synonyms: "Synonyms", gaps: "Unanswered searches", usage: "Usage" },
   states: { all: "All", draft: "Drafts", review: "Under review", published: "Published", due: "Due for review", archived: "Archived" },
   audience: { internal: "Staff only", public: "Public" },
-  badge: { missing: "missing", draft: "draft", review: "under review", published: "published v{{number}}" },
-  langState: { missing: "not written", draft: "draft", review: "under review", published: "published" },
-  versionState: { draft: "Draft", review: "Under review", published: "Published", superseded: "Superseded", rejected: "Sent back" },
+  badge: { missing: "missing", draft: "draft", review: "under review", scheduled: "scheduled", published: "published v{{number}}" },
+  langState: { missing: "not written", draft: "draft", review: "under review", scheduled: "scheduled", published: "published" },
+  versionState: { draft: "Draft", review: "Under review", scheduled: "Scheduled", published: "Published", superseded: "Superseded", rejected: "Sent back" },
   list: {
     hint: "Each article has a text per language; a version is published only after another editor approves it, and only with its official source.",
     new: "New article",
@@ -76,6 +76,7 @@ export const kbEditorEn = {
     date: "Date of the document",
   },
   review: {
+    scheduledOn: "Version approved; it will be published on {{date}}.",
     title: "Version {{number}} is under review",
     by: "Submitted by {{author}}, {{at}}.",
     comment: "Reviewer's comment",
@@ -88,6 +89,10 @@ export const kbEditorEn = {
     withdraw: "Withdraw",
     withdrawn: "The version is back in drafts.",
     sentBack: "Version {{number}} was sent back",
+  },
+  scheduled: {
+    title: "Version {{number}} will be published on {{date}}",
+    body: "Approved by {{reviewer}}. Until then readers see the version in force. To change its text or date, withdraw it.",
   },
   history: {
     title: "Version history",

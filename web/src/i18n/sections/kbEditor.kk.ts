@@ -6,9 +6,9 @@ export const kbEditorKk: Messages["kbEditor"] = {
   tabs: { articles: "Мақалалар", offices: "Кеңселер", synonyms: "Синонимдер", gaps: "Табылмаған сұраулар", usage: "Пайдаланылуы" },
   states: { all: "Барлығы", draft: "Жобалар", review: "Келісуде", published: "Жарияланған", due: "Қайта қарау мерзімі", archived: "Мұрағат" },
   audience: { internal: "Тек қызметкерлерге", public: "Жария" },
-  badge: { missing: "жоқ", draft: "жоба", review: "келісуде", published: "жарияланған v{{number}}" },
-  langState: { missing: "жазылмаған", draft: "жоба", review: "келісуде", published: "жарияланған" },
-  versionState: { draft: "Жоба", review: "Келісуде", published: "Жарияланған", superseded: "Ауыстырылған", rejected: "Қайтарылған" },
+  badge: { missing: "жоқ", draft: "жоба", review: "келісуде", scheduled: "жоспарланған", published: "жарияланған v{{number}}" },
+  langState: { missing: "жазылмаған", draft: "жоба", review: "келісуде", scheduled: "жоспарланған", published: "жарияланған" },
+  versionState: { draft: "Жоба", review: "Келісуде", scheduled: "Жоспарланған", published: "Жарияланған", superseded: "Ауыстырылған", rejected: "Қайтарылған" },
   list: {
     hint: "Мақаланың әр тілде өз мәтіні бар; нұсқа тек басқа редактор бекіткеннен кейін және ресми дереккөзімен ғана жарияланады.",
     new: "Жаңа мақала",
@@ -78,6 +78,7 @@ export const kbEditorKk: Messages["kbEditor"] = {
     date: "Құжаттың күні",
   },
   review: {
+    scheduledOn: "Нұсқа бекітілді, {{date}} жарияланады.",
     title: "{{number}}-нұсқа келісуде",
     by: "Жіберген: {{author}}, {{at}}.",
     comment: "Келісушінің түсініктемесі",
@@ -90,6 +91,10 @@ export const kbEditorKk: Messages["kbEditor"] = {
     withdraw: "Кері шақыру",
     withdrawn: "Нұсқа қайтадан жобаларда.",
     sentBack: "{{number}}-нұсқа пысықтауға қайтарылды",
+  },
+  scheduled: {
+    title: "{{number}}-нұсқа {{date}} жарияланады",
+    body: "Бекіткен: {{reviewer}}. Осы күнге дейін оқырмандар қолданыстағы нұсқаны көреді. Мәтінді не күнді өзгерту үшін оны кері қайтарып алыңыз.",
   },
   history: {
     title: "Нұсқалар тарихы",

@@ -6,9 +6,9 @@ export const kbEditorRu: Messages["kbEditor"] = {
   tabs: { articles: "Статьи", offices: "Офисы", synonyms: "Синонимы", gaps: "Ненайденные запросы", usage: "Использование" },
   states: { all: "Все", draft: "Черновики", review: "На согласовании", published: "Опубликованные", due: "Пора пересмотреть", archived: "Архив" },
   audience: { internal: "Только для сотрудников", public: "Публичная" },
-  badge: { missing: "нет", draft: "черновик", review: "на согласовании", published: "опубл. v{{number}}" },
-  langState: { missing: "не написана", draft: "черновик", review: "на согласовании", published: "опубликована" },
-  versionState: { draft: "Черновик", review: "На согласовании", published: "Опубликована", superseded: "Заменена", rejected: "Возвращена" },
+  badge: { missing: "нет", draft: "черновик", review: "на согласовании", scheduled: "запланирована", published: "опубл. v{{number}}" },
+  langState: { missing: "не написана", draft: "черновик", review: "на согласовании", scheduled: "запланирована", published: "опубликована" },
+  versionState: { draft: "Черновик", review: "На согласовании", scheduled: "Запланирована", published: "Опубликована", superseded: "Заменена", rejected: "Возвращена" },
   list: {
     hint: "У статьи свой текст на каждом языке; версия публикуется только после утверждения другим редактором и только с официальным источником.",
     new: "Новая статья",
@@ -78,6 +78,7 @@ export const kbEditorRu: Messages["kbEditor"] = {
     date: "Дата документа",
   },
   review: {
+    scheduledOn: "Версия утверждена и будет опубликована {{date}}.",
     title: "Версия {{number}} на согласовании",
     by: "Отправил(а) {{author}}, {{at}}.",
     comment: "Комментарий согласующего",
@@ -90,6 +91,10 @@ export const kbEditorRu: Messages["kbEditor"] = {
     withdraw: "Отозвать",
     withdrawn: "Версия снова в черновиках.",
     sentBack: "Версия {{number}} возвращена на доработку",
+  },
+  scheduled: {
+    title: "Версия {{number}} будет опубликована {{date}}",
+    body: "Утвердил(а) {{reviewer}}. До этой даты читатели видят действующую версию. Чтобы изменить текст или дату, отзовите её.",
   },
   history: {
     title: "История версий",

@@ -1,4 +1,5 @@
 import type { VersionDto } from "@bailanys/common/api/kb";
+import { localDateAt } from "@bailanys/common/calendar";
 import { Alert, Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { IconArrowBackUp, IconCheck, IconEye, IconX } from "@tabler/icons-react";
 import { useState } from "react";
@@ -7,7 +8,7 @@ import { api } from "../../../api/client.ts";
 import { useSave } from "../../../hooks/useSave.ts";
 import { useLocale } from "../../../i18n/useLocale.ts";
 import { errorText } from "../../../lib/errorText.ts";
-import { formatDateTime } from "../../../lib/formatDateTime.ts";
+import { formatDate, formatDateTime } from "../../../lib/formatDateTime.ts";
 import { useSession } from "../../../session/useSession.ts";
 
 interface Props {
@@ -24,6 +25,8 @@ export function ReviewActions({ version, onChanged }: Props) {
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | undefined>();
   const own = me?.id === version.author.id;
+  // A version valid from a later date is approved now and published by the server on that date.
+  const scheduled = version.validFrom !== null && version.validFrom > localDateAt(new Date());
 
   const act = async (action: "approve" | "reject" | "withdraw", success: string) => {
     if (action === "reject" && comment.trim() === "") {
@@ -71,7 +74,7 @@ export function ReviewActions({ version, onChanged }: Props) {
                 disabled={own}
                 aria-describedby={own ? `own-${version.id}` : undefined}
                 leftSection={<IconCheck size={16} aria-hidden />}
-                onClick={() => void act("approve", t("kbEditor.review.approved"))}
+                onClick={() => void act("approve", scheduled ? t("kbEditor.review.scheduledOn", { date: formatDate(version.validFrom ?? "") }) : t("kbEditor.review.approved"))}
                 data-testid="kb-approve"
               >
                 {t("kbEditor.review.approve")}

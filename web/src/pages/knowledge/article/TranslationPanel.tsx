@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../../session/useSession.ts";
 import { DraftEditor } from "./DraftEditor.tsx";
 import { ReviewActions } from "./ReviewActions.tsx";
+import { ScheduledNotice } from "./ScheduledNotice.tsx";
 import { VersionHistory } from "./VersionHistory.tsx";
 import { editorBase, emptyDraft, versionToForm } from "./draftForm.ts";
 import { useVersions } from "./useVersions.ts";
@@ -32,6 +33,8 @@ export function TranslationPanel({ article, locale, onChanged }: Props) {
     return <Loader size="sm" aria-label={t("common.loading")} />;
   }
   const inReview = base?.state === "review";
+  // Approved and waiting for its date: frozen like a version under review until published or withdrawn.
+  const frozen = inReview || base?.state === "scheduled";
 
   return (
     <Stack>
@@ -42,12 +45,13 @@ export function TranslationPanel({ article, locale, onChanged }: Props) {
         </Alert>
       )}
       {inReview && <ReviewActions version={base} onChanged={onChanged} />}
+      {base?.state === "scheduled" && <ScheduledNotice version={base} onChanged={onChanged} />}
       <DraftEditor
-        key={`${locale}-${inReview ? `review-${base.id}` : "edit"}`}
+        key={`${locale}-${frozen ? `frozen-${base.id}` : "edit"}`}
         articleId={article.id}
         locale={locale}
         initial={base ? versionToForm(base) : emptyDraft()}
-        canWrite={can("kb.write") && !inReview && !article.archived}
+        canWrite={can("kb.write") && !frozen && !article.archived}
         onChanged={onChanged}
       />
       <Title order={3} size="h5" mt="md">

@@ -49,7 +49,7 @@ describe("where the editor starts", () => {
       { id: "p", number: 1, state: "published" as const },
       { id: "r", number: 2, state: "rejected" as const },
     ];
-    expect(editorBase(summaries, { locale: "ru", title: "", published, open: { id: "d", number: 3, state: "draft" } })).toBe("d");
+    expect(editorBase(summaries, { locale: "ru", title: "", published, open: { id: "d", number: 3, state: "draft", validFrom: null } })).toBe("d");
     expect(editorBase(summaries, { locale: "ru", title: "", published, open: null })).toBe("r");
     expect(editorBase(summaries.slice(0, 1), { locale: "ru", title: "", published, open: null })).toBe("p");
     expect(editorBase([], undefined)).toBeNull();

@@ -3,7 +3,7 @@ import { Badge, Stack, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { translationBadges, type TranslationBadge } from "./translationState.ts";
 
-const COLOR = { missing: "gray", draft: "yellow", review: "blue", published: "teal" } as const;
+const COLOR = { missing: "gray", draft: "yellow", review: "blue", scheduled: "violet", published: "teal" } as const;
 
 /** One badge per language saying what it has: published vN (and a pending draft or review), a draft, a review, nothing. */
 export function TranslationBadges({ translations }: { translations: readonly TranslationStateDto[] }) {
@@ -16,6 +16,8 @@ export function TranslationBadges({ translations }: { translations: readonly Tra
         return t("kbEditor.badge.draft");
       case "review":
         return t("kbEditor.badge.review");
+      case "scheduled":
+        return t("kbEditor.badge.scheduled");
       case "published":
         return b.pending === null ? t("kbEditor.badge.published", { number: b.number }) : `${t("kbEditor.badge.published", { number: b.number })} + ${t(`kbEditor.badge.${b.pending}`)}`;
     }

@@ -7,13 +7,24 @@ const published = (number: number, reviewByDate: string | null = null) => ({ id:
 describe("translation badges", () => {
   it("gives kk, ru, en in order: published with a pending draft, under review, missing", () => {
     const translations: TranslationStateDto[] = [
-      { locale: "ru", title: "Пенсия", published: published(3), open: { id: "o", number: 4, state: "draft" } },
-      { locale: "kk", title: "Зейнетақы", published: null, open: { id: "k", number: 1, state: "review" } },
+      { locale: "ru", title: "Пенсия", published: published(3), open: { id: "o", number: 4, state: "draft", validFrom: null } },
+      { locale: "kk", title: "Зейнетақы", published: null, open: { id: "k", number: 1, state: "review", validFrom: null } },
     ];
     expect(translationBadges(translations)).toEqual([
       { locale: "kk", kind: "review", number: 1 },
       { locale: "ru", kind: "published", number: 3, pending: "draft" },
       { locale: "en", kind: "missing" },
+    ]);
+  });
+
+  it("shows a version approved for a later date as scheduled, alone or beside the published one", () => {
+    const translations: TranslationStateDto[] = [
+      { locale: "ru", title: "Пошлина", published: published(1), open: { id: "s", number: 2, state: "scheduled", validFrom: "2027-01-01" } },
+      { locale: "en", title: "Fee", published: null, open: { id: "e", number: 1, state: "scheduled", validFrom: "2027-01-01" } },
+    ];
+    expect(translationBadges(translations).slice(1)).toEqual([
+      { locale: "ru", kind: "published", number: 1, pending: "scheduled" },
+      { locale: "en", kind: "scheduled", number: 1 },
     ]);
   });
 });

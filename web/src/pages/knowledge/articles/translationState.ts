@@ -4,10 +4,10 @@ import { LOCALES, type Locale } from "@bailanys/common/locales";
 /** What one language of an article has, as a badge shows it. */
 export type TranslationBadge =
   | { locale: Locale; kind: "missing" }
-  | { locale: Locale; kind: "draft" | "review"; number: number }
-  | { locale: Locale; kind: "published"; number: number; pending: "draft" | "review" | null };
+  | { locale: Locale; kind: "draft" | "review" | "scheduled"; number: number }
+  | { locale: Locale; kind: "published"; number: number; pending: "draft" | "review" | "scheduled" | null };
 
-/** One badge per language, kk, ru, en in order: the published version wins, an open draft or review is noted beside it. */
+/** One badge per language, kk, ru, en in order: the published version wins, an open draft, review or scheduled version is noted beside it. */
 export function translationBadges(translations: readonly TranslationStateDto[]): TranslationBadge[] {
   return LOCALES.map((locale): TranslationBadge => {
     const tr = translations.find((x) => x.locale === locale);
@@ -18,7 +18,7 @@ export function translationBadges(translations: readonly TranslationStateDto[]):
       return { locale, kind: "published", number: tr.published.number, pending: tr.open?.state ?? null };
     }
     // The published branch above took every case where `open` could be null.
-    const open = tr.open ?? { number: 0, state: "draft" as const };
+    const open = tr.open ?? { number: 0, state: "draft" as const, validFrom: null };
     return { locale, kind: open.state, number: open.number };
   });
 }
