@@ -145,11 +145,17 @@ async function runQuery(db: Db, tenantId: string, input: SearchInput, positions:
       ${input.categoryId ? sql`and d.category_id = ${input.categoryId}` : sql``}`;
   };
   const result = await sql<RawHit>`
-    with candidates as (
-      (select d.article_id, d.locale from kb_documents d where ${matches("title_vector")} limit ${RANKED_BY_TITLE})
-      union
-      (select d.article_id, d.locale from kb_documents d where ${matches("search_vector")} limit ${RANKED_BEYOND_TITLES})
+    with titled as materialized (
+      select d.article_id, d.locale from kb_documents d where ${matches("title_vector")} limit ${RANKED_BY_TITLE}
     ),
+    -- Texts with the words in their body only are looked for when the titles did not fill their bound: a full
+    -- bound of title matches outranks them (weight A against C), and for a common word PostgreSQL reads bodies
+    -- row by row until it has enough, which took longer than the rest of the search.
+    bodied as materialized (
+      select d.article_id, d.locale from kb_documents d
+      where (select count(*) from titled) < ${RANKED_BY_TITLE} and ${matches("search_vector")} limit ${RANKED_BEYOND_TITLES}
+    ),
+    candidates as (select * from titled union select * from bodied),
     matched as (
       select d.article_id, d.locale, d.title, d.audience, d.category_id,
         ts_rank(d.search_vector, case d.locale when 'kk' then ${kkQuery} when 'en' then ${enQuery} else ${ruQuery} end, 32)
