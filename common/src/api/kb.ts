@@ -218,7 +218,7 @@ export type ArticleDto = Static<typeof ArticleDto>;
 export const ArticleListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),
-    state: Type.Optional(Literals(["review", "draft", "published", "due", "archived"] as const)),
+    state: Type.Optional(Literals(["review", "draft", "scheduled", "published", "due", "archived"] as const)),
     categoryId: Type.Optional(Uuid),
     audience: Type.Optional(Literals(KB_AUDIENCES)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),

@@ -138,7 +138,7 @@ export async function readArticle(db: Db, tenantId: string, id: string): Promise
 
 export interface ArticleListFilter {
   q?: string;
-  state?: "review" | "draft" | "published" | "due" | "archived";
+  state?: "review" | "draft" | "scheduled" | "published" | "due" | "archived";
   categoryId?: string;
   audience?: "internal" | "public";
   limit?: number;
@@ -161,7 +161,7 @@ export async function listArticles(db: Db, tenantId: string, filter: ArticleList
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb("a.code", "ilike", pattern), withVersion(sql`v.state <> 'superseded' and v.title ilike ${pattern}`)]));
   }
-  if (filter.state === "review" || filter.state === "draft" || filter.state === "published") {
+  if (filter.state === "review" || filter.state === "draft" || filter.state === "scheduled" || filter.state === "published") {
     query = query.where(withVersion(sql`v.state = ${filter.state}`));
   } else if (filter.state === "due") {
     query = query.where(withVersion(sql`v.state = 'published' and v.review_by <= ${today}::date + ${reminderDays}::int`));

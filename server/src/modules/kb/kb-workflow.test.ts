@@ -145,6 +145,8 @@ describe("the article workflow (R22)", () => {
     expect(approved.body).toMatchObject({ state: "scheduled", reviewer: { id: approver.id }, publishedAt: null });
     const listed = (await editor.client.get(`/api/v1/kb/articles/${article.id}`)).body as ArticleDto;
     expect(listed.translations[0]).toMatchObject({ published: { number: 1 }, open: { id: nextId, state: "scheduled", validFrom: "2027-01-01" } });
+    const scheduledList = await editor.client.get("/api/v1/kb/articles?state=scheduled");
+    expect(scheduledList.body.items.map((item: { code: string }) => item.code)).toEqual(["fee"]);
     // Until then the current version is what everyone reads and finds, and the scheduled one is frozen.
     expect(((await editor.client.get(`/api/v1/kb/read/fee?lang=ru`)).body as { title: string }).title).toBe("Пошлина 2026");
     const edit = await editor.client.request("PUT", `/api/v1/kb/articles/${article.id}/translations/ru/draft`, { title: "Пошлина 2027!", body: "—", ...SOURCE, validFrom: "2027-01-01", reviewBy: "2027-12-31" });

@@ -2,7 +2,7 @@
 export const kbEditorEn = {
   title: "Knowledge base",
   tabs: { articles: "Articles", offices: "Offices", synonyms: "Synonyms", gaps: "Unanswered searches", usage: "Usage" },
-  states: { all: "All", draft: "Drafts", review: "Under review", published: "Published", due: "Due for review", archived: "Archived" },
+  states: { all: "All", draft: "Drafts", review: "Under review", scheduled: "Scheduled", published: "Published", due: "Due for review", archived: "Archived" },
   audience: { internal: "Staff only", public: "Public" },
   badge: { missing: "missing", draft: "draft", review: "under review", scheduled: "scheduled", published: "published v{{number}}" },
   langState: { missing: "not written", draft: "draft", review: "under review", scheduled: "scheduled", published: "published" },

@@ -4,7 +4,7 @@ import type { Messages } from "../Messages.ts";
 export const kbEditorKk: Messages["kbEditor"] = {
   title: "Білім базасы",
   tabs: { articles: "Мақалалар", offices: "Кеңселер", synonyms: "Синонимдер", gaps: "Табылмаған сұраулар", usage: "Пайдаланылуы" },
-  states: { all: "Барлығы", draft: "Жобалар", review: "Келісуде", published: "Жарияланған", due: "Қайта қарау мерзімі", archived: "Мұрағат" },
+  states: { all: "Барлығы", draft: "Жобалар", review: "Келісуде", scheduled: "Жоспарланған", published: "Жарияланған", due: "Қайта қарау мерзімі", archived: "Мұрағат" },
   audience: { internal: "Тек қызметкерлерге", public: "Жария" },
   badge: { missing: "жоқ", draft: "жоба", review: "келісуде", scheduled: "жоспарланған", published: "жарияланған v{{number}}" },
   langState: { missing: "жазылмаған", draft: "жоба", review: "келісуде", scheduled: "жоспарланған", published: "жарияланған" },

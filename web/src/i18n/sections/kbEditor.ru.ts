@@ -4,7 +4,7 @@ import type { Messages } from "../Messages.ts";
 export const kbEditorRu: Messages["kbEditor"] = {
   title: "База знаний",
   tabs: { articles: "Статьи", offices: "Офисы", synonyms: "Синонимы", gaps: "Ненайденные запросы", usage: "Использование" },
-  states: { all: "Все", draft: "Черновики", review: "На согласовании", published: "Опубликованные", due: "Пора пересмотреть", archived: "Архив" },
+  states: { all: "Все", draft: "Черновики", review: "На согласовании", scheduled: "Запланированные", published: "Опубликованные", due: "Пора пересмотреть", archived: "Архив" },
   audience: { internal: "Только для сотрудников", public: "Публичная" },
   badge: { missing: "нет", draft: "черновик", review: "на согласовании", scheduled: "запланирована", published: "опубл. v{{number}}" },
   langState: { missing: "не написана", draft: "черновик", review: "на согласовании", scheduled: "запланирована", published: "опубликована" },

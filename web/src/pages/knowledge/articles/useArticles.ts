@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../../../api/client.ts";
 import { notifyError } from "../../../lib/notifyError.ts";
 
-export const ARTICLE_STATES = ["all", "draft", "review", "published", "due", "archived"] as const;
+export const ARTICLE_STATES = ["all", "draft", "review", "scheduled", "published", "due", "archived"] as const;
 export type ArticleStateFilter = (typeof ARTICLE_STATES)[number];
 
 export interface ArticleFilter {
