@@ -18,7 +18,7 @@ export class MediaEngine {
   private nextId = 1;
   private nextRequest = 1;
   private readonly opening = new Map<number, { resolve(port: number): void; reject(error: Error): void }>();
-  private readonly answers = new Map<number, (event: MediaEvent) => void>();
+  private readonly answers = new Map<number, { resolve(event: MediaEvent): void; reject(error: Error): void }>();
   private readonly sessions = new Map<number, MediaSession>();
   private failure: Error | null = null;
 
@@ -84,8 +84,8 @@ export class MediaEngine {
       return Promise.reject(this.failure);
     }
     const request = this.nextRequest++;
-    return new Promise((resolve) => {
-      this.answers.set(request, resolve);
+    return new Promise((resolve, reject) => {
+      this.answers.set(request, { resolve, reject });
       this.post({ ...command, request } as MediaCommand);
     });
   }
@@ -116,17 +116,19 @@ export class MediaEngine {
       case "stats":
       case "recording":
       case "lateness":
-        this.answers.get(event.request)?.(event);
+        this.answers.get(event.request)?.resolve(event);
         this.answers.delete(event.request);
     }
   }
 
   private fail(error: Error): void {
     this.failure = error;
-    for (const { reject } of this.opening.values()) {
+    // Whoever waits on the thread (a port, a recording) hears of its end instead of waiting for ever.
+    for (const { reject } of [...this.opening.values(), ...this.answers.values()]) {
       reject(error);
     }
     this.opening.clear();
+    this.answers.clear();
   }
 }
 
