@@ -5,6 +5,9 @@
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const WORD = /[\p{Script=Cyrillic}\p{Script=Latin}\p{Nd}]+/gu;
 
+/** The letters only Kazakh has (lower case): a word without any may be Kazakh typed on a Russian keyboard. */
+export const KAZAKH_LETTERS = /[әғқңөұүһі]/;
+
 function normalizeWord(word: string): string {
   return word.toLowerCase().replace(/ё/g, "е");
 }

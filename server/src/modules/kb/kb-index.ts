@@ -1,5 +1,5 @@
 import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
-import { markdownToPlainText, tokenize } from "@bailanys/common/kb/search-text";
+import { KAZAKH_LETTERS, markdownToPlainText, tokenize } from "@bailanys/common/kb/search-text";
 import { sql, type Selectable } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { KbArticlesTable, KbFacts, KbVersionsTable } from "../../db/schema-kb.ts";
@@ -57,7 +57,7 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
  * ұл), which a citizen on a Russian keyboard types folded ("уй") and must be read back.
  */
 function isLexiconWord(word: string): boolean {
-  return (word.length >= 3 || /[әғқңөұүһі]/.test(word)) && !/^\d+$/.test(word);
+  return (word.length >= 3 || KAZAKH_LETTERS.test(word)) && !/^\d+$/.test(word);
 }
 
 /**

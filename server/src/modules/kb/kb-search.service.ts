@@ -1,6 +1,6 @@
 import type { KbAudience, SearchHitDto } from "@bailanys/common/api/kb";
 import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
-import { highlight, tokenize } from "@bailanys/common/kb/search-text";
+import { highlight, KAZAKH_LETTERS, tokenize } from "@bailanys/common/kb/search-text";
 import type { Locale } from "@bailanys/common/locales";
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
@@ -45,8 +45,6 @@ interface WordCheck {
   absent: Set<string>;
 }
 
-/** The letters only Kazakh has; a word without any may be Kazakh typed on a Russian keyboard. */
-const KAZAKH_LETTERS = /[әғқңөұүһі]/;
 /** At most this many Kazakh words for one folded word ("тулеу" may be «төлеу» or «түлеу»). */
 const MAX_UNFOLDED = 3;
 

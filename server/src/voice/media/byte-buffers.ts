@@ -41,11 +41,6 @@ export class ByteRing {
     this.size -= n;
     return n;
   }
-
-  clear(): void {
-    this.start = 0;
-    this.size = 0;
-  }
 }
 
 /** Bytes appended for as long as a call lasts, kept in chunks of `chunkBytes` (a whole call is joined once, at its end). */
@@ -54,10 +49,6 @@ export class ByteTrack {
   private used = 0;
 
   constructor(private readonly chunkBytes: number) {}
-
-  get length(): number {
-    return this.chunks.length === 0 ? 0 : (this.chunks.length - 1) * this.chunkBytes + this.used;
-  }
 
   append(data: Uint8Array): void {
     let at = 0;

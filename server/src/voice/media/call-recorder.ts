@@ -33,19 +33,9 @@ export class CallRecorder {
     this.caller.append(this.frame);
   }
 
-  /** Seconds recorded so far. */
-  get seconds(): number {
-    return this.heard.length / 8000;
-  }
-
-  /** Both channels as recorded, in G.711 (the media thread hands these over; the WAV is made elsewhere). */
+  /** Both channels as recorded, in G.711 (the media thread hands these over; the WAV is made by `stereoWav`). */
   tracks(): RecordedTracks {
     return { law: this.law, caller: this.caller.join(), heard: this.heard.join() };
-  }
-
-  /** The recording as a stereo 8 kHz WAV (left: caller, right: what the caller heard). */
-  wav(): Buffer {
-    return stereoWav(this.tracks());
   }
 }
 
