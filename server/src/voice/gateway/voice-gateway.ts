@@ -68,9 +68,10 @@ export class VoiceGateway {
     let gateway: VoiceGateway | null = null;
     const layerRef: { layer: TransactionLayer | null } = { layer: null };
     const onMessage = (message: SipMessage, source: SipEndpoint) => layerRef.layer?.receive(message, source);
-    const udp = await openUdpTransport({ host: options.host, port: options.sipPort, onMessage });
-    // TCP on the same port: a peer that connected (a trunk, a phone) is answered and called over its connection.
-    const tcp = await openTcpTransport({ host: options.host, port: udp.local.port, onMessage, onClosed: (peer) => options.registrar?.connectionClosed(peer) });
+    const { udp, tcp } = await openSipPort(options, onMessage).catch(async (error: unknown) => {
+      await media.stop();
+      throw error;
+    });
     const transport: UdpTransport = {
       local: udp.local,
       send: (message, to) => {
@@ -390,5 +391,33 @@ export class VoiceGateway {
     this.calls.delete(callId);
     this.pendingAcks.get(callId)?.acknowledged();
     this.pendingAcks.delete(callId);
+  }
+}
+
+/** How often an ephemeral port is tried again when its TCP twin is taken. */
+const EPHEMERAL_ATTEMPTS = 20;
+
+/**
+ * UDP and TCP on one port (RFC 3261 §18: a peer that connected, a trunk or a phone, is answered and called over
+ * its connection). An ephemeral UDP port's number may already be a TCP connection's local port (PostgreSQL's
+ * clients draw from the same range), so with port 0 a collision is retried on a new port; a configured port is
+ * not, its collision is the operator's to see.
+ */
+async function openSipPort(
+  options: VoiceGatewayOptions,
+  onMessage: (message: SipMessage, source: SipEndpoint) => void,
+): Promise<{ udp: UdpTransport; tcp: TcpTransport }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const udp = await openUdpTransport({ host: options.host, port: options.sipPort, onMessage });
+    try {
+      const tcp = await openTcpTransport({ host: options.host, port: udp.local.port, onMessage, onClosed: (peer) => options.registrar?.connectionClosed(peer) });
+      return { udp, tcp };
+    } catch (error) {
+      await udp.close();
+      const taken = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+      if (!taken || options.sipPort !== 0 || attempt >= EPHEMERAL_ATTEMPTS) {
+        throw error;
+      }
+    }
   }
 }
