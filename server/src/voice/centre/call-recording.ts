@@ -7,6 +7,10 @@ const WAV_HEADER_BYTES = 44;
 
 /** Keeps a call's stereo recording until its tenant's retention runs out. */
 export async function storeRecording(db: Db, input: { tenantId: string; callId: string; wav: Buffer; retentionDays: number }): Promise<void> {
+  // A call whose media thread died has no recording (its audio went with the thread): nothing to keep.
+  if (input.wav.length <= WAV_HEADER_BYTES) {
+    return;
+  }
   await db
     .insertInto("call_recordings")
     .values({

@@ -361,6 +361,31 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(script.data).toEqual({ reason: "Ответ по вашему обращению о ремонте дороги" });
   });
 
+  it("the media thread dies while an operator talks to a citizen they called: both phones are hung up, the call ends, the contact goes to wrap-up", async () => {
+    const { tenantId, agents } = await voiceTenant(1);
+    const [agent] = agents;
+    const citizenPort = await outboundTrunk(tenantId);
+    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
+    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
+
+    const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
+    const citizen = runSipp("citizen-answers-waits.xml", null, { localPort: citizenPort, keys: { audio: speech, number: "77011234567" }, timeoutSeconds: 25 });
+    const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Ответ по вашему обращению" });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    for (let i = 0; i < 200 && (await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", requested.body.id).executeTakeFirstOrThrow()).state !== "connected"; i += 1) {
+      await sleep(50);
+    }
+    await sleep(500);
+    await centre.gateway.media.killThread();
+
+    // Each phone got the gateway's BYE (a scenario waiting for it fails on its time-out otherwise).
+    const citizenRun = await citizen;
+    expect(citizenRun.code, citizenRun.output.slice(-3000)).toBe(0);
+    const phoneRun = await phone;
+    expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
+    expect(await talkedAndEnded(requested.body.id, contact)).toMatchObject({ state: "ended", failure: null });
+  });
+
   it("calls the citizen of an appeal with no contact open: an outbound contact opens for the operator, linked to the appeal, and the call goes out as a callback's does", async () => {
     const { tenantId, agents } = await voiceTenant(1);
     const [agent] = agents;

@@ -95,6 +95,7 @@ export class VoiceCentre {
           call.hangUp();
         });
       },
+      onMediaLost: (error, dropped) => options.log.error({ err: error, dropped }, "the media thread died: its calls were hung up and a new thread is starting"),
     });
     if (gateway.media.priorityRefused !== null) {
       options.log.warn({ reason: gateway.media.priorityRefused }, "the media thread runs at normal priority (give the process CAP_SYS_NICE for steadier audio under load)");

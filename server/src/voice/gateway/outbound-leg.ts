@@ -106,6 +106,15 @@ export class OutboundLeg {
     this.releaseMedia();
   }
 
+  /** The media thread died with this leg's audio: the far end is hung up (or its ringing cancelled) and the owner told. */
+  mediaLost(): void {
+    const answered = this.settled && !this.ended;
+    this.hangUp();
+    if (answered) {
+      this.events.onHungUp();
+    }
+  }
+
   /** The phone hung up (its BYE reached the gateway, which has answered it). */
   remoteHungUp(): void {
     if (this.ended) {

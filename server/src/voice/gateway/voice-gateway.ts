@@ -31,6 +31,8 @@ export interface VoiceGatewayOptions {
   onCall(call: InboundCall): void;
   /** Where operators' phones register; without it REGISTER is refused. */
   registrar?: Registrar;
+  /** The media thread died: `dropped` calls and legs lost their audio and were hung up; a new thread is starting. */
+  onMediaLost?(error: Error, dropped: number): void;
 }
 
 interface Ringing {
@@ -61,7 +63,9 @@ export class VoiceGateway {
     private readonly tcp: TcpTransport,
     /** The media thread: RTP ports, the clock, every leg's audio. */
     readonly media: MediaEngine,
-  ) {}
+  ) {
+    media.onThreadLost = (error) => this.mediaLost(error);
+  }
 
   static async start(options: VoiceGatewayOptions): Promise<VoiceGateway> {
     const media = await MediaEngine.start({ host: options.host, rtpPorts: options.rtpPorts });
@@ -113,6 +117,22 @@ export class VoiceGateway {
     }
     await this.transport.close();
     await this.media.stop();
+  }
+
+  /**
+   * Every call's audio died with the media thread: rather than leave callers in silence, each call and leg is
+   * hung up (the caller may call again at once; the ACD and the outbound calls hear of it as of any hang-up).
+   */
+  private mediaLost(error: Error): void {
+    const calls = [...this.calls.values()];
+    const legs = [...this.legs.values()];
+    for (const call of calls) {
+      call.hangUp();
+    }
+    for (const leg of legs) {
+      leg.mediaLost();
+    }
+    this.options.onMediaLost?.(error, calls.length + legs.length);
   }
 
   /**

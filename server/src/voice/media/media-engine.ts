@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
 import { stereoWav } from "./call-recorder.ts";
@@ -20,32 +21,36 @@ export class MediaEngine {
   private readonly opening = new Map<number, { resolve(port: number): void; reject(error: Error): void }>();
   private readonly answers = new Map<number, { resolve(event: MediaEvent): void; reject(error: Error): void }>();
   private readonly sessions = new Map<number, MediaSession>();
-  private failure: Error | null = null;
+  private worker!: Worker;
+  private startedAt = 0;
+  /** Deaths in a row of threads that lived less than STEADY_MS: the restart backs off on them. */
+  private quickDeaths = 0;
+  /** While a lost thread is being replaced: requests wait for its successor. */
+  private restarting: Promise<void> | null = null;
+  private stopped = false;
+  /**
+   * Told when the media thread died. Every leg's media died with it (their sessions are closed and their
+   * playbacks resolved); the owner hangs those calls up. A new thread is started meanwhile.
+   */
+  onThreadLost: ((error: Error) => void) | null = null;
 
   private constructor(
-    private readonly worker: Worker,
+    worker: Worker,
     /** Why the media thread could not raise its priority (null: it did); the centre logs it. */
     readonly priorityRefused: string | null,
+    private readonly settings: MediaWorkerData,
   ) {
-    worker.on("message", (event: MediaEvent) => this.receive(event));
-    worker.on("error", (error) => this.fail(error));
-    worker.on("exit", (code) => this.fail(new Error(`the media thread exited (${code})`)));
+    this.attach(worker);
   }
 
   static async start(settings: MediaWorkerData): Promise<MediaEngine> {
-    const worker = new Worker(await workerSource(), { eval: true, workerData: settings });
-    const started = await new Promise<Extract<MediaEvent, { op: "started" }>>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    });
-    return new MediaEngine(worker, started.priorityRefused);
+    const { worker, started } = await startWorker(settings);
+    return new MediaEngine(worker, started.priorityRefused, settings);
   }
 
   /** An RTP port of the range, reserved for one leg until `begin` or `release`; throws PortPoolExhausted when none is free. */
   async reserve(): Promise<ReservedPort> {
-    if (this.failure) {
-      throw this.failure;
-    }
+    await this.ready();
     const id = this.nextId++;
     const port = await new Promise<number>((resolve, reject) => {
       this.opening.set(id, { resolve, reject });
@@ -69,8 +74,13 @@ export class MediaEngine {
   }
 
   async stop(): Promise<void> {
-    this.worker.removeAllListeners("exit");
+    this.stopped = true;
     await this.worker.terminate();
+  }
+
+  /** @internal for tests: the thread dies as a crash would kill it, and the engine must recover. */
+  killThread(): Promise<number> {
+    return this.worker.terminate();
   }
 
   /** @internal for MediaSession */
@@ -79,10 +89,8 @@ export class MediaEngine {
   }
 
   /** @internal for MediaSession: a command that answers. */
-  ask(command: DistributiveOmit<Extract<MediaCommand, { request: number }>, "request">): Promise<MediaEvent> {
-    if (this.failure) {
-      return Promise.reject(this.failure);
-    }
+  async ask(command: DistributiveOmit<Extract<MediaCommand, { request: number }>, "request">): Promise<MediaEvent> {
+    await this.ready();
     const request = this.nextRequest++;
     return new Promise((resolve, reject) => {
       this.answers.set(request, { resolve, reject });
@@ -93,6 +101,29 @@ export class MediaEngine {
   /** @internal for MediaSession */
   forget(id: number): void {
     this.sessions.delete(id);
+  }
+
+  private async ready(): Promise<void> {
+    if (this.stopped) {
+      throw new Error("the media engine has stopped");
+    }
+    await this.restarting;
+  }
+
+  private attach(worker: Worker): void {
+    this.worker = worker;
+    this.startedAt = Date.now();
+    let gone = false;
+    const lost = (error: Error) => {
+      // A crash raises "error" and then "exit": the thread is lost once.
+      if (!gone) {
+        gone = true;
+        this.lost(error);
+      }
+    };
+    worker.on("message", (event: MediaEvent) => this.receive(event));
+    worker.on("error", lost);
+    worker.on("exit", (code) => lost(new Error(`the media thread exited (${code})`)));
   }
 
   private receive(event: MediaEvent): void {
@@ -121,15 +152,57 @@ export class MediaEngine {
     }
   }
 
-  private fail(error: Error): void {
-    this.failure = error;
+  private lost(error: Error): void {
+    if (this.stopped) {
+      return;
+    }
     // Whoever waits on the thread (a port, a recording) hears of its end instead of waiting for ever.
     for (const { reject } of [...this.opening.values(), ...this.answers.values()]) {
       reject(error);
     }
     this.opening.clear();
     this.answers.clear();
+    const sessions = [...this.sessions.values()];
+    this.sessions.clear();
+    for (const session of sessions) {
+      session.lost();
+    }
+    this.quickDeaths = Date.now() - this.startedAt < STEADY_MS ? this.quickDeaths + 1 : 0;
+    this.restarting = this.replace().finally(() => (this.restarting = null));
+    this.onThreadLost?.(error);
   }
+
+  /** Starts a successor thread, after a pause that grows while threads keep dying young (a crash at start). */
+  private async replace(): Promise<void> {
+    for (let attempt = this.quickDeaths; !this.stopped; attempt += 1) {
+      await sleep(attempt === 0 ? 0 : Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt));
+      try {
+        const { worker } = await startWorker(this.settings);
+        if (this.stopped) {
+          await worker.terminate();
+          return;
+        }
+        this.attach(worker);
+        return;
+      } catch {
+        // Not started: tried again after a longer pause.
+      }
+    }
+  }
+}
+
+/** A thread that lived this long died of something else than what kills its successors at start. */
+const STEADY_MS = 60_000;
+const MAX_BACKOFF_MS = 30_000;
+
+async function startWorker(settings: MediaWorkerData): Promise<{ worker: Worker; started: Extract<MediaEvent, { op: "started" }> }> {
+  const worker = new Worker(await workerSource(), { eval: true, workerData: settings });
+  const started = await new Promise<Extract<MediaEvent, { op: "started" }>>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the media thread exited (${code}) as it started`)));
+  });
+  return { worker, started };
 }
 
 let bundled: Promise<string> | null = null;
@@ -171,6 +244,8 @@ export class MediaSession {
   private nextToken = 1;
   private readonly playing = new Map<number, () => void>();
   private closed = false;
+  /** The media thread died with this leg: its counters and recording went with it. */
+  private gone = false;
 
   /** @internal made by MediaEngine.reserve().begin */
   constructor(
@@ -228,6 +303,9 @@ export class MediaSession {
 
   /** Packets sent and received so far (also after the close), and the direction the media thread applies. */
   async stats(): Promise<MediaCounters & { direction: Negotiated["direction"] | null }> {
+    if (this.gone) {
+      return { sent: 0, receivedAudio: 0, receivedEvents: 0, direction: null };
+    }
     const event = await this.engine.ask({ op: "stats", id: this.id });
     const counters = event.op === "stats" && event.counters ? event.counters : { sent: 0, receivedAudio: 0, receivedEvents: 0 };
     return { ...counters, direction: event.op === "stats" ? event.direction : null };
@@ -235,9 +313,13 @@ export class MediaSession {
 
   /**
    * The call's stereo recording as a WAV (left: the far end, right: what it heard), made here from the tracks.
-   * Fetch it soon after the close: the media thread keeps a closed leg's recording for two minutes.
+   * Fetch it soon after the close: the media thread keeps a closed leg's recording for two minutes. Empty when
+   * the media thread died with the leg.
    */
   async recording(): Promise<Buffer> {
+    if (this.gone) {
+      return Buffer.alloc(0);
+    }
     const event = await this.engine.ask({ op: "recording", id: this.id });
     return event.op === "recording" && event.tracks ? stereoWav(event.tracks) : Buffer.alloc(0);
   }
@@ -250,6 +332,13 @@ export class MediaSession {
     this.closed = true;
     this.engine.post({ op: "close", id: this.id });
     this.engine.forget(this.id);
+    this.resolvePlaying();
+  }
+
+  /** @internal from MediaEngine: the media thread died; nothing plays or is heard any more. */
+  lost(): void {
+    this.closed = true;
+    this.gone = true;
     this.resolvePlaying();
   }
 
