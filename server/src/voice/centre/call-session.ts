@@ -7,7 +7,6 @@ import { requestCallback } from "../../modules/chat/chat.service.ts";
 import { chatStatuses } from "../../modules/chat/chat-status.service.ts";
 import { openInboundContact } from "../../modules/contacts/contact-intake.service.ts";
 import { endByAgent, endByCitizen } from "../../modules/contacts/contact-end.service.ts";
-import { acceptOffer, declineOffer, missOffer } from "../../modules/contacts/contact-offer.service.ts";
 import { holdContact, resumeContact } from "../../modules/contacts/contact-hold.service.ts";
 import { activeNotices } from "../../modules/notices/notice.service.ts";
 import { referenceSnapshot } from "../../modules/reference/reference.snapshot.ts";
@@ -28,6 +27,7 @@ import { activeQueues } from "../../modules/contacts/contact-queues.repository.t
 import type { OpeningHours } from "../../modules/routing/routing-rules.ts";
 import type { Registrar } from "../registrar/registrar.ts";
 import { storeRecording } from "./call-recording.ts";
+import { ringOffer } from "./offer-ringing.ts";
 import { spokenPrompt } from "./tenant-prompts.ts";
 import type { TenantVoice, VoiceDirectory } from "./voice-directory.ts";
 
@@ -45,8 +45,6 @@ export interface SessionContext {
   untrack(contactId: string): void;
 }
 
-/** Final statuses of a call to an operator's phone that mean "busy or refused", not "nobody answered". */
-const REFUSED = new Set([486, 600, 603]);
 /** The key a waiting caller presses to be called back instead (announced with the queue notices, R13.1). */
 const CALLBACK_KEY = "9";
 
@@ -262,58 +260,27 @@ export class CallSession {
   }
 
   private async ring(offerId: string, agentId: string, contactId: string): Promise<void> {
-    const { deps, directory, registrar, gateway } = this.ctx;
-    const offer = await deps.db
-      .selectFrom("contact_offers")
-      .select([sql<number>`extract(epoch from expires_at - now())`.as("left")])
-      .where("id", "=", offerId)
-      .where("state", "=", "pending")
-      .executeTakeFirst();
-    const actor = await actorForUser(deps.db, this.tenant.tenantId, agentId);
-    if (!offer || !actor) {
-      return;
-    }
-    const extension = directory.extensionOf(agentId);
-    const binding = extension === null ? undefined : (await registrar.reachable(extension))[0];
-    if (!binding) {
-      // Nobody can answer this offer by phone: missed at once, so the caller does not wait on it.
-      this.ctx.log.info({ agentId }, "operator has no registered phone; the call goes to the next operator");
-      await missOffer(deps, offerId, contactId, { onlyExpired: false });
-      return;
-    }
-    await deps.db.updateTable("voice_calls").set({ operator_attempts: sql<number>`operator_attempts + 1` }).where("id", "=", this.callRowId ?? "").execute();
-    const ringSeconds = Math.max(1, Math.floor(Number(offer.left)) - 1);
-    const result = await gateway.dial(this.call, { target: binding.contact, destination: binding.source, ringSeconds });
-    if ("status" in result) {
-      if (this.call.endedBecause !== null) {
-        return;
-      }
-      if (REFUSED.has(result.status)) {
-        await declineOffer(deps, actor, offerId).catch(() => undefined);
-      } else {
-        await missOffer(deps, offerId, contactId, { onlyExpired: false });
-      }
+    const { deps, gateway } = this.ctx;
+    const answered = await ringOffer(this.ctx, { id: offerId, agentId, contactId, tenantId: this.tenant.tenantId }, {
+      dial: (phone) => gateway.dial(this.call, phone),
+      over: () => this.call.endedBecause !== null,
+      requestId: `call:${this.call.callId}`,
+      ringing: async () => {
+        await deps.db.updateTable("voice_calls").set({ operator_attempts: sql<number>`operator_attempts + 1` }).where("id", "=", this.callRowId ?? "").execute();
+      },
+    });
+    if (answered === null) {
+      // Nobody took it (a leg answered for an offer no longer pending was hung up): the caller waits on, announced.
+      this.call.bridged = null;
       return;
     }
     this.announcer?.stop();
     this.announcer = null;
-    try {
-      await acceptOffer(deps, actor, { ip: binding.source.address, userAgent: "sip-phone", requestId: `call:${this.call.callId}` }, offerId);
-    } catch (error) {
-      // The offer was settled meanwhile (the caller left, or it timed out a moment before the answer).
-      this.ctx.log.info({ err: error instanceof AppError ? error.code : error }, "an operator answered an offer no longer pending");
-      result.hangUp();
-      this.call.bridged = null;
-      if (this.call.endedBecause === null) {
-        this.startAnnouncer();
-      }
-      return;
-    }
-    this.leg = result;
+    this.leg = answered.leg;
     this.agentId = agentId;
     this.bridgeAudio();
     // Hold pressed on the phone is the contact's hold too: the window shows it and its time counts.
-    result.onHold = (held) => void (held ? holdContact : resumeContact)(deps, actor, contactId).catch(() => undefined);
+    answered.leg.onHold = (held) => void (held ? holdContact : resumeContact)(deps, answered.actor, contactId).catch(() => undefined);
   }
 
   /** Each side's audio goes to the other, except while the operator holds the call (then the caller hears the hold music). */

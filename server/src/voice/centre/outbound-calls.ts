@@ -2,23 +2,16 @@ import { sql } from "kysely";
 import type { Logger } from "pino";
 import { actorForUser } from "../../modules/auth/auth.service.ts";
 import { appendLog } from "../../modules/contacts/contact-log.repository.ts";
-import { endByAgent } from "../../modules/contacts/contact-end.service.ts";
-import { holdContact, resumeContact } from "../../modules/contacts/contact-hold.service.ts";
 import { isLocale } from "@bailanys/common/locales";
-import { HoldSwitch } from "../ivr/hold-player.ts";
 import type { PromptLibrary } from "../prompts/prompt-library.ts";
-import { standardPrompt } from "./tenant-prompts.ts";
 import type { RoutingDeps } from "../../modules/routing/dispatch.ts";
 import { transact } from "../../realtime/event-bus.ts";
-import type { OutboundLeg } from "../gateway/outbound-leg.ts";
 import type { VoiceGateway } from "../gateway/voice-gateway.ts";
-import type { AudioFormat } from "../media/sdp.ts";
 import type { Registrar } from "../registrar/registrar.ts";
 import { storeRecording } from "./call-recording.ts";
+import { OutboundTalk, PCMA } from "./outbound-talk.ts";
 import type { VoiceDirectory } from "./voice-directory.ts";
 
-/** Outbound calls go out in A-law, the codec of Kazakhstan's network (and every phone offers it). */
-const PCMA: AudioFormat = { payloadType: 8, encoding: "PCMA", clockRate: 8000, fmtp: null };
 const OPERATOR_RING_SECONDS = 20;
 const CITIZEN_RING_SECONDS = 40;
 
@@ -39,8 +32,8 @@ export interface OutboundContext {
   log: Logger;
   /** Seconds of hold music between two "please stay on the line" prompts. */
   holdPromptSeconds: number;
-  /** A talking call registers for its contact's changes in the operator's window (hold, resume, end). */
-  track(contactId: string, changed: (state: string) => void): void;
+  /** A talking call registers for its contact's changes in the operator's window (hold, resume, end, transfer) and its offers. */
+  track(contactId: string, talk: OutboundTalk): void;
   untrack(contactId: string): void;
 }
 
@@ -98,84 +91,42 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
     await settle(ctx, call, "failed", binding ? "no_trunk" : "operator_phone_not_registered");
     return;
   }
-  let ended: () => void = () => undefined;
-  const over = new Promise<void>((resolve) => (ended = resolve));
-  let citizenLeg: OutboundLeg | null = null;
+  const talk = new OutboundTalk(ctx, call.contact_id, call.tenant_id);
   const operator = await gateway.placeLeg(
     { target: binding.contact, destination: binding.source, ringSeconds: OPERATOR_RING_SECONDS, audio: PCMA },
-    { hungUp: () => {
-      citizenLeg?.hangUp();
-      ended();
-    } },
+    { hungUp: () => talk.finish() },
   );
   if (!("media" in operator) || operator.media === null) {
     await settle(ctx, call, "failed", `operator_${"status" in operator ? operator.status : "no_media"}`);
     return;
   }
+  talk.operatorAnswered(operator, await actorForUser(deps.db, call.tenant_id, call.agent_id));
   await settle(ctx, call, "ringing_citizen");
   const digits = call.phone.replace(/^\+/, "");
   const citizen = await gateway.placeLeg(
     { target: `sip:${digits}@${trunk.address}:${trunk.port}`, destination: trunk, ringSeconds: CITIZEN_RING_SECONDS, audio: PCMA, from: directory.numberOf(call.tenant_id) ?? "bailanys" },
     {
       // Known while it rings, so that an operator who hangs up meanwhile cancels the citizen's ringing phone.
-      started: (leg) => (citizenLeg = leg),
-      hungUp: () => {
-        operator.hangUp();
-        ended();
-      },
+      started: (leg) => talk.citizenRinging(leg),
+      hungUp: () => talk.finish(),
     },
   );
   if (!("media" in citizen) || citizen.media === null) {
-    operator.hangUp();
-    citizenLeg = null;
+    talk.finish();
     await settle(ctx, call, "failed", `citizen_${"status" in citizen ? citizen.status : "no_media"}`);
     return;
   }
-  const [operatorMedia, citizenMedia] = [operator.media, citizen.media];
-  let finished = false;
-  const actor = await actorForUser(deps.db, call.tenant_id, call.agent_id);
+  const citizenMedia = citizen.media;
   const contact = await deps.db.selectFrom("contacts").select("locale").where("id", "=", call.contact_id).executeTakeFirst();
-  const locale = isLocale(contact?.locale) ? contact.locale : "ru";
-  // Each side's audio goes to the other, except while the operator holds the call (the citizen hears the music).
-  const join = (held: boolean) => {
-    operatorMedia.bridgeTo(held ? null : citizenMedia);
-    citizenMedia.bridgeTo(held ? null : operatorMedia);
-  };
-  const hold = new HoldSwitch(
-    citizenMedia,
-    () => finished,
-    () => ({
-      locale,
-      prompts: (key, language) => standardPrompt({ db: deps.db, directory, prompts: ctx.prompts }, call.tenant_id, key, language, citizenMedia.codec),
-      promptEverySeconds: ctx.holdPromptSeconds,
-    }),
-    join,
-  );
-  join(false);
-  ctx.track(call.contact_id, (state) => {
-    if (state === "held" || state === "active") {
-      hold.set(state === "held");
-    } else if (state === "wrapup" || state === "closed") {
-      operator.hangUp();
-      citizen.hangUp();
-      ended();
-    }
-  });
-  // Hold pressed on the operator's phone is the contact's hold, as for an inbound call.
-  operator.onHold = (held) => {
-    if (actor) {
-      void (held ? holdContact : resumeContact)(deps, actor, call.contact_id).catch(() => undefined);
-    }
-  };
+  talk.citizenAnswered(citizen, isLocale(contact?.locale) ? contact.locale : "ru");
+  ctx.track(call.contact_id, talk);
   await settle(ctx, call, "connected");
   const row = await deps.db
     .insertInto("voice_calls")
     .values({ tenant_id: call.tenant_id, contact_id: call.contact_id, sip_call_id: citizen.id, caller_number: extension, dialled_number: digits })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await over;
-  finished = true;
-  hold.set(false);
+  await talk.over;
   const voice = directory.tenant(call.tenant_id);
   // Asked for at once: the media thread keeps a closed leg's recording only for a while.
   const recording = voice?.recordCalls ? citizenMedia.recording() : null;
@@ -186,7 +137,5 @@ async function placeCall(ctx: OutboundContext, call: Claimed): Promise<void> {
     // The citizen's side is the one the citizen's leg received; its recorder hears both directions.
     await storeRecording(deps.db, { tenantId: call.tenant_id, callId: row.id, wav: await recording, retentionDays: voice.recordingRetentionDays });
   }
-  if (actor) {
-    await endByAgent(deps, actor, call.contact_id).catch(() => undefined);
-  }
+  await talk.endContact();
 }

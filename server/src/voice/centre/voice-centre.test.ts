@@ -113,6 +113,13 @@ async function bothPhonesAnswer(operatorPort: number | undefined, citizenPort: n
   expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
 }
 
+/** Waits until an outbound call's citizen has answered. */
+async function connected(callId: string): Promise<void> {
+  for (let i = 0; i < 200 && (await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", callId).executeTakeFirstOrThrow()).state !== "connected"; i += 1) {
+    await sleep(50);
+  }
+}
+
 /** Waits for an outbound call to end and its contact to go to wrap-up; the call's row, which connected. */
 async function talkedAndEnded(callId: string, contactId: string) {
   for (let i = 0; i < 100; i += 1) {
@@ -372,9 +379,7 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     const citizen = runSipp("citizen-answers-waits.xml", null, { localPort: citizenPort, keys: { audio: speech, number: "77011234567" }, timeoutSeconds: 25 });
     const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Ответ по вашему обращению" });
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
-    for (let i = 0; i < 200 && (await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", requested.body.id).executeTakeFirstOrThrow()).state !== "connected"; i += 1) {
-      await sleep(50);
-    }
+    await connected(requested.body.id);
     await sleep(500);
     await centre.gateway.media.killThread();
 
@@ -421,13 +426,7 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     const citizenPhone = runSipp("operator-answers.xml", null, { localPort: citizenPort, keys: { audio: quiet }, timeoutSeconds: 25 });
     const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
-    for (let i = 0; i < 200; i += 1) {
-      const row = await ctx.db.selectFrom("voice_outbound_calls").select("state").where("id", "=", requested.body.id).executeTakeFirstOrThrow();
-      if (row.state === "connected") {
-        break;
-      }
-      await sleep(50);
-    }
+    await connected(requested.body.id);
     await sleep(800);
     expect((await operatorClient.post(`/api/v1/contacts/${contact}/hold`, {})).status).toBeLessThan(300);
     await sleep(2500);
@@ -447,6 +446,47 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(level(wav.samples, 1, 0, held.from - 0.2)).toBeLessThan(100);
     expect(seconds - held.to).toBeGreaterThan(1);
     expect(level(wav.samples, 1, held.to + 0.2, seconds)).toBeLessThan(100);
+  });
+
+  it("an outbound call transferred to a colleague from the window: the operator's phone is hung up, the citizen holds, the colleague's phone rings and takes the call", async () => {
+    const { tenantId, agents } = await voiceTenant(2);
+    const [first, second] = agents;
+    const citizenPort = await outboundTrunk(tenantId);
+    const contact = await activeCallback(tenantId, first?.user.id ?? "");
+    const firstClient = await signIn(ctx.app, first?.user as TestUser);
+    const firstPhone = runSipp("operator-answers.xml", null, { localPort: first?.port, keys: { audio: quiet }, timeoutSeconds: 30 });
+    const secondPhone = runSipp("operator-rings-answers.xml", null, { localPort: second?.port, keys: { audio: quiet, ring_ms: "1500" }, timeoutSeconds: 30 });
+    const citizenPhone = runSipp("citizen-answers-waits.xml", null, { localPort: citizenPort, keys: { audio: quiet, number: "77011234567" }, timeoutSeconds: 30 });
+    const requested = await firstClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(202);
+    await connected(requested.body.id);
+    await sleep(500);
+    const transferred = await firstClient.post(`/api/v1/contacts/${contact}/transfer`, { agentId: second?.user.id, note: "Вопрос по субсидии" });
+    expect(transferred.status, JSON.stringify(transferred.body)).toBe(200);
+    // The first operator's phone got the BYE at the transfer.
+    expect((await firstPhone).code).toBe(0);
+    for (let i = 0; i < 200; i += 1) {
+      const row = await ctx.db.selectFrom("contacts").select(["state", "agent_id"]).where("id", "=", contact).executeTakeFirstOrThrow();
+      if (row.state === "active" && row.agent_id === second?.user.id) {
+        break;
+      }
+      await sleep(50);
+    }
+    await sleep(1500);
+    const secondClient = await signIn(ctx.app, second?.user as TestUser);
+    expect((await secondClient.post(`/api/v1/contacts/${contact}/end`, {})).status).toBeLessThan(300);
+    expect((await secondPhone).code).toBe(0);
+    const citizenRun = await citizenPhone;
+    expect(citizenRun.code, citizenRun.output.slice(-3000)).toBe(0);
+
+    const outbound = await talkedAndEnded(requested.body.id, contact);
+    expect(outbound.failure).toBeNull();
+    expect(await ctx.db.selectFrom("contacts").select("agent_id").where("id", "=", contact).executeTakeFirstOrThrow()).toEqual({ agent_id: second?.user.id });
+    // What the citizen heard (right): quiet from the first operator, the hold music while the colleague's phone rang, quiet again.
+    const wav = await recordingOf(tenantId, contact);
+    const held = longestSound(wav.samples, 300, [1]);
+    expect(held.to - held.from).toBeGreaterThanOrEqual(1.2);
+    expect(level(wav.samples, 1, held.to + 0.3, wav.samples.length / 2 / 8000)).toBeLessThan(100);
   });
 
   it("refuses a call to a number on the do-not-call list (R13.4) and outside calling hours unless the citizen asked for this time (R13.5)", async () => {

@@ -11,6 +11,7 @@ import { markCitizensSeen } from "../../modules/contacts/contact-conversation.se
 import { CallSession } from "./call-session.ts";
 import { standardPromptKeys, standardPromptText } from "../prompts/standard-prompts.ts";
 import { MAX_SPOKEN } from "../ivr/queue-announcer.ts";
+import type { OutboundTalk } from "./outbound-talk.ts";
 import { placeRequestedCalls } from "./outbound-calls.ts";
 import { VoiceDirectory } from "./voice-directory.ts";
 
@@ -36,7 +37,7 @@ export interface VoiceCentreOptions {
 export class VoiceCentre {
   private readonly sessions = new Map<string, CallSession>();
   /** Outbound calls talking, by contact: they hear of hold, resume and end made in the operator's window. */
-  private readonly outboundCalls = new Map<string, (state: string) => void>();
+  private readonly outboundCalls = new Map<string, OutboundTalk>();
   private unsubscribe: (() => void) | null = null;
   private poll: NodeJS.Timeout | null = null;
   private refresh: NodeJS.Timeout | null = null;
@@ -105,15 +106,16 @@ export class VoiceCentre {
     const outbound = {
       ...shared,
       gateway,
-      track: (contactId: string, changed: (state: string) => void) => centre.outboundCalls.set(contactId, changed),
+      track: (contactId: string, talk: OutboundTalk) => centre.outboundCalls.set(contactId, talk),
       untrack: (contactId: string) => centre.outboundCalls.delete(contactId),
     };
     centre.unsubscribe = deps.bus.subscribe((event) => {
       if (event.type === "agent.offer") {
-        void centre.sessions.get(event.contactId)?.offered(event.offerId, event.agentId).catch((error: unknown) => options.log.error({ err: error }, "an offer could not ring"));
+        const ringing = centre.sessions.get(event.contactId) ?? centre.outboundCalls.get(event.contactId);
+        void ringing?.offered(event.offerId, event.agentId).catch((error: unknown) => options.log.error({ err: error }, "an offer could not ring"));
       } else if (event.type === "contact.changed") {
         centre.sessions.get(event.contactId)?.contactChanged(event.state);
-        centre.outboundCalls.get(event.contactId)?.(event.state);
+        centre.outboundCalls.get(event.contactId)?.contactChanged(event.state);
       } else if (event.type === "voice.dial") {
         void placeRequestedCalls(outbound).catch((error: unknown) => options.log.error({ err: error }, "outbound calls could not be placed"));
       } else if (event.type === "tenant.changed" && event.what === "voice") {
@@ -151,12 +153,13 @@ export class VoiceCentre {
 
   /** Offers the bus may have lost (a reconnect), for every call of this process in one query. */
   private async pickUpOffers(deps: RoutingDeps): Promise<void> {
-    if (this.sessions.size === 0) {
+    const contacts = [...this.sessions.keys(), ...this.outboundCalls.keys()];
+    if (contacts.length === 0) {
       return;
     }
-    const pending = await deps.db.selectFrom("contact_offers").select(["id", "agent_id", "contact_id"]).where("contact_id", "in", [...this.sessions.keys()]).where("state", "=", "pending").execute();
+    const pending = await deps.db.selectFrom("contact_offers").select(["id", "agent_id", "contact_id"]).where("contact_id", "in", contacts).where("state", "=", "pending").execute();
     for (const offer of pending) {
-      void this.sessions.get(offer.contact_id)?.offered(offer.id, offer.agent_id);
+      void (this.sessions.get(offer.contact_id) ?? this.outboundCalls.get(offer.contact_id))?.offered(offer.id, offer.agent_id);
     }
   }
 
