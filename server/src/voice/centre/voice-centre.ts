@@ -11,6 +11,7 @@ import { markCitizensSeen } from "../../modules/contacts/contact-conversation.se
 import { CallSession } from "./call-session.ts";
 import { standardPromptKeys, standardPromptText } from "../prompts/standard-prompts.ts";
 import { MAX_SPOKEN } from "../ivr/queue-announcer.ts";
+import { menuLocales } from "../ivr/ivr-menu.ts";
 import type { OutboundTalk } from "./outbound-talk.ts";
 import { placeRequestedCalls } from "./outbound-calls.ts";
 import { VoiceDirectory } from "./voice-directory.ts";
@@ -181,13 +182,13 @@ export class VoiceCentre {
 }
 
 /**
- * Renders ahead every prompt a tenant's callers can hear in Kazakh and Russian: the menu's texts and the standard
- * announcements up to `MAX_SPOKEN`, so that a queue of callers never waits on speech synthesis (nor its CPU
- * competes with the media clock while they wait).
+ * Renders ahead every prompt a tenant's callers can hear, in each language its menu offers (Kazakh and Russian,
+ * English where the body offers it): the menu's texts and the standard announcements up to `MAX_SPOKEN`, so that
+ * a queue of callers never waits on speech synthesis (nor its CPU competes with the media clock while they wait).
  */
 async function warmPrompts(directory: VoiceDirectory, prompts: PromptLibrary): Promise<void> {
   for (const tenant of directory.allTenants()) {
-    for (const locale of ["kk", "ru"] as const) {
+    for (const locale of menuLocales(tenant.menu)) {
       const texts = [
         ...Object.values(tenant.menu.prompts ?? {}).map((own) => own[locale]),
         ...standardPromptKeys(MAX_SPOKEN).map((key) => standardPromptText(key, locale)),

@@ -43,3 +43,9 @@ export function menuProblems(menu: IvrMenu): { node: string; problem: "unknown_t
   }
   return problems;
 }
+
+/** The languages a caller of this menu can hear: its default and every one its language nodes offer. */
+export function menuLocales(menu: IvrMenu): Locale[] {
+  const offered = Object.values(menu.nodes).flatMap((node) => (node.kind === "language" ? Object.values(node.choices) : []));
+  return [...new Set([menu.defaultLocale, ...offered])];
+}

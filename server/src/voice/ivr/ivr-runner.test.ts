@@ -4,7 +4,7 @@ import type { InboundCall } from "../gateway/inbound-call.ts";
 import { VoiceGateway } from "../gateway/voice-gateway.ts";
 import { encodeG711 } from "../media/g711.ts";
 import { runSipp, sippAvailable } from "../test/sipp.ts";
-import { menuProblems, type IvrMenu } from "./ivr-menu.ts";
+import { menuLocales, menuProblems, type IvrMenu } from "./ivr-menu.ts";
 import { runIvr, type IvrOutcome } from "./ivr-runner.ts";
 
 /** Language first, then a topic menu; the prompts are tones (see promptSeconds). */
@@ -63,6 +63,13 @@ describe("voice menus", () => {
       { node: "topics", problem: "unknown_target" },
       { node: "topics", problem: "bad_digit" },
     ]);
+  });
+
+  it("names the languages a caller can hear, for rendering their prompts ahead: the default and every one offered", () => {
+    expect(menuLocales(MENU)).toEqual(["kk", "ru"]);
+    const withEnglish: IvrMenu = { ...MENU, defaultLocale: "ru", nodes: { ...MENU.nodes, language: { kind: "language", prompt: "choose_language", choices: { "1": "kk", "2": "ru", "3": "en" }, next: "topics", timeoutSeconds: 1, retries: 1 } } };
+    expect(menuLocales(withEnglish)).toEqual(["ru", "kk", "en"]);
+    expect(menuLocales({ ...MENU, defaultLocale: "ru", start: "topics", nodes: { topics: MENU.nodes.topics as IvrMenu["nodes"][string] } })).toEqual(["ru"]);
   });
 });
 
