@@ -384,6 +384,8 @@ export interface NotificationOutboxTable {
   citizen_id: string | null;
   audience: string;
   recipient_roles: Generated<string[]>;
+  /** A staff e-mail's recipient (null: a citizen's message, or the row addressed to roles). */
+  recipient_user_id: string | null;
   channel: string;
   locale: string;
   template: string;

@@ -5,6 +5,7 @@ import { buildAgent, buildQueue } from "../../test/contact-fixtures.ts";
 import { buildTenant, signIn, startTestApp, type TestContext } from "../../test/harness.ts";
 import { emailTransport } from "./email-transport.ts";
 import { deliverOutbox } from "./outbox-delivery.ts";
+import { enqueueStaffNotification } from "./outbox.service.ts";
 
 interface Received {
   from: string;
@@ -83,6 +84,38 @@ describe("e-mail notifications over SMTP", () => {
     expect(body).toContain("Ертең қалпына келтіріледі.");
     const row = await ctx.db.selectFrom("notification_outbox").select(["status", "channel"]).where("template", "=", "chat_transcript").where("tenant_id", "=", tenant.tenantId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "sent", channel: "email" });
+  });
+
+  it("e-mails a staff notification to each active staff member of the addressed roles who has an address, in their own language", async () => {
+    const tenant = await buildTenant(ctx.db);
+    const staff = (login: string, roles: string[], email: string | null, locale: string, active = true) => ({ tenant_id: tenant.tenantId, login, full_name: login, roles, email, locale, active });
+    const [kk, ru] = await ctx.db
+      .insertInto("users")
+      .values([
+        staff(`editor-kk-${tenant.code}`, ["knowledge_editor"], "editor.kk@example.kz", "kk"),
+        staff(`editor-ru-${tenant.code}`, ["operator", "knowledge_editor"], "editor.ru@example.kz", "ru"),
+        staff(`editor-none-${tenant.code}`, ["knowledge_editor"], null, "ru"),
+        staff(`editor-gone-${tenant.code}`, ["knowledge_editor"], "gone@example.kz", "ru", false),
+        staff(`operator-${tenant.code}`, ["operator"], "operator@example.kz", "ru"),
+      ])
+      .returning("id")
+      .execute();
+    await enqueueStaffNotification(ctx.db, { tenantId: tenant.tenantId, appealId: null, roles: ["knowledge_editor"], template: "kb_review_due", locale: "ru", params: { title: "Жилищная помощь", code: "housing-aid", locale: "ru", reviewBy: "01.02.2027" } });
+    const rows = await ctx.db.selectFrom("notification_outbox").select(["channel", "locale", "recipient_user_id"]).where("tenant_id", "=", tenant.tenantId).orderBy("channel").orderBy("locale").execute();
+    expect(rows).toEqual([
+      { channel: "email", locale: "kk", recipient_user_id: kk?.id },
+      { channel: "email", locale: "ru", recipient_user_id: ru?.id },
+      { channel: "log", locale: "ru", recipient_user_id: null },
+    ]);
+
+    await deliverOutbox(ctx.db, { email: emailTransport(`smtp://127.0.0.1:${port}`, "Bailanys <no-reply@bailanys.test>"), log: { send: async () => undefined } });
+    const toKazakh = decodeMail(received.find((m) => m.to.includes("editor.kk@example.kz"))?.raw ?? "");
+    expect(toKazakh.subject).toContain("Білім базасының «Жилищная помощь» (housing-aid, ru) мақаласын 01.02.2027 дейін қайта қарау керек.");
+    const toRussian = decodeMail(received.find((m) => m.to.includes("editor.ru@example.kz"))?.raw ?? "");
+    expect(toRussian.body).toContain("Статью базы знаний «Жилищная помощь» (housing-aid, ru) нужно пересмотреть до 01.02.2027.");
+    expect(received.some((m) => m.to.includes("operator@example.kz") || m.to.includes("gone@example.kz"))).toBe(false);
+    const statuses = await ctx.db.selectFrom("notification_outbox").select("status").where("tenant_id", "=", tenant.tenantId).execute();
+    expect(statuses.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
   });
 
   it("keeps a message pending with its error when the SMTP server is unreachable", async () => {

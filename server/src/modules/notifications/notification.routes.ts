@@ -9,6 +9,7 @@ const OutboxItem = Type.Object({
   appealId: Nullable(Uuid),
   audience: Type.String(),
   recipientRoles: Type.Array(Type.String()),
+  recipientUserId: Nullable(Uuid),
   channel: Type.String(),
   locale: Type.String(),
   template: Type.String(),

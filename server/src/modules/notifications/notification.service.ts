@@ -50,6 +50,7 @@ export function presentOutboxRow(r: Selectable<NotificationOutboxTable>) {
     appealId: r.appeal_id,
     audience: r.audience,
     recipientRoles: r.recipient_roles,
+    recipientUserId: r.recipient_user_id,
     channel: r.channel,
     locale: r.locale,
     template: r.template,

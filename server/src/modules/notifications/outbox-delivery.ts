@@ -29,11 +29,19 @@ export function logTransport(log: FastifyBaseLogger): Transport {
   };
 }
 
-/** The address a message names itself (a transcript asked for at the end of a chat), else the citizen's. */
-async function recipientEmail(trx: Db, params: Record<string, string>, citizenId: string | null): Promise<string | null> {
+/**
+ * The address a message names itself (a transcript asked for at the end of a chat), else its staff recipient's
+ * current one, else the citizen's.
+ */
+async function recipientEmail(trx: Db, params: Record<string, string>, row: { citizen_id: string | null; recipient_user_id: string | null }): Promise<string | null> {
   if (typeof params.to === "string" && params.to !== "") {
     return params.to;
   }
+  if (row.recipient_user_id !== null) {
+    const user = await trx.selectFrom("users").select("email").where("id", "=", row.recipient_user_id).where("active", "=", true).executeTakeFirst();
+    return user?.email ?? null;
+  }
+  const citizenId = row.citizen_id;
   if (citizenId === null) {
     return null;
   }
@@ -69,7 +77,7 @@ export async function deliverOutbox(db: Db, transports: Record<string, Transport
           throw new Error(`unknown template ${row.template}/${row.locale}`);
         }
         const params = row.params as Record<string, string>;
-        await transport.send({ id: row.id, audience: row.audience, text: renderNotification(template, row.locale, params), email: await recipientEmail(trx, params, row.citizen_id) });
+        await transport.send({ id: row.id, audience: row.audience, text: renderNotification(template, row.locale, params), email: await recipientEmail(trx, params, row) });
         await trx.updateTable("notification_outbox").set({ status: "sent", sent_at: sql<Date>`now()`, attempts: row.attempts + 1 }).where("id", "=", row.id).execute();
         delivered += 1;
       } catch (error) {

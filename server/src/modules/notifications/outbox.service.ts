@@ -1,5 +1,6 @@
-import type { Locale } from "@bailanys/common/locales";
+import { isLocale, type Locale } from "@bailanys/common/locales";
 import type { NotificationTemplate } from "@bailanys/common/notifications";
+import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
 
 export interface CitizenNotification {
@@ -43,19 +44,27 @@ export interface StaffNotification {
   locale: Locale;
 }
 
+/**
+ * Queues a message to the staff of `roles` in the caller's transaction: one row addressed to the roles (the
+ * centre's record, delivered to the log) and an e-mail to each active staff member of those roles who has an
+ * address, in their own language.
+ */
 export async function enqueueStaffNotification(db: Db, n: StaffNotification): Promise<void> {
+  const base = { tenant_id: n.tenantId, appeal_id: n.appealId, citizen_id: null, audience: "staff", recipient_roles: n.roles, template: n.template, params: JSON.stringify(n.params) };
+  const recipients = await db
+    .selectFrom("users")
+    .select(["id", "locale"])
+    .where("tenant_id", "=", n.tenantId)
+    .where("active", "=", true)
+    .where("email", "is not", null)
+    .where(sql<boolean>`roles && ${sql.val(n.roles)}::text[]`)
+    .orderBy("id")
+    .execute();
   await db
     .insertInto("notification_outbox")
-    .values({
-      tenant_id: n.tenantId,
-      appeal_id: n.appealId,
-      citizen_id: null,
-      audience: "staff",
-      recipient_roles: n.roles,
-      channel: "log",
-      locale: n.locale,
-      template: n.template,
-      params: JSON.stringify(n.params),
-    })
+    .values([
+      { ...base, channel: "log", locale: n.locale },
+      ...recipients.map((user) => ({ ...base, recipient_user_id: user.id, channel: "email", locale: isLocale(user.locale) ? user.locale : n.locale })),
+    ])
     .execute();
 }
