@@ -124,6 +124,13 @@ export interface KbLexiconTable {
   folded: ColumnType<string, never, never>;
 }
 
+/** Whether a tenant's lexicon holds words its published texts no longer have (rebuilt by the worker). */
+export interface KbLexiconStateTable {
+  tenant_id: string;
+  stale_since: NullableTimestamp;
+  rebuilt_at: NullableTimestamp;
+}
+
 export interface KbSynonymsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -178,6 +185,7 @@ export interface KbTables {
   kb_versions: KbVersionsTable;
   kb_documents: KbDocumentsTable;
   kb_lexicon: KbLexiconTable;
+  kb_lexicon_state: KbLexiconStateTable;
   kb_synonyms: KbSynonymsTable;
   kb_searches: KbSearchesTable;
   kb_usage: KbUsageTable;

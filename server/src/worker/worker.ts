@@ -10,6 +10,7 @@ import { deliverOutbox, logTransport } from "../modules/notifications/outbox-del
 import { runDueTimers } from "../modules/timers/timer.runner.ts";
 import { remindStaleArticles } from "../modules/kb/kb-review-reminders.ts";
 import { publishScheduledVersions } from "../modules/kb/kb-version.service.ts";
+import { rebuildStaleLexicons } from "../modules/kb/kb-lexicon.ts";
 
 /** A recurring background job. Every job claims its work in PostgreSQL, so any number of workers may run it. */
 export interface JobDefinition {
@@ -46,6 +47,7 @@ export function jobDefinitions({ pollMs, sweep = DEFAULT_SWEEP, smtp = null }: W
     { id: "recordings.purge", everyMs: 60 * 60_000, run: ({ db }) => purgeExpiredRecordings(db) },
     { id: "kb.review-reminders", everyMs: 15 * 60_000, run: ({ db }) => remindStaleArticles(db) },
     { id: "kb.scheduled-publish", everyMs: 60_000, run: (deps) => publishScheduledVersions(deps) },
+    { id: "kb.lexicon-rebuild", everyMs: 15 * 60_000, run: ({ db }) => rebuildStaleLexicons(db) },
     { id: "routing.sweep", everyMs: Math.min(pollMs, ROUTING_SWEEP_MAX_MS), run: (deps) => sweepRouting(deps, sweep) },
   ];
 }

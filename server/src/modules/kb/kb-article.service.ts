@@ -7,6 +7,7 @@ import { AppError } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { reindexArticle } from "./kb-index.ts";
+import { markLexiconStale } from "./kb-lexicon.ts";
 import { insertDraft } from "./kb-version.service.ts";
 import { presentArticle, presentListItem } from "./kb.presenter.ts";
 import { articleLinks, articleVersions, categoryExists, findArticle, replaceLinks, type ArticleRow } from "./kb.repository.ts";
@@ -108,6 +109,7 @@ export async function setArchived(deps: Deps, actor: Actor, meta: RequestMeta, i
     }
     if (archived) {
       await trx.deleteFrom("kb_documents").where("article_id", "=", id).execute();
+      await markLexiconStale(trx, actor.tenantId);
     } else {
       await reindexArticle(trx, article);
     }

@@ -46,10 +46,16 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
     on conflict (article_id, locale) do update set version_id = excluded.version_id, audience = excluded.audience,
       category_id = excluded.category_id, title = excluded.title, plain_text = excluded.plain_text,
       search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
-  const words = [...new Set(tokenize(`${version.title} ${article.tags.join(" ")} ${plain} ${facts}`).filter(isLexiconWord))];
+  const words = lexiconWords(version, article.tags);
   if (words.length > 0) {
     await addToLexicon(trx, article.tenant_id, words, locale);
   }
+}
+
+/** The words of a version (its title, the article's tags, its body and facts) that the typo check knows. */
+export function lexiconWords(version: Pick<Version, "title" | "body" | "facts">, tags: string[]): string[] {
+  const text = `${version.title} ${tags.join(" ")} ${markdownToPlainText(version.body)} ${factsText(version.facts)}`;
+  return [...new Set(tokenize(text).filter(isLexiconWord))];
 }
 
 /**

@@ -8,6 +8,7 @@ import { AppError, type FieldProblem } from "../../platform/app-error.ts";
 import { transact, type EventBus } from "../../realtime/event-bus.ts";
 import { recordAnonymousAudit, recordAudit } from "../audit/audit.service.ts";
 import { indexPublishedVersion } from "./kb-index.ts";
+import { markLexiconStale } from "./kb-lexicon.ts";
 import { presentVersion } from "./kb.presenter.ts";
 import { findArticle, findVersion, nextVersionNumber, openVersion, type ArticleRow, type VersionRow } from "./kb.repository.ts";
 
@@ -190,13 +191,17 @@ export async function approveVersion(deps: Deps, actor: Actor, meta: RequestMeta
  */
 async function publishApproved(trx: Db, bus: EventBus, version: VersionRow & { article: ArticleRow }): Promise<VersionRow> {
   const { article } = version;
-  await trx
+  const superseded = await trx
     .updateTable("kb_versions")
     .set({ state: "superseded", updated_at: sql<Date>`now()` })
     .where("article_id", "=", version.article_id)
     .where("locale", "=", version.locale)
     .where("state", "=", "published")
-    .execute();
+    .executeTakeFirst();
+  if (Number(superseded.numUpdatedRows) > 0) {
+    // Words of the superseded text may be gone from every published one: the worker rebuilds the lexicon.
+    await markLexiconStale(trx, version.tenant_id);
+  }
   const published = await trx
     .updateTable("kb_versions")
     .set({ state: "published", published_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
