@@ -1,9 +1,17 @@
+import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import { addToLexicon, lexiconWords } from "./kb-index.ts";
+import { addToLexicon, lexiconWords, type KbLocale } from "./kb-index.ts";
 
-/** Published versions read per round of a rebuild (their words are inserted in one statement per language). */
-const PAGE = 500;
+/** Published versions read per page while the words are gathered. */
+const PAGE = 1_000;
+/** Lexicon rows written per statement of the swap. */
+const CHUNK = 10_000;
+/**
+ * Versions published this long before the gathering began are in it for sure; those published after that are
+ * added again in the swap (a publish whose transaction began before the gathering may commit after its read).
+ */
+const PUBLISH_MARGIN = "10 minutes";
 
 /**
  * A tenant's published texts may have lost words (a version superseded, an article archived): its lexicon is
@@ -15,11 +23,7 @@ export async function markLexiconStale(db: Db, tenantId: string): Promise<void> 
     on conflict (tenant_id) do update set stale_since = now()`.execute(db);
 }
 
-/**
- * Worker job: rebuilds the lexicon of each stale tenant from its published texts, in one transaction per tenant
- * (a search sees the old lexicon or the new one, never a half-built one). A transaction-scoped advisory lock keeps
- * two workers off the same tenant; publishing meanwhile waits only for the words it shares with the rebuild.
- */
+/** Worker job: rebuilds the lexicon of each stale tenant from its published texts. */
 export async function rebuildStaleLexicons(db: Db): Promise<number> {
   // The mark as text: a JS Date would drop its microseconds, and the mark read could never be matched to clear it.
   const stale = await db
@@ -31,50 +35,88 @@ export async function rebuildStaleLexicons(db: Db): Promise<number> {
     .execute();
   let rebuilt = 0;
   for (const { tenant_id: tenantId, stale_since: since } of stale) {
-    const done = await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('kb_lexicon'), hashtext(${tenantId})) as locked`.execute(trx);
-      if (!rows[0]?.locked) {
-        return false;
-      }
-      await rebuildLexicon(trx, tenantId);
-      await trx
-        .updateTable("kb_lexicon_state")
-        .set({ stale_since: null, rebuilt_at: sql<Date>`now()` })
-        .where("tenant_id", "=", tenantId)
-        .where(sql<boolean>`stale_since = ${since}::timestamptz`)
-        .execute();
-      return true;
-    });
-    rebuilt += done ? 1 : 0;
+    rebuilt += (await rebuildLexicon(db, tenantId, since)) ? 1 : 0;
   }
   return rebuilt;
 }
 
-/** The tenant's lexicon, made again from the words of its published versions of articles not archived. */
-async function rebuildLexicon(trx: Db, tenantId: string): Promise<void> {
-  await trx.deleteFrom("kb_lexicon").where("tenant_id", "=", tenantId).execute();
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const versions = await trx
-      .selectFrom("kb_versions as v")
-      .innerJoin("kb_articles as a", "a.id", "v.article_id")
-      .select(["v.id", "v.locale", "v.title", "v.body", "v.facts", "a.tags"])
-      .where("a.tenant_id", "=", tenantId)
-      .where("a.archived_at", "is", null)
-      .where("v.state", "=", "published")
-      .where("v.id", ">", after)
-      .orderBy("v.id")
-      .limit(PAGE)
-      .execute();
-    if (versions.length === 0) {
-      return;
+/**
+ * The words of the tenant's published texts are gathered first, outside any transaction (on 100 000 texts that
+ * takes most of the time), then swapped in with one short transaction: a search sees the old lexicon or the new
+ * one, never a half-built one, and publishing waits at most for the swap. A transaction-scoped advisory lock
+ * keeps two workers from swapping the same tenant at once. False when another worker was swapping it.
+ */
+async function rebuildLexicon(db: Db, tenantId: string, since: string): Promise<boolean> {
+  const { rows } = await sql<{ began: string }>`select now()::text as began`.execute(db);
+  const began = rows[0]?.began ?? "";
+  const { words, versions } = await gatherWords(db, tenantId);
+  return db.transaction().execute(async (trx) => {
+    const { rows: lock } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('kb_lexicon'), hashtext(${tenantId})) as locked`.execute(trx);
+    if (!lock[0]?.locked) {
+      return false;
     }
-    for (const locale of ["kk", "ru", "en"] as const) {
-      const words = new Set(versions.filter((v) => v.locale === locale).flatMap((v) => lexiconWords(v, v.tags)));
-      if (words.size > 0) {
-        await addToLexicon(trx, tenantId, [...words], locale);
+    await trx.deleteFrom("kb_lexicon").where("tenant_id", "=", tenantId).execute();
+    const entries = [...words];
+    for (let from = 0; from < entries.length; from += CHUNK) {
+      const chunk = entries.slice(from, from + CHUNK);
+      await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem, in_kk, in_other)
+        select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k, kk, other
+        from unnest(${chunk.map(([word]) => word)}::text[], ${chunk.map(([word]) => stemKazakh(word))}::text[],
+          ${chunk.map(([, seen]) => seen.kk)}::boolean[], ${chunk.map(([, seen]) => seen.other)}::boolean[]) as x(w, k, kk, other)`.execute(trx);
+    }
+    // Versions published while the words were gathered, which it did not read, add theirs as publishing does.
+    const recent = await publishedTexts(trx, tenantId).where(sql<boolean>`v.published_at > ${began}::timestamptz - ${PUBLISH_MARGIN}::interval`).execute();
+    for (const version of recent.filter((v) => !versions.has(v.id))) {
+      const own = lexiconWords(version, version.tags);
+      if (own.length > 0) {
+        await addToLexicon(trx, tenantId, own, version.locale);
       }
     }
-    after = versions[versions.length - 1]?.id ?? after;
+    await trx
+      .updateTable("kb_lexicon_state")
+      .set({ stale_since: null, rebuilt_at: sql<Date>`now()` })
+      .where("tenant_id", "=", tenantId)
+      .where(sql<boolean>`stale_since = ${since}::timestamptz`)
+      .execute();
+    return true;
+  });
+}
+
+/**
+ * Every word of the tenant's published texts of articles not archived, with the languages of the texts it is in,
+ * and the versions read.
+ */
+async function gatherWords(db: Db, tenantId: string): Promise<{ words: Map<string, { kk: boolean; other: boolean }>; versions: Set<string> }> {
+  const words = new Map<string, { kk: boolean; other: boolean }>();
+  const read = new Set<string>();
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const versions = await publishedTexts(db, tenantId).where("v.id", ">", after).orderBy("v.id").limit(PAGE).execute();
+    for (const version of versions) {
+      read.add(version.id);
+      const kazakh = (version.locale satisfies KbLocale) === "kk";
+      for (const word of lexiconWords(version, version.tags)) {
+        const seen = words.get(word) ?? { kk: false, other: false };
+        seen.kk ||= kazakh;
+        seen.other ||= !kazakh;
+        words.set(word, seen);
+      }
+    }
+    const last = versions[versions.length - 1];
+    if (last === undefined || versions.length < PAGE) {
+      return { words, versions: read };
+    }
+    after = last.id;
   }
+}
+
+/** The tenant's published versions of articles not archived, with what the lexicon takes from them. */
+function publishedTexts(db: Db, tenantId: string) {
+  return db
+    .selectFrom("kb_versions as v")
+    .innerJoin("kb_articles as a", "a.id", "v.article_id")
+    .select(["v.id", "v.locale", "v.title", "v.body", "v.facts", "a.tags"])
+    .where("a.tenant_id", "=", tenantId)
+    .where("a.archived_at", "is", null)
+    .where("v.state", "=", "published");
 }
