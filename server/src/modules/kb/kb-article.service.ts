@@ -83,6 +83,10 @@ export async function updateArticleMeta(deps: Deps, actor: Actor, meta: RequestM
       throw AppError.field(badField, "REFERENCE_UNKNOWN");
     }
     await reindexArticle(trx, article);
+    if (current.audience === "public" && article.audience !== "public") {
+      // Its words may be in no public text any more: a citizen's typo must not be corrected to them.
+      await markLexiconStale(trx, actor.tenantId);
+    }
     await recordAudit(trx, actor, meta, {
       action: "kb.article.update",
       entity: "kb_article",

@@ -48,7 +48,7 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
       search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
   const words = lexiconWords(version, article.tags);
   if (words.length > 0) {
-    await addToLexicon(trx, article.tenant_id, words, locale);
+    await addToLexicon(trx, article.tenant_id, words, locale, article.audience === "public");
   }
 }
 
@@ -67,16 +67,30 @@ function isLexiconWord(word: string): boolean {
 }
 
 /**
- * Words of published texts in `locale` with their Russian (Snowball) and Kazakh (ours) stems, for the typo check;
- * a word already known from another language's texts is marked as in this one too (a no-op otherwise).
+ * Words of published texts in `locale` (of a public article or not) with their Russian (Snowball) and Kazakh (ours)
+ * stems, for the typo check; a word already known from other texts is marked as in these too (a no-op otherwise).
  */
-export async function addToLexicon(db: Db, tenantId: string, words: string[], locale: KbLocale): Promise<void> {
-  const kazakh = locale === "kk";
-  await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem, in_kk, in_other)
-    select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k, ${kazakh}, ${!kazakh}
-    from unnest(${words}::text[], ${words.map(stemKazakh)}::text[]) as x(w, k)
-    on conflict (tenant_id, word) do update set in_kk = kb_lexicon.in_kk or excluded.in_kk, in_other = kb_lexicon.in_other or excluded.in_other
-      where (excluded.in_kk and not kb_lexicon.in_kk) or (excluded.in_other and not kb_lexicon.in_other)`.execute(db);
+export async function addToLexicon(db: Db, tenantId: string, words: string[], locale: KbLocale, isPublic: boolean): Promise<void> {
+  await insertLexicon(db, tenantId, words, words.map(() => ({ kk: locale === "kk", other: locale !== "kk", pub: isPublic })));
+}
+
+/** Where a lexicon word was seen: in Kazakh texts, in Russian or English ones, in public articles' texts. */
+export interface WordSeen {
+  kk: boolean;
+  other: boolean;
+  pub: boolean;
+}
+
+/** Inserts words with where each was seen, widening what a known word was seen in. */
+export async function insertLexicon(db: Db, tenantId: string, words: string[], seen: WordSeen[]): Promise<void> {
+  await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem, in_kk, in_other, in_public)
+    select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k, kk, other, pub
+    from unnest(${words}::text[], ${words.map(stemKazakh)}::text[], ${seen.map((s) => s.kk)}::boolean[],
+      ${seen.map((s) => s.other)}::boolean[], ${seen.map((s) => s.pub)}::boolean[]) as x(w, k, kk, other, pub)
+    on conflict (tenant_id, word) do update set in_kk = kb_lexicon.in_kk or excluded.in_kk,
+      in_other = kb_lexicon.in_other or excluded.in_other, in_public = kb_lexicon.in_public or excluded.in_public
+      where (excluded.in_kk and not kb_lexicon.in_kk) or (excluded.in_other and not kb_lexicon.in_other)
+        or (excluded.in_public and not kb_lexicon.in_public)`.execute(db);
 }
 
 /** An article's audience, category or tags changed: its published translations are indexed again. */

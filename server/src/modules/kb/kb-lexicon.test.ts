@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const lexicon = async (words: string[]) =>
-  ctx.db.selectFrom("kb_lexicon").select(["word", "in_kk", "in_other"]).where("tenant_id", "=", tenant.tenantId).where("word", "in", words).orderBy("word").execute();
+  ctx.db.selectFrom("kb_lexicon").select(["word", "in_kk", "in_other", "in_public"]).where("tenant_id", "=", tenant.tenantId).where("word", "in", words).orderBy("word").execute();
 
 const staleSince = async () => (await ctx.db.selectFrom("kb_lexicon_state").select("stale_since").where("tenant_id", "=", tenant.tenantId).executeTakeFirst())?.stale_since ?? null;
 
@@ -34,11 +34,12 @@ async function republish(article: ArticleDto, body: string): Promise<void> {
 }
 
 describe("the typo check's lexicon", () => {
-  it("forgets the words of superseded versions and archived articles once the worker rebuilds it, and gives old words their languages", async () => {
+  it("forgets the words of superseded versions and archived articles once the worker rebuilds it, and gives old words their languages and audience", async () => {
     const heating = await publishArticle(editor, approver, { code: "heating", texts: { ru: { title: "Субсидия на отопление", body: "Выплачивается зимой по заявлению." } } });
     const archived = await publishArticle(editor, approver, { code: "old-rule", texts: { kk: { title: "Ескі ереже", body: "Бұрынғы тәртіп." } } });
+    await publishArticle(editor, approver, { code: "script", audience: "internal", texts: { ru: { title: "Скрипт оператора", body: "Отопление уточнить конфиденциально." } } });
     // A word known from before the lexicon kept languages counts as both (migration 202612070002).
-    await ctx.db.insertInto("kb_lexicon").values({ tenant_id: tenant.tenantId, word: "заявлению", ru_stem: "заявлен", kk_stem: "заявлению", in_kk: true, in_other: true }).onConflict((oc) => oc.columns(["tenant_id", "word"]).doUpdateSet({ in_kk: true })).execute();
+    await ctx.db.insertInto("kb_lexicon").values({ tenant_id: tenant.tenantId, word: "заявлению", ru_stem: "заявлен", kk_stem: "заявлению", in_kk: true, in_other: true, in_public: true }).onConflict((oc) => oc.columns(["tenant_id", "word"]).doUpdateSet({ in_kk: true })).execute();
     expect(await staleSince()).toBeNull();
 
     await republish(heating, "Выплачивается по заявлению.");
@@ -49,14 +50,22 @@ describe("the typo check's lexicon", () => {
     expect((await lexicon(["зимой", "ереже"])).map((w) => w.word)).toEqual(["ереже", "зимой"]);
 
     expect(await rebuildStaleLexicons(ctx.db)).toBeGreaterThanOrEqual(1);
-    expect(await lexicon(["зимой", "ереже", "заявлению", "отопление"])).toEqual([
-      { word: "заявлению", in_kk: false, in_other: true },
-      { word: "отопление", in_kk: false, in_other: true },
+    expect(await lexicon(["зимой", "ереже", "заявлению", "отопление", "конфиденциально"])).toEqual([
+      { word: "заявлению", in_kk: false, in_other: true, in_public: true },
+      { word: "конфиденциально", in_kk: false, in_other: true, in_public: false },
+      { word: "отопление", in_kk: false, in_other: true, in_public: true },
     ]);
     expect(await staleSince()).toBeNull();
     // Nothing is stale any more: the next run rebuilds nothing of this tenant.
     const before = await ctx.db.selectFrom("kb_lexicon_state").select("rebuilt_at").where("tenant_id", "=", tenant.tenantId).executeTakeFirstOrThrow();
     await rebuildStaleLexicons(ctx.db);
     expect(await ctx.db.selectFrom("kb_lexicon_state").select("rebuilt_at").where("tenant_id", "=", tenant.tenantId).executeTakeFirstOrThrow()).toEqual(before);
+
+    // A public article made internal: its words may be in no public text any more.
+    const internal = await editor.request("PUT", `/api/v1/kb/articles/${heating.id}`, { audience: "internal" });
+    expect(internal.status, JSON.stringify(internal.body)).toBe(200);
+    expect(await staleSince()).not.toBeNull();
+    await rebuildStaleLexicons(ctx.db);
+    expect(await lexicon(["отопление"])).toEqual([{ word: "отопление", in_kk: false, in_other: true, in_public: false }]);
   });
 });

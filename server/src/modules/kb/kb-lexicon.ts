@@ -1,7 +1,6 @@
-import { stemKazakh } from "@bailanys/common/kb/kazakh-stemmer";
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import { addToLexicon, lexiconWords, type KbLocale } from "./kb-index.ts";
+import { addToLexicon, insertLexicon, lexiconWords, type KbLocale, type WordSeen } from "./kb-index.ts";
 
 /** Published versions read per page while the words are gathered. */
 const PAGE = 1_000;
@@ -14,7 +13,7 @@ const CHUNK = 10_000;
 const PUBLISH_MARGIN = "10 minutes";
 
 /**
- * A tenant's published texts may have lost words (a version superseded, an article archived): its lexicon is
+ * A tenant's published texts may have lost words (a version superseded, an article archived or made internal): its lexicon is
  * rebuilt by the worker. Marked in the transaction of the change; `now()` again on each change, so a change made
  * while a rebuild runs leaves the tenant stale for the next one.
  */
@@ -59,17 +58,14 @@ async function rebuildLexicon(db: Db, tenantId: string, since: string): Promise<
     const entries = [...words];
     for (let from = 0; from < entries.length; from += CHUNK) {
       const chunk = entries.slice(from, from + CHUNK);
-      await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem, in_kk, in_other)
-        select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k, kk, other
-        from unnest(${chunk.map(([word]) => word)}::text[], ${chunk.map(([word]) => stemKazakh(word))}::text[],
-          ${chunk.map(([, seen]) => seen.kk)}::boolean[], ${chunk.map(([, seen]) => seen.other)}::boolean[]) as x(w, k, kk, other)`.execute(trx);
+      await insertLexicon(trx, tenantId, chunk.map(([word]) => word), chunk.map(([, seen]) => seen));
     }
     // Versions published while the words were gathered, which it did not read, add theirs as publishing does.
     const recent = await publishedTexts(trx, tenantId).where(sql<boolean>`v.published_at > ${began}::timestamptz - ${PUBLISH_MARGIN}::interval`).execute();
     for (const version of recent.filter((v) => !versions.has(v.id))) {
       const own = lexiconWords(version, version.tags);
       if (own.length > 0) {
-        await addToLexicon(trx, tenantId, own, version.locale);
+        await addToLexicon(trx, tenantId, own, version.locale, version.audience === "public");
       }
     }
     await trx
@@ -86,8 +82,8 @@ async function rebuildLexicon(db: Db, tenantId: string, since: string): Promise<
  * Every word of the tenant's published texts of articles not archived, with the languages of the texts it is in,
  * and the versions read.
  */
-async function gatherWords(db: Db, tenantId: string): Promise<{ words: Map<string, { kk: boolean; other: boolean }>; versions: Set<string> }> {
-  const words = new Map<string, { kk: boolean; other: boolean }>();
+async function gatherWords(db: Db, tenantId: string): Promise<{ words: Map<string, WordSeen>; versions: Set<string> }> {
+  const words = new Map<string, WordSeen>();
   const read = new Set<string>();
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
@@ -95,10 +91,12 @@ async function gatherWords(db: Db, tenantId: string): Promise<{ words: Map<strin
     for (const version of versions) {
       read.add(version.id);
       const kazakh = (version.locale satisfies KbLocale) === "kk";
+      const isPublic = version.audience === "public";
       for (const word of lexiconWords(version, version.tags)) {
-        const seen = words.get(word) ?? { kk: false, other: false };
+        const seen = words.get(word) ?? { kk: false, other: false, pub: false };
         seen.kk ||= kazakh;
         seen.other ||= !kazakh;
+        seen.pub ||= isPublic;
         words.set(word, seen);
       }
     }
@@ -115,7 +113,7 @@ function publishedTexts(db: Db, tenantId: string) {
   return db
     .selectFrom("kb_versions as v")
     .innerJoin("kb_articles as a", "a.id", "v.article_id")
-    .select(["v.id", "v.locale", "v.title", "v.body", "v.facts", "a.tags"])
+    .select(["v.id", "v.locale", "v.title", "v.body", "v.facts", "a.tags", "a.audience"])
     .where("a.tenant_id", "=", tenantId)
     .where("a.archived_at", "is", null)
     .where("v.state", "=", "published");

@@ -53,29 +53,31 @@ const MAX_UNFOLDED = 3;
  * words they are a folded spelling of ("комеги" → «көмегі»), else the nearest words that some text has (trigram
  * similarity over the lexicon, for words of 4 letters or more); the others are left as typed.
  */
-async function checkWords(db: Db, tenantId: string, words: string[]): Promise<WordCheck> {
+async function checkWords(db: Db, tenantId: string, words: string[], publicOnly: boolean): Promise<WordCheck> {
   const candidates = words.filter((word) => !/\d/.test(word));
   const result: WordCheck = { fixes: new Map(), absent: new Set() };
   if (candidates.length === 0) {
     return result;
   }
+  // A citizen's words are checked against public texts' words only: a correction shows them the word.
+  const audience = publicOnly ? sql`and l.in_public` : sql``;
   // One column pair per word with the word as a constant, so that each lookup uses its index.
   const columns = candidates.map((word, i) => {
     // Russian stems only among words of Russian or English texts, Kazakh ones among Kazakh texts' words: "алу"
     // is stemmed "ал" in Russian, as the Kazakh "ала" is, and must not pass for a word the texts have.
     const found = sql`(exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId}
-        and l.ru_stem = coalesce((ts_lexize('russian_stem', ${word}))[1], ${word}) and l.in_other)
-      or exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId} and l.kk_stem = ${stemKazakh(word)} and l.in_kk))`;
+        and l.ru_stem = coalesce((ts_lexize('russian_stem', ${word}))[1], ${word}) and l.in_other ${audience})
+      or exists (select 1 from kb_lexicon l where l.tenant_id = ${tenantId} and l.kk_stem = ${stemKazakh(word)} and l.in_kk ${audience}))`;
     // The nearest words, and only those nearly as near as the nearest: "зейнетакы" means "зейнетақы", not also
     // "зейнеткерлік", which merely looks alike.
     const near = word.length < 4 ? sql`null::text[]` : sql`(select array_agg(x.word order by x.s desc) from (
       select l.word, similarity(l.word, ${word}) as s, max(similarity(l.word, ${word})) over () as best from kb_lexicon l
-      where l.tenant_id = ${tenantId} and l.word % ${word} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY} and x.s >= x.best - ${NEAR_MARGIN})`;
+      where l.tenant_id = ${tenantId} and l.word % ${word} ${audience} order by s desc limit 3) x where x.s >= ${MIN_SIMILARITY} and x.s >= x.best - ${NEAR_MARGIN})`;
     // The lexicon keeps each word also folded (migration 202612070001), indexed where that differs from the word.
     const unfolded = KAZAKH_LETTERS.test(word)
       ? sql`null::text[]`
       : sql`(select array_agg(x.word order by x.word) from (select l.word from kb_lexicon l
-          where l.tenant_id = ${tenantId} and l.folded = ${word} and l.folded <> l.word order by l.word limit ${MAX_UNFOLDED}) x)`;
+          where l.tenant_id = ${tenantId} and l.folded = ${word} and l.folded <> l.word ${audience} order by l.word limit ${MAX_UNFOLDED}) x)`;
     return sql`numnode(to_tsquery('russian', ${word})) = 0 or ${found} as ${sql.ref(`known${i}`)}, ${near} as ${sql.ref(`near${i}`)},
       ${unfolded} as ${sql.ref(`unfolded${i}`)}`;
   });
@@ -248,7 +250,7 @@ export async function searchKnowledge(db: Db, tenantId: string, input: SearchInp
   const typed: Position[] = words.map((word) => ({ alternatives: [[word], ...(synonyms.get(word) ?? [])] }));
   // The word check runs beside the search of the words as typed (on PostgreSQL, on another connection). Words as
   // typed that found articles are not typos; only a query that found nothing pays for a second search.
-  const [check, typedHits] = await Promise.all([checkWords(db, tenantId, words), runQuery(db, tenantId, input, typed, join)]);
+  const [check, typedHits] = await Promise.all([checkWords(db, tenantId, words, input.audience === "public"), runQuery(db, tenantId, input, typed, join)]);
   if (typedHits.length > 0) {
     return { hits: typedHits.map((hit) => present(hit, typed)), corrections: [] };
   }

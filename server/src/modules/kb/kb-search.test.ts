@@ -122,6 +122,13 @@ describe("knowledge search", () => {
     expect(internal.statusCode).toBe(404);
     const article = await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/articles/pension?tenant=${tenant.code}&lang=kk` });
     expect(article.json()).toMatchObject({ locale: "kk", availableLocales: expect.arrayContaining(["kk", "ru"]) });
+    // A typo is corrected to a word only an internal text has for staff, never for a citizen, who would see it.
+    const staffFix = (await operator.get(`/api/v1/kb/search?q=${encodeURIComponent("пересчитываеться")}`)).body as SearchResultDto;
+    expect(staffFix.corrections).toEqual([{ from: "пересчитываеться", to: "пересчитывается" }]);
+    expect(staffFix.items.map((hit) => hit.code)).toEqual(["internal-script"]);
+    const citizenFix = await publicCodes("пересчитываеться");
+    expect(citizenFix.corrections).toEqual([]);
+    expect(citizenFix.items).toEqual([]);
   });
 
   it("shows the portal's topics and its most used public answers first, then the newest", async () => {
