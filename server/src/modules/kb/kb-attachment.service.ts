@@ -1,8 +1,12 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../../db/database.ts";
+import type { KbArticlesTable } from "../../db/schema-kb.ts";
 import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { attachmentType } from "../appeals/appeal-attachment.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { reindexArticle } from "./kb-index.ts";
+import { markLexiconStale } from "./kb-lexicon.ts";
 
 /** Attaches a document (a form, a regulation's scan) to an article; the same types, checked the same way, as appeals take. */
 export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, articleId: string, file: { fileName: string; content: Buffer }) {
@@ -14,15 +18,13 @@ export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, art
     throw AppError.field("file", "FIELD_REQUIRED");
   }
   return db.transaction().execute(async (trx) => {
-    const article = await trx.selectFrom("kb_articles").select("id").where("tenant_id", "=", actor.tenantId).where("id", "=", articleId).forUpdate().executeTakeFirst();
-    if (!article) {
-      throw new AppError("NOT_FOUND");
-    }
+    const article = await lockArticle(trx, actor.tenantId, articleId);
     const row = await trx
       .insertInto("kb_attachments")
       .values({ tenant_id: actor.tenantId, article_id: articleId, file_name: file.fileName, content_type: contentType, size_bytes: file.content.length, content: file.content, created_by: actor.userId })
       .returning(["id", "file_name", "content_type", "size_bytes"])
       .executeTakeFirstOrThrow();
+    await reindexFiled(trx, article, false);
     await recordAudit(trx, actor, meta, { action: "kb.attachment.add", entity: "kb_article", entityId: articleId, details: { attachmentId: row.id } });
     return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
   });
@@ -30,10 +32,34 @@ export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, art
 
 export async function removeAttachment(db: Db, actor: Actor, meta: RequestMeta, articleId: string, attachmentId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const article = await lockArticle(trx, actor.tenantId, articleId);
     const deleted = await trx.deleteFrom("kb_attachments").where("tenant_id", "=", actor.tenantId).where("article_id", "=", articleId).where("id", "=", attachmentId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) {
       throw new AppError("NOT_FOUND");
     }
+    await reindexFiled(trx, article, true);
     await recordAudit(trx, actor, meta, { action: "kb.attachment.remove", entity: "kb_article", entityId: articleId, details: { attachmentId } });
   });
+}
+
+async function lockArticle(trx: Db, tenantId: string, articleId: string) {
+  const article = await trx.selectFrom("kb_articles").selectAll().where("tenant_id", "=", tenantId).where("id", "=", articleId).forUpdate().executeTakeFirst();
+  if (!article) {
+    throw new AppError("NOT_FOUND");
+  }
+  return article;
+}
+
+/**
+ * The documents' names are searched with the article (kb-index.ts), so its published texts are indexed again; a
+ * removed document's words may be in no text any more, which the lexicon's rebuild takes out.
+ */
+async function reindexFiled(trx: Db, article: Selectable<KbArticlesTable>, removed: boolean): Promise<void> {
+  if (article.archived_at !== null) {
+    return;
+  }
+  await reindexArticle(trx, article);
+  if (removed) {
+    await markLexiconStale(trx, article.tenant_id);
+  }
 }

@@ -128,4 +128,20 @@ describe("import and export of the knowledge base", () => {
     expect(file.rawPayload.equals(pdf)).toBe(true);
     expect(file.headers["x-content-type-options"]).toBe("nosniff");
   });
+
+  it("finds an article by the names of its documents, until the document is removed", async () => {
+    const article = await publishArticle(editor.client, approver.client, { code: "heating-aid", texts: { ru: { title: "Помощь на отопление", body: "Назначается зимой." } } });
+    const search = async () => {
+      const response = await ctx.app.inject({ method: "GET", url: `/api/v1/public/kb/search?tenant=${tenant.code}&lang=ru&q=${encodeURIComponent("анкета малообеспеченной семьи")}` });
+      return (response.json() as { items: { code: string }[] }).items.map((hit) => hit.code);
+    };
+    expect(await search()).not.toContain("heating-aid");
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(100, 0x20)]);
+    const added = await upload(`/api/v1/kb/articles/${article.id}/attachments`, "Анкета_малообеспеченной-семьи.pdf", pdf);
+    expect(added.status).toBe(201);
+    expect(await search()).toEqual(["heating-aid"]);
+    const removed = await ctx.app.inject({ method: "DELETE", url: `/api/v1/kb/articles/${article.id}/attachments/${added.body.id}`, headers: { authorization: `Bearer ${editor.client.token}` } });
+    expect(removed.statusCode).toBe(204);
+    expect(await search()).not.toContain("heating-aid");
+  });
 });

@@ -35,8 +35,11 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
   const config = TS_CONFIG[locale];
   const plain = markdownToPlainText(version.body);
   const facts = factsText(version.facts);
+  // The names of its documents ("Бланк заявления на субсидию.pdf") find an article as its tags do.
+  const files = await attachmentNames(trx, article.id);
+  const labels = [...article.tags, ...files];
   const vector = sql`setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, version.title)}), 'A')
-    || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, `${article.tags.join(" ")}\n${facts}`)}), 'B')
+    || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, `${labels.join(" ")}\n${facts}`)}), 'B')
     || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, plain)}), 'C')`;
   const titleVector = sql`to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, version.title)})`;
   await sql`
@@ -46,15 +49,29 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
     on conflict (article_id, locale) do update set version_id = excluded.version_id, audience = excluded.audience,
       category_id = excluded.category_id, title = excluded.title, plain_text = excluded.plain_text,
       search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
-  const words = lexiconWords(version, article.tags);
+  const words = lexiconWords(version, labels);
   if (words.length > 0) {
     await addToLexicon(trx, article.tenant_id, words, locale, article.audience === "public");
   }
 }
 
-/** The words of a version (its title, the article's tags, its body and facts) that the typo check knows. */
-export function lexiconWords(version: Pick<Version, "title" | "body" | "facts">, tags: string[]): string[] {
-  const text = `${version.title} ${tags.join(" ")} ${markdownToPlainText(version.body)} ${factsText(version.facts)}`;
+/** The names of an article's attached documents, without their extensions, as words to search by. */
+export async function attachmentNames(db: Db, articleId: string): Promise<string[]> {
+  const files = await db.selectFrom("kb_attachments").select("file_name").where("article_id", "=", articleId).orderBy("created_at").execute();
+  return files.map((file) => fileLabel(file.file_name));
+}
+
+/** "Бланк_заявления-2024.pdf" → "Бланк заявления 2024". */
+export function fileLabel(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "").replace(/[_\-.]+/g, " ").trim();
+}
+
+/**
+ * The words of a version (its title, the article's labels: tags and attached documents' names, its body and
+ * facts) that the typo check knows.
+ */
+export function lexiconWords(version: Pick<Version, "title" | "body" | "facts">, labels: string[]): string[] {
+  const text = `${version.title} ${labels.join(" ")} ${markdownToPlainText(version.body)} ${factsText(version.facts)}`;
   return [...new Set(tokenize(text).filter(isLexiconWord))];
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import { addToLexicon, insertLexicon, lexiconWords, type KbLocale, type WordSeen } from "./kb-index.ts";
+import { addToLexicon, fileLabel, insertLexicon, lexiconWords, type KbLocale, type WordSeen } from "./kb-index.ts";
 
 /** Published versions read per page while the words are gathered. */
 const PAGE = 1_000;
@@ -63,7 +63,7 @@ async function rebuildLexicon(db: Db, tenantId: string, since: string): Promise<
     // Versions published while the words were gathered, which it did not read, add theirs as publishing does.
     const recent = await publishedTexts(trx, tenantId).where(sql<boolean>`v.published_at > ${began}::timestamptz - ${PUBLISH_MARGIN}::interval`).execute();
     for (const version of recent.filter((v) => !versions.has(v.id))) {
-      const own = lexiconWords(version, version.tags);
+      const own = lexiconWords(version, labelsOf(version));
       if (own.length > 0) {
         await addToLexicon(trx, tenantId, own, version.locale, version.audience === "public");
       }
@@ -92,7 +92,7 @@ async function gatherWords(db: Db, tenantId: string): Promise<{ words: Map<strin
       read.add(version.id);
       const kazakh = (version.locale satisfies KbLocale) === "kk";
       const isPublic = version.audience === "public";
-      for (const word of lexiconWords(version, version.tags)) {
+      for (const word of lexiconWords(version, labelsOf(version))) {
         const seen = words.get(word) ?? { kk: false, other: false, pub: false };
         seen.kk ||= kazakh;
         seen.other ||= !kazakh;
@@ -108,12 +108,16 @@ async function gatherWords(db: Db, tenantId: string): Promise<{ words: Map<strin
   }
 }
 
+/** An article's tags and its attached documents' names, as indexing reads them. */
+const labelsOf = (version: { tags: string[]; files: string[] }): string[] => [...version.tags, ...version.files.map(fileLabel)];
+
 /** The tenant's published versions of articles not archived, with what the lexicon takes from them. */
 function publishedTexts(db: Db, tenantId: string) {
   return db
     .selectFrom("kb_versions as v")
     .innerJoin("kb_articles as a", "a.id", "v.article_id")
     .select(["v.id", "v.locale", "v.title", "v.body", "v.facts", "a.tags", "a.audience"])
+    .select(sql<string[]>`coalesce((select array_agg(f.file_name) from kb_attachments f where f.article_id = a.id), '{}')`.as("files"))
     .where("a.tenant_id", "=", tenantId)
     .where("a.archived_at", "is", null)
     .where("v.state", "=", "published");
