@@ -129,7 +129,15 @@ async function buildLexicon(db: Db, tenantId: string): Promise<string[]> {
   const rebuild = performance.now() - rebuildStart;
   await sql`vacuum analyze kb_lexicon`.execute(db);
   const { words } = await db.selectFrom("kb_lexicon").select((eb) => eb.fn.countAll<string>().as("words")).where("tenant_id", "=", tenantId).executeTakeFirstOrThrow();
-  return [`  lexicon rebuilt from ${ARTICLES * 2} texts (${Number(words)} words) in ${(rebuild / 1000).toFixed(1)} s; reading the texts alone: ${(read / 1000).toFixed(1)} s (${(rebuild / read).toFixed(1)}×)`];
+  // Again with nothing changed: the swap then writes nothing, the steady state of the worker's job.
+  await markLexiconStale(db, tenantId);
+  const againStart = performance.now();
+  await rebuildStaleLexicons(db);
+  const again = performance.now() - againStart;
+  return [
+    `  lexicon rebuilt from ${ARTICLES * 2} texts (${Number(words)} words) in ${(rebuild / 1000).toFixed(1)} s; reading the texts alone: ${(read / 1000).toFixed(1)} s (${(rebuild / read).toFixed(1)}×)`,
+    `  rebuilt again with nothing changed: ${(again / 1000).toFixed(1)} s (${(again / read).toFixed(1)}× the read)`,
+  ];
 }
 
 export async function benchKbSearch(): Promise<string[]> {
@@ -147,7 +155,9 @@ export async function benchKbSearch(): Promise<string[]> {
       lines.push(`  loaded ${ARTICLES * 2} published texts in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
     }
     const tenant = await db.selectFrom("tenants").select("id").executeTakeFirstOrThrow();
-    lines.push(...(await buildLexicon(db, tenant.id)));
+    if (!reused) {
+      lines.push(...(await buildLexicon(db, tenant.id)));
+    }
 
     const config = loadConfig({ LOG_LEVEL: "warn", BAILANYS_ARGON2_MEMORY_KIB: "1024" }, ["--role=api"]);
     const bus = await createEventBus(database);

@@ -98,16 +98,23 @@ export interface WordSeen {
   pub: boolean;
 }
 
-/** Inserts words with where each was seen, widening what a known word was seen in. */
-export async function insertLexicon(db: Db, tenantId: string, words: string[], seen: WordSeen[]): Promise<void> {
+/**
+ * Inserts words with where each was seen. A known word's marks are widened (publishing: it is in these texts too),
+ * or set exactly (`exact`: the lexicon's rebuild, which saw every text).
+ */
+export async function insertLexicon(db: Db, tenantId: string, words: string[], seen: WordSeen[], mode: "widen" | "exact" = "widen"): Promise<void> {
+  const onConflict =
+    mode === "exact"
+      ? sql`update set in_kk = excluded.in_kk, in_other = excluded.in_other, in_public = excluded.in_public`
+      : sql`update set in_kk = kb_lexicon.in_kk or excluded.in_kk,
+          in_other = kb_lexicon.in_other or excluded.in_other, in_public = kb_lexicon.in_public or excluded.in_public
+        where (excluded.in_kk and not kb_lexicon.in_kk) or (excluded.in_other and not kb_lexicon.in_other)
+          or (excluded.in_public and not kb_lexicon.in_public)`;
   await sql`insert into kb_lexicon (tenant_id, word, ru_stem, kk_stem, in_kk, in_other, in_public)
     select ${tenantId}, w, coalesce((ts_lexize('russian_stem', w))[1], w), k, kk, other, pub
     from unnest(${words}::text[], ${words.map(stemKazakh)}::text[], ${seen.map((s) => s.kk)}::boolean[],
       ${seen.map((s) => s.other)}::boolean[], ${seen.map((s) => s.pub)}::boolean[]) as x(w, k, kk, other, pub)
-    on conflict (tenant_id, word) do update set in_kk = kb_lexicon.in_kk or excluded.in_kk,
-      in_other = kb_lexicon.in_other or excluded.in_other, in_public = kb_lexicon.in_public or excluded.in_public
-      where (excluded.in_kk and not kb_lexicon.in_kk) or (excluded.in_other and not kb_lexicon.in_other)
-        or (excluded.in_public and not kb_lexicon.in_public)`.execute(db);
+    on conflict (tenant_id, word) do ${onConflict}`.execute(db);
 }
 
 /** An article's audience, category or tags changed: its published translations are indexed again. */

@@ -4,7 +4,7 @@ import { addToLexicon, fileLabel, insertLexicon, lexiconWords, type KbLocale, ty
 
 /** Published versions read per page while the words are gathered. */
 const PAGE = 1_000;
-/** Lexicon rows written per statement of the swap. */
+/** Lexicon rows deleted or written per statement of the swap. */
 const CHUNK = 10_000;
 /**
  * Versions published this long before the gathering began are in it for sure; those published after that are
@@ -41,26 +41,36 @@ export async function rebuildStaleLexicons(db: Db): Promise<number> {
 
 /**
  * The words of the tenant's published texts are gathered first, outside any transaction (on 100 000 texts that
- * takes most of the time), then swapped in with one short transaction: a search sees the old lexicon or the new
- * one, never a half-built one, and publishing waits at most for the swap. A transaction-scoped advisory lock
- * keeps two workers from swapping the same tenant at once. False when another worker was swapping it.
+ * takes most of the time), and compared with the lexicon as it is; then one short transaction deletes the words
+ * no text has, and writes the words that are new or seen in other languages or audiences than before. A search
+ * sees the old lexicon or the new one, never a half-built one, and a publish waits only if it shares a changed
+ * word. A transaction-scoped advisory lock keeps two workers from swapping the same tenant at once. False when
+ * another worker was swapping it.
  */
 async function rebuildLexicon(db: Db, tenantId: string, since: string): Promise<boolean> {
   const { rows } = await sql<{ began: string }>`select now()::text as began`.execute(db);
   const began = rows[0]?.began ?? "";
   const { words, versions } = await gatherWords(db, tenantId);
+  const current = await currentLexicon(db, tenantId);
+  const gone = [...current.keys()].filter((word) => !words.has(word));
+  const changed = [...words].filter(([word, seen]) => {
+    const known = current.get(word);
+    return known === undefined || known.kk !== seen.kk || known.other !== seen.other || known.pub !== seen.pub;
+  });
   return db.transaction().execute(async (trx) => {
     const { rows: lock } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('kb_lexicon'), hashtext(${tenantId})) as locked`.execute(trx);
     if (!lock[0]?.locked) {
       return false;
     }
-    await trx.deleteFrom("kb_lexicon").where("tenant_id", "=", tenantId).execute();
-    const entries = [...words];
-    for (let from = 0; from < entries.length; from += CHUNK) {
-      const chunk = entries.slice(from, from + CHUNK);
-      await insertLexicon(trx, tenantId, chunk.map(([word]) => word), chunk.map(([, seen]) => seen));
+    for (let from = 0; from < gone.length; from += CHUNK) {
+      await trx.deleteFrom("kb_lexicon").where("tenant_id", "=", tenantId).where("word", "in", gone.slice(from, from + CHUNK)).execute();
     }
-    // Versions published while the words were gathered, which it did not read, add theirs as publishing does.
+    for (let from = 0; from < changed.length; from += CHUNK) {
+      const chunk = changed.slice(from, from + CHUNK);
+      await insertLexicon(trx, tenantId, chunk.map(([word]) => word), chunk.map(([, seen]) => seen), "exact");
+    }
+    // Versions published since the gathering began, which it did not read, add theirs as publishing does (a
+    // word they share with a changed one was just narrowed to what the gathering saw).
     const recent = await publishedTexts(trx, tenantId).where(sql<boolean>`v.published_at > ${began}::timestamptz - ${PUBLISH_MARGIN}::interval`).execute();
     for (const version of recent.filter((v) => !versions.has(v.id))) {
       const own = lexiconWords(version, labelsOf(version));
@@ -76,6 +86,12 @@ async function rebuildLexicon(db: Db, tenantId: string, since: string): Promise<
       .execute();
     return true;
   });
+}
+
+/** The tenant's lexicon as it is: each word with where it was seen. */
+async function currentLexicon(db: Db, tenantId: string): Promise<Map<string, WordSeen>> {
+  const rows = await db.selectFrom("kb_lexicon").select(["word", "in_kk", "in_other", "in_public"]).where("tenant_id", "=", tenantId).execute();
+  return new Map(rows.map((row) => [row.word, { kk: row.in_kk, other: row.in_other, pub: row.in_public }]));
 }
 
 /**

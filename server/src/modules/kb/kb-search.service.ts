@@ -248,13 +248,14 @@ export async function searchKnowledge(db: Db, tenantId: string, input: SearchInp
   const synonyms = await synonymsOf(db, tenantId);
   const join = input.match === "any" ? " | " : " & ";
   const typed: Position[] = words.map((word) => ({ alternatives: [[word], ...(synonyms.get(word) ?? [])] }));
-  // The word check runs beside the search of the words as typed (on PostgreSQL, on another connection). Words as
-  // typed that found articles are not typos; only a query that found nothing pays for a second search.
-  const [check, typedHits] = await Promise.all([checkWords(db, tenantId, words, input.audience === "public"), runQuery(db, tenantId, input, typed, join)]);
+  // Words as typed that found articles are not typos: only a query that found nothing pays for the word check
+  // and a second search. (Run beside the first search, the check's trigram scans over a lexicon of 400 000 words
+  // took a core from every search on a 2-core machine: API p95 near 20 ms instead of 16.)
+  const typedHits = await runQuery(db, tenantId, input, typed, join);
   if (typedHits.length > 0) {
     return { hits: typedHits.map((hit) => present(hit, typed)), corrections: [] };
   }
-  const { fixes, absent } = check;
+  const { fixes, absent } = await checkWords(db, tenantId, words, input.audience === "public");
   // A word no text has in any form, and nothing is near, is left out while other words remain (a made-up word
   // beside "пенсия" still finds the pension articles), as a search engine ignores it.
   const dropAbsent = words.some((word) => !absent.has(word));
