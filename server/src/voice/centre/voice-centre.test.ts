@@ -94,6 +94,15 @@ async function activeCallback(tenantId: string, agentId: string): Promise<string
   return row.id;
 }
 
+/** A tenant with `operators` phones calling out through its trunk, and a callback its first operator has accepted. */
+async function callback(operators: number) {
+  const { tenantId, agents } = await voiceTenant(operators);
+  const citizenPort = await outboundTrunk(tenantId);
+  const contact = await activeCallback(tenantId, agents[0]?.user.id ?? "");
+  const operatorClient = await signIn(ctx.app, agents[0]?.user as TestUser);
+  return { tenantId, agents, citizenPort, contact, operatorClient };
+}
+
 /** The tenant calls out through a trunk on a free loopback port at any hour; the port, where the citizen's phone answers. */
 async function outboundTrunk(tenantId: string): Promise<number> {
   const citizenPort = await freeUdpPort();
@@ -349,11 +358,8 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
   });
 
   it("calls a citizen back: the reason is stated (R13.3), the operator's phone rings first, then the citizen's through the trunk; they talk, the citizen hangs up", async () => {
-    const { tenantId, agents } = await voiceTenant(1);
+    const { agents, citizenPort, contact, operatorClient } = await callback(1);
     const [agent] = agents;
-    const citizenPort = await outboundTrunk(tenantId);
-    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
-    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
 
     const phones = bothPhonesAnswer(agent?.port, citizenPort, "77011234567");
     const noReason = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "   " });
@@ -369,14 +375,11 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
   });
 
   it("the media thread dies while an operator talks to a citizen they called: both phones are hung up, the call ends, the contact goes to wrap-up", async () => {
-    const { tenantId, agents } = await voiceTenant(1);
+    const { agents, citizenPort, contact, operatorClient } = await callback(1);
     const [agent] = agents;
-    const citizenPort = await outboundTrunk(tenantId);
-    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
-    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
 
     const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
-    const citizen = runSipp("citizen-answers-waits.xml", null, { localPort: citizenPort, keys: { audio: speech, number: "77011234567" }, timeoutSeconds: 25 });
+    const citizen = runSipp("operator-answers.xml", null, { localPort: citizenPort, keys: { audio: speech }, timeoutSeconds: 25 });
     const requested = await operatorClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Ответ по вашему обращению" });
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
     await connected(requested.body.id);
@@ -416,11 +419,8 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
   });
 
   it("an outbound call held in the operator's window plays the citizen the hold music, resume stops it, and ending the contact there hangs up both phones", async () => {
-    const { tenantId, agents } = await voiceTenant(1);
+    const { tenantId, agents, citizenPort, contact, operatorClient } = await callback(1);
     const [agent] = agents;
-    const citizenPort = await outboundTrunk(tenantId);
-    const contact = await activeCallback(tenantId, agent?.user.id ?? "");
-    const operatorClient = await signIn(ctx.app, agent?.user as TestUser);
     // Both phones keep quiet and wait for the gateway's BYE: what the citizen hears is the gateway's.
     const operatorPhone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: quiet }, timeoutSeconds: 25 });
     const citizenPhone = runSipp("operator-answers.xml", null, { localPort: citizenPort, keys: { audio: quiet }, timeoutSeconds: 25 });
@@ -449,14 +449,11 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
   });
 
   it("an outbound call transferred to a colleague from the window: the operator's phone is hung up, the citizen holds, the colleague's phone rings and takes the call", async () => {
-    const { tenantId, agents } = await voiceTenant(2);
+    const { tenantId, agents, citizenPort, contact, operatorClient: firstClient } = await callback(2);
     const [first, second] = agents;
-    const citizenPort = await outboundTrunk(tenantId);
-    const contact = await activeCallback(tenantId, first?.user.id ?? "");
-    const firstClient = await signIn(ctx.app, first?.user as TestUser);
     const firstPhone = runSipp("operator-answers.xml", null, { localPort: first?.port, keys: { audio: quiet }, timeoutSeconds: 30 });
     const secondPhone = runSipp("operator-rings-answers.xml", null, { localPort: second?.port, keys: { audio: quiet, ring_ms: "1500" }, timeoutSeconds: 30 });
-    const citizenPhone = runSipp("citizen-answers-waits.xml", null, { localPort: citizenPort, keys: { audio: quiet, number: "77011234567" }, timeoutSeconds: 30 });
+    const citizenPhone = runSipp("operator-answers.xml", null, { localPort: citizenPort, keys: { audio: quiet }, timeoutSeconds: 30 });
     const requested = await firstClient.post(`/api/v1/contacts/${contact}/dial`, { reason: "Уточнить адрес" });
     expect(requested.status, JSON.stringify(requested.body)).toBe(202);
     await connected(requested.body.id);

@@ -37,7 +37,7 @@ export interface VoiceCentreOptions {
  */
 export class VoiceCentre {
   private readonly sessions = new Map<string, CallSession>();
-  /** Outbound calls talking, by contact: they hear of hold, resume and end made in the operator's window. */
+  /** Outbound calls talking, by contact: they hear of hold, resume, end and transfer in the operator's window, and of offers after a transfer. */
   private readonly outboundCalls = new Map<string, OutboundTalk>();
   private unsubscribe: (() => void) | null = null;
   private poll: NodeJS.Timeout | null = null;
