@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicant, buildTenant, signedInStaff, startTestApp, type TestContext } from "../../test/harness.ts";
+import { applicant, buildTenant, signedInStaff, startTestApp, textWithoutIds, type TestContext } from "../../test/harness.ts";
 import { runDueTimers } from "../timers/timer.runner.ts";
 
 let ctx: TestContext;
@@ -170,7 +170,7 @@ describe("the public status page (R6.3)", () => {
       ["public.appeal_lookup_failed", "citizen", appeal.id, { factor: "iin" }],
       ["public.appeal_lookup", "citizen", appeal.id, { factor: "phone" }],
     ]);
-    const text = JSON.stringify(rows);
+    const text = textWithoutIds(rows);
     expect(text).not.toContain(person.iin);
     expect(text).not.toContain(person.phone.slice(-4));
   });
