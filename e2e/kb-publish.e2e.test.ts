@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { readAttachedDocuments } from "../server/src/modules/kb/kb-document-text.ts";
 import { SCREENSHOTS, signInAs, startPlatform, type Platform } from "./browser.ts";
 
 let platform: Platform;
@@ -15,6 +16,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 const settled = (page: Page) => page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
 
 const TITLE = "Как получить разрешение на фотофиксацию";
+/** Words only the attached form has, not the article's text. */
+const FORM_WORDS = "К заявлению приложите схему размещения камер на фасаде";
 const BODY = [
   "Разрешение на фотофиксацию объектов выдаёт акимат района.",
   "",
@@ -68,8 +71,18 @@ it("an editor publishes an article, an operator finds it from a chat and sends i
   await editor.getByTestId("kb-save-draft").click();
   await editor.getByTestId("kb-lang-ru").filter({ hasText: "черновик" }).waitFor({ timeout: 15_000 });
 
-  await editor.getByTestId("kb-files").locator('input[type="file"]').setInputFiles({ name: "zayavlenie-foto.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% form\n") });
-  await editor.getByTestId("kb-file").filter({ hasText: "zayavlenie-foto.pdf" }).waitFor({ timeout: 15_000 });
+  // The form is a real PDF, printed by the same Chromium; the words inside it are searched once the worker reads it.
+  const form = await editorContext.newPage();
+  await form.setContent(`<meta charset="utf-8"><h1>Заявление на фотофиксацию</h1><p>${FORM_WORDS}.</p>`);
+  const pdf = await form.pdf({ format: "A4" });
+  await form.close();
+  await editor.getByTestId("kb-files").locator('input[type="file"]').setInputFiles({ name: "zayavlenie-foto.pdf", mimeType: "application/pdf", buffer: pdf });
+  const file = editor.getByTestId("kb-file").filter({ hasText: "zayavlenie-foto.pdf" });
+  await file.waitFor({ timeout: 15_000 });
+  expect(await file.getByTestId("kb-file-text").innerText()).toBe("Текст ещё не прочитан");
+  // This platform runs the API role only; its worker's job is run here, as the worker would within a second.
+  expect(await readAttachedDocuments(platform.database.db, platform.app.log)).toBe(1);
+  await file.getByTestId("kb-file-text").filter({ hasText: "Текст в поиске" }).waitFor({ timeout: 15_000 });
   await editor.getByTestId("kb-markdown-ru").waitFor();
   await shot(editor, "kb-publish-02-editor-draft");
 
@@ -111,18 +124,20 @@ it("an editor publishes an article, an operator finds it from a chat and sends i
   expect(await sent.innerText()).toContain(TITLE);
   await shot(citizen, "kb-publish-06-citizen-chat");
 
-  // The citizen looks it up on the portal: the text with its table, and the form to download.
+  // The citizen looks it up on the portal by words of the form: the text with its table, and the form to download.
   await citizen.goto(`${platform.baseUrl}/kb?tenant=demo&lang=ru`);
-  await citizen.getByTestId("kb-portal-query").fill("фотофиксация");
+  await citizen.getByTestId("kb-portal-query").fill("схема размещения камеры");
   await citizen.getByTestId("kb-portal-submit").click();
   const found = citizen.getByTestId("kb-portal-hit").filter({ hasText: TITLE });
   await found.waitFor({ timeout: 15_000 });
+  expect(await found.innerText()).toContain("схему размещения камер");
+  await shot(citizen, "kb-publish-07-portal-found-in-form");
   await found.getByRole("link", { name: TITLE }).click();
   const article = citizen.locator('[data-testid="kb-portal-article"][data-locale="ru"]');
   await article.waitFor({ timeout: 15_000 });
   expect(await article.locator("table").innerText()).toContain("5 рабочих дней");
   expect(await citizen.getByTestId("kb-attachments").innerText()).toContain("zayavlenie-foto.pdf");
-  await shot(citizen, "kb-publish-07-portal-article");
+  await shot(citizen, "kb-publish-08-portal-article");
 
   await editorContext.close();
   await supervisorContext.close();

@@ -206,12 +206,22 @@ export type ArticleListItemDto = Static<typeof ArticleListItemDto>;
 
 export const AttachmentInfoDto = Type.Object({ id: Uuid, fileName: Type.String(), contentType: Type.String(), sizeBytes: Type.Integer() });
 
+/**
+ * Whether a document's text is searched with its article: the worker reads it after the upload (pending, reading),
+ * then it is read, or none (no text in it: a scan, a photo, an old .doc/.xls) or failed (damaged, encrypted).
+ */
+export const KB_DOCUMENT_TEXT_STATES = ["pending", "reading", "read", "none", "failed"] as const;
+export type KbDocumentTextState = (typeof KB_DOCUMENT_TEXT_STATES)[number];
+/** An attachment as its editors see it: with whether its text is searched. */
+export const EditorAttachmentDto = Type.Object({ ...AttachmentInfoDto.properties, textState: Literals(KB_DOCUMENT_TEXT_STATES) });
+export type EditorAttachmentDto = Static<typeof EditorAttachmentDto>;
+
 export const ArticleDto = Type.Object({
   ...ArticleListItemDto.properties,
   relatedIds: Type.Array(Uuid),
   officeIds: Type.Array(Uuid),
   versions: Type.Array(VersionSummaryDto),
-  attachments: Type.Array(AttachmentInfoDto),
+  attachments: Type.Array(EditorAttachmentDto),
 });
 export type ArticleDto = Static<typeof ArticleDto>;
 

@@ -1,3 +1,4 @@
+import type { KbDocumentTextState } from "@bailanys/common/api/kb";
 import type { ColumnType, Generated } from "kysely";
 
 /** Row types of the knowledge-base tables (migration 202612060001_knowledge_base.sql). */
@@ -177,6 +178,10 @@ export interface KbAttachmentsTable {
   content: Uint8Array;
   created_by: string | null;
   created_at: GeneratedTimestamp;
+  /** Whether the document's text was read for search (migration 202612090001). */
+  text_state: Generated<KbDocumentTextState>;
+  text_content: string | null;
+  text_claimed_at: Date | null;
 }
 
 export interface KbTables {

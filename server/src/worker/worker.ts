@@ -11,6 +11,7 @@ import { runDueTimers } from "../modules/timers/timer.runner.ts";
 import { remindStaleArticles } from "../modules/kb/kb-review-reminders.ts";
 import { publishScheduledVersions } from "../modules/kb/kb-version.service.ts";
 import { rebuildStaleLexicons } from "../modules/kb/kb-lexicon.ts";
+import { readAttachedDocuments } from "../modules/kb/kb-document-text.ts";
 
 /** A recurring background job. Every job claims its work in PostgreSQL, so any number of workers may run it. */
 export interface JobDefinition {
@@ -47,6 +48,7 @@ export function jobDefinitions({ pollMs, sweep = DEFAULT_SWEEP, smtp = null }: W
     { id: "recordings.purge", everyMs: 60 * 60_000, run: ({ db }) => purgeExpiredRecordings(db) },
     { id: "kb.review-reminders", everyMs: 15 * 60_000, run: ({ db }) => remindStaleArticles(db) },
     { id: "kb.scheduled-publish", everyMs: 60_000, run: (deps) => publishScheduledVersions(deps) },
+    { id: "kb.document-text", everyMs: pollMs, run: ({ db }, log) => readAttachedDocuments(db, log) },
     { id: "kb.lexicon-rebuild", everyMs: 15 * 60_000, run: ({ db }) => rebuildStaleLexicons(db) },
     { id: "routing.sweep", everyMs: Math.min(pollMs, ROUTING_SWEEP_MAX_MS), run: (deps) => sweepRouting(deps, sweep) },
   ];

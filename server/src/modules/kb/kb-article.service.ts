@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { reindexArticle } from "./kb-index.ts";
 import { markLexiconStale } from "./kb-lexicon.ts";
 import { insertDraft } from "./kb-version.service.ts";
-import { presentArticle, presentListItem } from "./kb.presenter.ts";
+import { presentArticle, presentEditorAttachment, presentListItem } from "./kb.presenter.ts";
 import { articleLinks, articleVersions, categoryExists, findArticle, replaceLinks, type ArticleRow } from "./kb.repository.ts";
 
 type Deps = { db: Db; bus: EventBus };
@@ -132,13 +132,13 @@ export async function readArticle(db: Db, tenantId: string, id: string): Promise
   const [versions, links, attachments] = await Promise.all([
     articleVersions(db, id),
     articleLinks(db, [id]),
-    db.selectFrom("kb_attachments").select(["id", "file_name", "content_type", "size_bytes"]).where("article_id", "=", id).orderBy("created_at").execute(),
+    db.selectFrom("kb_attachments").select(["id", "file_name", "content_type", "size_bytes", "text_state"]).where("article_id", "=", id).orderBy("created_at").execute(),
   ]);
   return presentArticle(
     article,
     versions,
     { relatedIds: links.related.get(id) ?? [], officeIds: links.offices.get(id) ?? [] },
-    attachments.map((row) => ({ id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes })),
+    attachments.map(presentEditorAttachment),
   );
 }
 

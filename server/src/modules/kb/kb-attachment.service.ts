@@ -5,8 +5,10 @@ import type { Actor, RequestMeta } from "../../platform/actor.ts";
 import { AppError } from "../../platform/app-error.ts";
 import { attachmentType } from "../appeals/appeal-attachment.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { hasReadableText } from "./document-text/document-text.ts";
 import { reindexArticle } from "./kb-index.ts";
 import { markLexiconStale } from "./kb-lexicon.ts";
+import { presentEditorAttachment } from "./kb.presenter.ts";
 
 /** Attaches a document (a form, a regulation's scan) to an article; the same types, checked the same way, as appeals take. */
 export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, articleId: string, file: { fileName: string; content: Buffer }) {
@@ -21,12 +23,22 @@ export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, art
     const article = await lockArticle(trx, actor.tenantId, articleId);
     const row = await trx
       .insertInto("kb_attachments")
-      .values({ tenant_id: actor.tenantId, article_id: articleId, file_name: file.fileName, content_type: contentType, size_bytes: file.content.length, content: file.content, created_by: actor.userId })
-      .returning(["id", "file_name", "content_type", "size_bytes"])
+      .values({
+        tenant_id: actor.tenantId,
+        article_id: articleId,
+        file_name: file.fileName,
+        content_type: contentType,
+        size_bytes: file.content.length,
+        content: file.content,
+        created_by: actor.userId,
+        // The worker reads the text later (kb-document-text.ts); a file with none to read is settled now.
+        text_state: hasReadableText(contentType) ? "pending" : "none",
+      })
+      .returning(["id", "file_name", "content_type", "size_bytes", "text_state"])
       .executeTakeFirstOrThrow();
     await reindexFiled(trx, article, false);
     await recordAudit(trx, actor, meta, { action: "kb.attachment.add", entity: "kb_article", entityId: articleId, details: { attachmentId: row.id } });
-    return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes };
+    return presentEditorAttachment(row);
   });
 }
 

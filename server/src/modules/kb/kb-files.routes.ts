@@ -1,5 +1,5 @@
 import fastifyMultipart from "@fastify/multipart";
-import { AttachmentInfoDto, ImportResultDto } from "@bailanys/common/api/kb";
+import { EditorAttachmentDto, ImportResultDto } from "@bailanys/common/api/kb";
 import { LocaleSchema, Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -26,7 +26,7 @@ export const kbFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     "/kb/articles/:id/attachments",
-    { config: write, bodyLimit: FILE_MAX_BYTES + 64 * 1024, schema: { tags, summary: "Attach a document to an article (multipart field `file`)", consumes: ["multipart/form-data"], params: Type.Object({ id: Uuid }), response: { 201: AttachmentInfoDto } } },
+    { config: write, bodyLimit: FILE_MAX_BYTES + 64 * 1024, schema: { tags, summary: "Attach a document to an article (multipart field `file`)", consumes: ["multipart/form-data"], params: Type.Object({ id: Uuid }), response: { 201: EditorAttachmentDto } } },
     async (request, reply) => reply.status(201).send(await addAttachment(app.db, requireActor(request), request.meta, request.params.id, await readSingleFile(request))),
   );
   app.delete(

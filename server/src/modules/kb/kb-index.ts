@@ -26,9 +26,14 @@ export function factsText(facts: KbFacts): string {
   return [facts.description ?? "", ...(facts.documents ?? []), facts.fee ?? "", facts.term ?? ""].filter((part) => part !== "").join("\n");
 }
 
+/** The text of all of an article's documents searched with it; a shelf of long regulations stops here. */
+const MAX_DOCUMENTS_CHARS = 300_000;
+
 /**
- * Writes the search document of a just-published version: the title weighs most (A), then tags and facts (B),
- * then the body (C). Its words join the tenant's lexicon, from which typos are corrected.
+ * Writes the search document of a just-published version: the title weighs most (A), then tags, the attached
+ * documents' names and the facts (B), then the body (C), then the documents' text (D). The words of all but the
+ * documents' text join the tenant's lexicon, from which typos are corrected (a regulation's thousands of rare
+ * words would make "did you mean" suggest them).
  */
 export async function indexPublishedVersion(trx: Db, article: Article, version: Version): Promise<void> {
   const locale = version.locale;
@@ -36,16 +41,24 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
   const plain = markdownToPlainText(version.body);
   const facts = factsText(version.facts);
   // The names of its documents ("Бланк заявления на субсидию.pdf") find an article as its tags do.
-  const files = await attachmentNames(trx, article.id);
-  const labels = [...article.tags, ...files];
+  const documents = await attachedDocuments(trx, article.id);
+  const labels = [...article.tags, ...documents.map((document) => document.label)];
+  const documentsText = documents
+    .filter((document) => document.text !== null)
+    .map((document) => `${document.label}: ${document.text}`)
+    .join("\n")
+    .slice(0, MAX_DOCUMENTS_CHARS);
   const vector = sql`setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, version.title)}), 'A')
     || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, `${labels.join(" ")}\n${facts}`)}), 'B')
-    || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, plain)}), 'C')`;
+    || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, plain)}), 'C')
+    || setweight(to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, documentsText)}), 'D')`;
   const titleVector = sql`to_tsvector(${sql.lit(config)}::regconfig, ${searchableText(locale, version.title)})`;
+  // The snippet of a hit comes from this text, so a match inside a document shows the document's name and words.
+  const text = [plain, facts, documentsText].filter((part) => part !== "").join("\n");
   await sql`
     insert into kb_documents (article_id, locale, tenant_id, version_id, audience, category_id, title, plain_text, search_vector, title_vector, published_at)
     values (${article.id}, ${locale}, ${article.tenant_id}, ${version.id}, ${article.audience}, ${article.category_id}, ${version.title},
-      ${facts === "" ? plain : `${plain}\n${facts}`}, ${vector}, ${titleVector}, ${version.published_at ?? new Date()})
+      ${text}, ${vector}, ${titleVector}, ${version.published_at ?? new Date()})
     on conflict (article_id, locale) do update set version_id = excluded.version_id, audience = excluded.audience,
       category_id = excluded.category_id, title = excluded.title, plain_text = excluded.plain_text,
       search_vector = excluded.search_vector, title_vector = excluded.title_vector, published_at = excluded.published_at`.execute(trx);
@@ -55,10 +68,15 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
   }
 }
 
-/** The names of an article's attached documents, without their extensions, as words to search by. */
-export async function attachmentNames(db: Db, articleId: string): Promise<string[]> {
-  const files = await db.selectFrom("kb_attachments").select("file_name").where("article_id", "=", articleId).orderBy("created_at").execute();
-  return files.map((file) => fileLabel(file.file_name));
+/** An article's attached documents: each name without its extension, and its text once the worker has read it. */
+async function attachedDocuments(db: Db, articleId: string): Promise<{ label: string; text: string | null }[]> {
+  const files = await db
+    .selectFrom("kb_attachments")
+    .select(["file_name", sql<string | null>`case when text_state = 'read' then text_content end`.as("text")])
+    .where("article_id", "=", articleId)
+    .orderBy("created_at")
+    .execute();
+  return files.map((file) => ({ label: fileLabel(file.file_name), text: file.text }));
 }
 
 /** "Бланк_заявления-2024.pdf" → "Бланк заявления 2024". */

@@ -1,4 +1,6 @@
-import type { ArticleDto, ArticleListItemDto, TranslationStateDto, VersionDto, VersionSummaryDto } from "@bailanys/common/api/kb";
+import type { ArticleDto, ArticleListItemDto, EditorAttachmentDto, TranslationStateDto, VersionDto, VersionSummaryDto } from "@bailanys/common/api/kb";
+import type { Selectable } from "kysely";
+import type { KbAttachmentsTable } from "../../db/schema-kb.ts";
 import type { ArticleRow, VersionRow, VersionWithPeople } from "./kb.repository.ts";
 
 const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
@@ -92,4 +94,8 @@ export function presentArticle(
     versions: versions.map(presentVersionSummary),
     attachments,
   };
+}
+
+export function presentEditorAttachment(row: Pick<Selectable<KbAttachmentsTable>, "id" | "file_name" | "content_type" | "size_bytes" | "text_state">): EditorAttachmentDto {
+  return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, textState: row.text_state };
 }

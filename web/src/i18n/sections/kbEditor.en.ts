@@ -134,6 +134,20 @@ export const kbEditorEn = {
     remove: "Remove “{{name}}”",
     wrongType: "“{{name}}” cannot be attached: PDF, images, office documents and text files only.",
     markdown: "Download as Markdown ({{language}})",
+    text: {
+      pending: "Text not read yet",
+      reading: "Text not read yet",
+      read: "Text searched",
+      none: "No text to search",
+      failed: "Text unreadable",
+    },
+    textHint: {
+      pending: "The words inside this file will be searchable within a minute.",
+      reading: "The words inside this file will be searchable within a minute.",
+      read: "A search finds this article by the words inside this file.",
+      none: "This file holds no text to search: a picture, a scan, or an old .doc/.xls. Put its key words in the article or its tags.",
+      failed: "This file could not be read (damaged or password-protected). Its name is still searched.",
+    },
   },
   transfer: {
     import: "Import",
