@@ -2,13 +2,27 @@
 // Reads the text of one PDF in a worker thread, so that a large or hostile file costs this thread, not the
 // process's event loop (the API's requests, the voice gateway's signalling). Plain JavaScript: Node 20 does not
 // apply the tsx loader to worker threads, and this file is only the bridge to pdf.js.
+import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
+// The character maps of fonts that are not embedded (common in PDFs from older Kazakh and Russian office tools),
+// and the standard fonts' metrics, from pdf.js's own package on disk: nothing is fetched.
+const packageDir = (/** @type {string} */ name) => `${fileURLToPath(new URL(`../../${name}/`, import.meta.resolve("pdfjs-dist/legacy/build/pdf.mjs")))}`;
 
 /** @type {{ content: Uint8Array, maxChars: number }} */
 const { content, maxChars } = workerData;
 
-const pdf = await getDocument({ data: content, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+const pdf = await getDocument({
+  data: content,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  verbosity: 0,
+  cMapUrl: packageDir("cmaps"),
+  cMapPacked: true,
+  standardFontDataUrl: packageDir("standard_fonts"),
+}).promise;
 let text = "";
 try {
   for (let number = 1; number <= pdf.numPages && text.length < maxChars; number += 1) {
