@@ -1,7 +1,7 @@
 import type { ArticleDto, VersionDto } from "@bailanys/common/api/kb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTenant, signedInStaff, startTestApp, type ApiClient, type TestContext, type TestTenant } from "../../test/harness.ts";
-import { rebuildStaleLexicons } from "./kb-lexicon.ts";
+import { markLexiconStale, rebuildStaleLexicons } from "./kb-lexicon.ts";
 import { publishArticle, SOURCE } from "./kb-test-fixtures.ts";
 
 let ctx: TestContext;
@@ -67,5 +67,38 @@ describe("the typo check's lexicon", () => {
     expect(await staleSince()).not.toBeNull();
     await rebuildStaleLexicons(ctx.db);
     expect(await lexicon(["отопление"])).toEqual([{ word: "отопление", in_kk: false, in_other: true, in_public: false }]);
+  });
+
+  it("keeps the words of a version published while the rebuild gathered, and leaves the tenant stale for a change made meanwhile", async () => {
+    const notice = await publishArticle(editor, approver, { code: "notice", texts: { ru: { title: "Субсидия на отопление", body: "Подаётся весной." } } });
+    await publishArticle(editor, approver, { code: "memo", audience: "internal", texts: { ru: { title: "Памятка", body: "Льготники уведомляются." } } });
+    await rebuildStaleLexicons(ctx.db);
+    expect(await lexicon(["льготники"])).toEqual([{ word: "льготники", in_kk: false, in_other: true, in_public: false }]);
+
+    // The gathering has read the texts; before the swap a public text with a new word and an internal word commits,
+    // and another version replaces one the gathering read.
+    let published = false;
+    await markLexiconStale(ctx.db, tenant.tenantId);
+    await rebuildStaleLexicons(ctx.db, {
+      afterGathering: async () => {
+        if (published) {
+          return;
+        }
+        published = true;
+        await publishArticle(editor, approver, { code: "late", texts: { ru: { title: "Льготники и многодетные", body: "Новый порядок подачи." } } });
+        await republish(notice, "Подаётся осенью.");
+      },
+    });
+    expect(published).toBe(true);
+    expect(await lexicon(["льготники", "многодетные"])).toEqual([
+      { word: "льготники", in_kk: false, in_other: true, in_public: true },
+      { word: "многодетные", in_kk: false, in_other: true, in_public: true },
+    ]);
+    // The superseded text's "весной" was read by the gathering: the tenant stays stale, and the next run forgets it.
+    expect(await staleSince()).not.toBeNull();
+    expect((await lexicon(["весной"])).map((w) => w.word)).toEqual(["весной"]);
+    await rebuildStaleLexicons(ctx.db);
+    expect(await lexicon(["весной", "осенью"])).toEqual([{ word: "осенью", in_kk: false, in_other: true, in_public: true }]);
+    expect(await staleSince()).toBeNull();
   });
 });

@@ -22,8 +22,13 @@ export async function markLexiconStale(db: Db, tenantId: string): Promise<void> 
     on conflict (tenant_id) do update set stale_since = now()`.execute(db);
 }
 
+/** Between gathering and swapping, for tests of what is published meanwhile; the worker passes nothing. */
+export interface RebuildSeams {
+  afterGathering?(): Promise<void>;
+}
+
 /** Worker job: rebuilds the lexicon of each stale tenant from its published texts. */
-export async function rebuildStaleLexicons(db: Db): Promise<number> {
+export async function rebuildStaleLexicons(db: Db, seams: RebuildSeams = {}): Promise<number> {
   // The mark as text: a JS Date would drop its microseconds, and the mark read could never be matched to clear it.
   const stale = await db
     .selectFrom("kb_lexicon_state")
@@ -34,7 +39,7 @@ export async function rebuildStaleLexicons(db: Db): Promise<number> {
     .execute();
   let rebuilt = 0;
   for (const { tenant_id: tenantId, stale_since: since } of stale) {
-    rebuilt += (await rebuildLexicon(db, tenantId, since)) ? 1 : 0;
+    rebuilt += (await rebuildLexicon(db, tenantId, since, seams)) ? 1 : 0;
   }
   return rebuilt;
 }
@@ -47,10 +52,11 @@ export async function rebuildStaleLexicons(db: Db): Promise<number> {
  * word. A transaction-scoped advisory lock keeps two workers from swapping the same tenant at once. False when
  * another worker was swapping it.
  */
-async function rebuildLexicon(db: Db, tenantId: string, since: string): Promise<boolean> {
+async function rebuildLexicon(db: Db, tenantId: string, since: string, seams: RebuildSeams): Promise<boolean> {
   const { rows } = await sql<{ began: string }>`select now()::text as began`.execute(db);
   const began = rows[0]?.began ?? "";
   const { words, versions } = await gatherWords(db, tenantId);
+  await seams.afterGathering?.();
   const current = await currentLexicon(db, tenantId);
   const gone = [...current.keys()].filter((word) => !words.has(word));
   const changed = [...words].filter(([word, seen]) => {
