@@ -82,10 +82,14 @@ it("the citizen's chat, the operator's window and the board pass WCAG 2.1 AA che
   await expectAccessible(citizen, "survey");
   await citizen.screenshot({ path: path.join(SCREENSHOTS, "a11y-survey-phone-kk.png"), fullPage: true });
 
-  // The supervisor's board and the public status page.
+  // The supervisor's board, with a fault of the voice service that cut two calls today, and the public status page.
+  const demo = await platform.database.db.selectFrom("tenants").select("id").where("code", "=", "demo").executeTakeFirstOrThrow();
+  await platform.database.db.insertInto("voice_incidents").values({ tenant_id: demo.id, kind: "media_lost", calls_cut: 2 }).execute();
   await signIn(supervisor, "supervisor", "/board");
   await supervisor.getByTestId("board-queue-row").first().waitFor({ timeout: 15_000 });
+  expect(await supervisor.getByTestId("board-voice-incidents").innerText()).toContain("прервано 2 звонка");
   await expectAccessible(supervisor, "board");
+  await supervisor.screenshot({ path: path.join(SCREENSHOTS, "a11y-board-voice-incident.png"), fullPage: true });
   await citizen.goto(`${platform.baseUrl}/status?tenant=demo&lang=ru`);
   await citizen.getByRole("heading").first().waitFor();
   await expectAccessible(citizen, "status page");

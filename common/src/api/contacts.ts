@@ -189,6 +189,8 @@ export const BoardDto = Type.Object({
       contacts: Type.Array(Type.Object({ id: Uuid, channel: Type.String(), state: ContactStateSchema, since: Nullable(IsoDateTime), visitorName: Nullable(Type.String()) })),
     }),
   ),
+  /** Today's (tenant's day) faults of the voice service that cut calls, latest first. */
+  voiceIncidents: Type.Array(Type.Object({ at: IsoDateTime, kind: Literals(["media_lost"] as const), callsCut: Type.Integer() })),
 });
 export type BoardDto = Static<typeof BoardDto>;
 

@@ -114,6 +114,15 @@ export interface VoicePromptsTable {
   uploaded_at: GeneratedTimestamp;
 }
 
+/** A fault of the voice service that cut a tenant's calls (migration 202612090002). */
+export interface VoiceIncidentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  at: GeneratedTimestamp;
+  kind: "media_lost";
+  calls_cut: number;
+}
+
 export interface VoiceTables {
   do_not_call: DoNotCallTable;
   voice_outbound_calls: VoiceOutboundCallsTable;
@@ -125,4 +134,5 @@ export interface VoiceTables {
   voice_registrations: VoiceRegistrationsTable;
   voice_calls: VoiceCallsTable;
   call_recordings: CallRecordingsTable;
+  voice_incidents: VoiceIncidentsTable;
 }

@@ -27,6 +27,8 @@ export type BusEvent =
   | { type: "auth.changed"; tenantId: string; userId?: string; tokenId?: string; tokenHash?: string }
   /** An operator asked for an outbound call: a voice process claims it (`voice_outbound_calls`). */
   | { type: "voice.dial"; tenantId: string; callId: string }
+  /** The voice service cut the tenant's calls (a media thread died): the board shows it. */
+  | { type: "voice.incident"; tenantId: string }
   /** Interruption notices, queues, reference lists or the voice settings (menu, numbers, extensions) changed. */
   | { type: "tenant.changed"; tenantId: string; what: "notices" | "queues" | "voice" }
   /** The knowledge base changed (an article, or offices when articleId is null); `published` when a text went live. */

@@ -214,6 +214,9 @@ export class Hub {
           }
         }
         break;
+      case "voice.incident":
+        this.later(`board:${event.tenantId}`, RECOMPUTE_MS, () => this.sendBoard(event.tenantId));
+        break;
       case "voice.dial":
         // For the voice processes only: no window shows it (the call's progress reaches the contact's log).
         break;

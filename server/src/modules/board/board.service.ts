@@ -39,12 +39,12 @@ export function startOfLocalDay(now: Date): Date {
 /**
  * The supervisor's live board: per queue what waits, how long the oldest has waited, service level today
  * (answered within the queue's target over everything answered or abandoned after the target), abandoned;
- * per operator the state, time in it and the contacts they hold.
+ * per operator the state, time in it and the contacts they hold; today's faults of the voice service that cut calls.
  */
 export async function buildBoard(db: Db, tenantId: string, locale: Locale): Promise<BoardDto> {
   const now = new Date();
   const dayStart = startOfLocalDay(now);
-  const [queues, agents, reasons, readyPerQueue] = await Promise.all([
+  const [queues, agents, reasons, readyPerQueue, incidents] = await Promise.all([
     sql<QueueStatsRow>`
       select q.id, q.name_kk, q.name_ru, q.name_en, q.service_level_seconds,
         count(*) filter (where c.state = 'queued')::int as waiting,
@@ -75,6 +75,7 @@ export async function buildBoard(db: Db, tenantId: string, locale: Locale): Prom
       order by (a.state = 'offline'), u.full_name`.execute(db),
     db.selectFrom("not_ready_reasons").selectAll().where("tenant_id", "=", tenantId).execute(),
     readyAgentsPerQueue(db, tenantId),
+    db.selectFrom("voice_incidents").select(["at", "kind", "calls_cut"]).where("tenant_id", "=", tenantId).where("at", ">=", dayStart).orderBy("at", "desc").limit(10).execute(),
   ]);
   return {
     at: now.toISOString(),
@@ -106,6 +107,7 @@ export async function buildBoard(db: Db, tenantId: string, locale: Locale): Prom
         contacts: contacts.map((c) => ({ id: c.id, channel: c.channel, state: c.state as ContactState, since: c.since === null ? null : new Date(c.since).toISOString(), visitorName: c.visitorName })),
       };
     }),
+    voiceIncidents: incidents.map((incident) => ({ at: incident.at.toISOString(), kind: incident.kind, callsCut: incident.calls_cut })),
   };
 }
 

@@ -35,7 +35,7 @@ export class OutboundTalk {
   constructor(
     private readonly ctx: OutboundContext,
     readonly contactId: string,
-    private readonly tenantId: string,
+    readonly tenantId: string,
   ) {}
 
   /** The operator who asked for the call answered their phone. */

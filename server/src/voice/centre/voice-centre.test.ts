@@ -374,8 +374,8 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     expect(script.data).toEqual({ reason: "Ответ по вашему обращению о ремонте дороги" });
   });
 
-  it("the media thread dies while an operator talks to a citizen they called: both phones are hung up, the call ends, the contact goes to wrap-up", async () => {
-    const { agents, citizenPort, contact, operatorClient } = await callback(1);
+  it("the media thread dies while an operator talks to a citizen they called: both phones are hung up, the call ends, the contact goes to wrap-up, the board shows the cut call", async () => {
+    const { tenantId, agents, citizenPort, contact, operatorClient } = await callback(1);
     const [agent] = agents;
 
     const phone = runSipp("operator-answers.xml", null, { localPort: agent?.port, keys: { audio: speech }, timeoutSeconds: 25 });
@@ -392,6 +392,14 @@ describe.skipIf(!sippAvailable())("the single number: menu, queue, operator's ph
     const phoneRun = await phone;
     expect(phoneRun.code, phoneRun.output.slice(-3000)).toBe(0);
     expect(await talkedAndEnded(requested.body.id, contact)).toMatchObject({ state: "ended", failure: null });
+    // The supervisors' board says why the call ended: one call of this tenant was cut.
+    const supervisor = (await signedInStaff(ctx, { tenantId }, ["supervisor"])).client;
+    let board = await supervisor.get("/api/v1/board");
+    for (let i = 0; i < 40 && board.body.voiceIncidents.length === 0; i += 1) {
+      await sleep(50);
+      board = await supervisor.get("/api/v1/board");
+    }
+    expect(board.body.voiceIncidents).toMatchObject([{ kind: "media_lost", callsCut: 1 }]);
   });
 
   it("calls the citizen of an appeal with no contact open: an outbound contact opens for the operator, linked to the appeal, and the call goes out as a callback's does", async () => {

@@ -15,6 +15,7 @@ import { menuLocales } from "../ivr/ivr-menu.ts";
 import type { OutboundTalk } from "./outbound-talk.ts";
 import { placeRequestedCalls } from "./outbound-calls.ts";
 import { VoiceDirectory } from "./voice-directory.ts";
+import { callsCutPerTenant, recordMediaLoss } from "./voice-incidents.ts";
 
 export interface VoiceCentreOptions {
   host: string;
@@ -97,7 +98,12 @@ export class VoiceCentre {
           call.hangUp();
         });
       },
-      onMediaLost: (error, dropped) => options.log.error({ err: error, dropped }, "the media thread died: its calls were hung up and a new thread is starting"),
+      onMediaLost: (error, dropped) => {
+        const outbound = [...(centreRef.centre?.outboundCalls.values() ?? [])].map((talk) => talk.tenantId);
+        const cut = callsCutPerTenant(dropped, (number) => directory.tenantForNumber(number)?.tenantId ?? null, outbound);
+        options.log.error({ err: error, calls: dropped.inboundDialled.length + outbound.length, legs: dropped.legs }, "the media thread died: its calls are hung up and a new thread is starting");
+        recordMediaLoss(deps, cut).catch((failure: unknown) => options.log.error({ err: failure }, "the cut calls could not be put on the board"));
+      },
     });
     if (gateway.media.priorityRefused !== null) {
       options.log.warn({ reason: gateway.media.priorityRefused }, "the media thread runs at normal priority (give the process CAP_SYS_NICE for steadier audio under load)");

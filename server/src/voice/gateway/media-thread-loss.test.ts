@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { runSipp, sippAvailable } from "../test/sipp.ts";
 import type { CallEnd, InboundCall } from "./inbound-call.ts";
-import { VoiceGateway } from "./voice-gateway.ts";
+import { VoiceGateway, type DroppedAudio } from "./voice-gateway.ts";
 
 describe.skipIf(!sippAvailable())("the media thread dies during a call", () => {
   it("hangs the call up, ends its playback, reports the loss, and answers the next call on a new thread", async () => {
     const ends: CallEnd[] = [];
-    const losses: number[] = [];
+    const losses: DroppedAudio[] = [];
     let playback: Promise<void> | null = null;
     const calls: InboundCall[] = [];
     const rtpBase = 20_000 + 2 * Math.floor(Math.random() * 5_000);
@@ -34,7 +34,7 @@ describe.skipIf(!sippAvailable())("the media thread dies during a call", () => {
       const first = await runSipp("caller-waits.xml", gateway.local, { service: "109" });
       expect(first.code, first.output).toBe(0);
       expect(ends).toEqual(["gateway_hung_up"]);
-      expect(losses).toEqual([1]);
+      expect(losses).toEqual([{ inboundDialled: ["109"], legs: 0 }]);
       await expect(playback).resolves.toBeUndefined();
       expect(gateway.activeCalls).toBe(0);
 

@@ -31,8 +31,17 @@ export interface VoiceGatewayOptions {
   onCall(call: InboundCall): void;
   /** Where operators' phones register; without it REGISTER is refused. */
   registrar?: Registrar;
-  /** The media thread died: `dropped` calls and legs lost their audio and were hung up; a new thread is starting. */
-  onMediaLost?(error: Error, dropped: number): void;
+  /**
+   * The media thread died: every call and leg lost its audio and is about to be hung up (told before, so the
+   * listener can still see whose calls they are); a new thread is starting.
+   */
+  onMediaLost?(error: Error, dropped: DroppedAudio): void;
+}
+
+/** What a media thread's death cut: the numbers the inbound calls dialled, and the legs the gateway placed. */
+export interface DroppedAudio {
+  inboundDialled: string[];
+  legs: number;
 }
 
 interface Ringing {
@@ -126,13 +135,16 @@ export class VoiceGateway {
   private mediaLost(error: Error): void {
     const calls = [...this.calls.values()];
     const legs = [...this.legs.values()];
-    for (const call of calls) {
-      call.hangUp();
+    try {
+      this.options.onMediaLost?.(error, { inboundDialled: calls.map((call) => call.dialled), legs: legs.length });
+    } finally {
+      for (const call of calls) {
+        call.hangUp();
+      }
+      for (const leg of legs) {
+        leg.mediaLost();
+      }
     }
-    for (const leg of legs) {
-      leg.mediaLost();
-    }
-    this.options.onMediaLost?.(error, calls.length + legs.length);
   }
 
   /**

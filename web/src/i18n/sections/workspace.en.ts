@@ -317,6 +317,12 @@ export const workspaceEn = {
     noAgents: "No operators have a routing profile.",
     updated: "Updated at {{time}}",
     polling: "Live updates are not arriving; the board refreshes every 5 seconds.",
+    voiceIncidentTitle: "The voice service cut calls today",
+    voiceIncident_one: "{{time}}: the calls' audio failed and the voice service restarted it; {{count}} call was cut.",
+    voiceIncident_few: "{{time}}: the calls' audio failed and the voice service restarted it; {{count}} calls were cut.",
+    voiceIncident_many: "{{time}}: the calls' audio failed and the voice service restarted it; {{count}} calls were cut.",
+    voiceIncident_other: "{{time}}: the calls' audio failed and the voice service restarted it; {{count}} calls were cut.",
+    voiceIncidentHint: "The callers may ring again at once. Check the contacts that ended then and call back whoever had not been helped.",
     openContact: "Open the conversation with {{name}}",
   },
   monitor: {

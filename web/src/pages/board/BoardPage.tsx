@@ -9,6 +9,7 @@ import { ConnectionIndicator } from "../workspace/ConnectionIndicator.tsx";
 import { AgentTable } from "./AgentTable.tsx";
 import { MonitorDrawer } from "./MonitorDrawer.tsx";
 import { QueueTable } from "./QueueTable.tsx";
+import { VoiceIncidents } from "./VoiceIncidents.tsx";
 import { useBoard } from "./useBoard.ts";
 
 /** The supervisor's live board: queues and operators, updated by the socket, with waits ticking in server time. */
@@ -51,6 +52,7 @@ export function BoardPage() {
       ) : (
         board && (
           <>
+            <VoiceIncidents incidents={board.voiceIncidents} />
             <QueueTable queues={board.queues} now={now} />
             <AgentTable agents={board.agents} now={now} onOpenContact={setWatching} />
           </>
