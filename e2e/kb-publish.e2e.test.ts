@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { ocrAvailable } from "../server/src/modules/kb/document-text/ocr.ts";
 import { readAttachedDocuments } from "../server/src/modules/kb/kb-document-text.ts";
 import { SCREENSHOTS, signInAs, startPlatform, type Platform } from "./browser.ts";
 
@@ -16,6 +18,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 const settled = (page: Page) => page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
 
 const TITLE = "Как получить разрешение на фотофиксацию";
+const SCAN = new URL("../server/src/modules/kb/document-text/fixtures/scanned-order.png", import.meta.url);
 /** Words only the attached form has, not the article's text. */
 const FORM_WORDS = "К заявлению приложите схему размещения камер на фасаде";
 const BODY = [
@@ -83,6 +86,12 @@ it("an editor publishes an article, an operator finds it from a chat and sends i
   // This platform runs the API role only; its worker's job is run here, as the worker would within a second.
   expect(await readAttachedDocuments(platform.database.db, platform.app.log)).toBe(1);
   await file.getByTestId("kb-file-text").filter({ hasText: "Текст в поиске" }).waitFor({ timeout: 15_000 });
+  // A scanned order is recognised (OCR) where tesseract is installed, as in CI; the badge says which.
+  await editor.getByTestId("kb-files").locator('input[type="file"]').setInputFiles({ name: "prikaz-skan.png", mimeType: "image/png", buffer: readFileSync(SCAN) });
+  const scan = editor.getByTestId("kb-file").filter({ hasText: "prikaz-skan.png" });
+  await scan.waitFor({ timeout: 15_000 });
+  expect(await readAttachedDocuments(platform.database.db, platform.app.log)).toBe(1);
+  await scan.getByTestId("kb-file-text").filter({ hasText: (await ocrAvailable()) ? "Текст распознан со скана" : "Нет текста для поиска" }).waitFor({ timeout: 15_000 });
   await editor.getByTestId("kb-markdown-ru").waitFor();
   await shot(editor, "kb-publish-02-editor-draft");
 

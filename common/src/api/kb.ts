@@ -208,12 +208,13 @@ export const AttachmentInfoDto = Type.Object({ id: Uuid, fileName: Type.String()
 
 /**
  * Whether a document's text is searched with its article: the worker reads it after the upload (pending, reading),
- * then it is read, or none (no text in it: a scan, a photo, an old .doc/.xls) or failed (damaged, encrypted).
+ * then it is read (as written, or recognised from a scan or photo by OCR), or none (no text in it, or an old
+ * .doc/.xls), or failed (damaged, encrypted).
  */
 export const KB_DOCUMENT_TEXT_STATES = ["pending", "reading", "read", "none", "failed"] as const;
 export type KbDocumentTextState = (typeof KB_DOCUMENT_TEXT_STATES)[number];
-/** An attachment as its editors see it: with whether its text is searched. */
-export const EditorAttachmentDto = Type.Object({ ...AttachmentInfoDto.properties, textState: Literals(KB_DOCUMENT_TEXT_STATES) });
+/** An attachment as its editors see it: with whether its text is searched, and whether it was recognised by OCR. */
+export const EditorAttachmentDto = Type.Object({ ...AttachmentInfoDto.properties, textState: Literals(KB_DOCUMENT_TEXT_STATES), textRecognized: Type.Boolean() });
 export type EditorAttachmentDto = Static<typeof EditorAttachmentDto>;
 
 export const ArticleDto = Type.Object({

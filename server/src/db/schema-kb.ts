@@ -181,6 +181,8 @@ export interface KbAttachmentsTable {
   /** Whether the document's text was read for search (migration 202612090001). */
   text_state: Generated<KbDocumentTextState>;
   text_content: string | null;
+  /** The text came from OCR of a scan or photo. */
+  text_recognized: Generated<boolean>;
   text_claimed_at: Date | null;
 }
 

@@ -132,7 +132,7 @@ export async function readArticle(db: Db, tenantId: string, id: string): Promise
   const [versions, links, attachments] = await Promise.all([
     articleVersions(db, id),
     articleLinks(db, [id]),
-    db.selectFrom("kb_attachments").select(["id", "file_name", "content_type", "size_bytes", "text_state"]).where("article_id", "=", id).orderBy("created_at").execute(),
+    db.selectFrom("kb_attachments").select(["id", "file_name", "content_type", "size_bytes", "text_state", "text_recognized"]).where("article_id", "=", id).orderBy("created_at").execute(),
   ]);
   return presentArticle(
     article,

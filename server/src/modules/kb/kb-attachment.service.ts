@@ -34,7 +34,7 @@ export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, art
         // The worker reads the text later (kb-document-text.ts); a file with none to read is settled now.
         text_state: hasReadableText(contentType) ? "pending" : "none",
       })
-      .returning(["id", "file_name", "content_type", "size_bytes", "text_state"])
+      .returning(["id", "file_name", "content_type", "size_bytes", "text_state", "text_recognized"])
       .executeTakeFirstOrThrow();
     await reindexFiled(trx, article, false);
     await recordAudit(trx, actor, meta, { action: "kb.attachment.add", entity: "kb_article", entityId: articleId, details: { attachmentId: row.id } });

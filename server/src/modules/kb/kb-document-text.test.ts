@@ -5,6 +5,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTenant, signedInStaff, startTestApp, type StaffMember, type TestContext, type TestTenant } from "../../test/harness.ts";
 import { multipartFile } from "../../test/multipart.ts";
+import { ocrAvailable } from "./document-text/ocr.ts";
 import { readAttachedDocuments } from "./kb-document-text.ts";
 import { publishArticle } from "./kb-test-fixtures.ts";
 
@@ -27,6 +28,7 @@ afterAll(async () => {
   await ctx.close();
 });
 
+const canRecognize = await ocrAvailable();
 const fixture = (name: string): Buffer => readFileSync(new URL(`./document-text/fixtures/${name}`, import.meta.url));
 
 async function attach(articleId: string, fileName: string, content: Buffer): Promise<{ id: string; textState: string }> {
@@ -87,19 +89,30 @@ describe("the text of attached documents is searched (kb.document-text job)", ()
     expect((staff.body as SearchResultDto).items.map((h) => h.code)).toEqual(["subsidy-script"]);
   });
 
-  it("tells the editor which documents have no text to search (a picture, a scan) and which could not be read, and logs no file name", async () => {
+  it("tells the editor which documents have no text to search and which could not be read, and logs no file name", async () => {
     const article = await publishArticle(editor.client, approver.client, { code: "scans", texts: { ru: { title: "Образцы", body: "Образцы документов." } } });
-    const png = await attach(article.id, "Паспорт_Иванова.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
-    expect(png.textState).toBe("none");
-    await attach(article.id, "Скан.pdf", fixture("no-text.pdf"));
+    const doc = await attach(article.id, "Старый_бланк.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(doc.textState).toBe("none");
+    await attach(article.id, "Фото_Иванова.png", fixture("blank-photo.png"));
+    await attach(article.id, "Схема.pdf", fixture("no-text.pdf"));
     await attach(article.id, "Иванов_повреждён.pdf", Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(100, 0x20)]));
     await attach(article.id, "Тарифы.txt", fixture("fees-cp1251.txt"));
     logged.length = 0;
     await readAll();
-    expect(await textStates(article.id)).toEqual({ "Паспорт_Иванова.png": "none", "Скан.pdf": "none", "Иванов_повреждён.pdf": "failed", "Тарифы.txt": "read" });
+    expect(await textStates(article.id)).toEqual({ "Старый_бланк.doc": "none", "Фото_Иванова.png": "none", "Схема.pdf": "none", "Иванов_повреждён.pdf": "failed", "Тарифы.txt": "read" });
     expect(logged.join("")).toContain("could not be read");
     expect(logged.join("")).not.toContain("Иванов");
     expect((await publicSearch("госпошлина дубликат удостоверения")).map((h) => h.code)).toEqual(["scans"]);
+  });
+
+  it.skipIf(!canRecognize)("recognises a scanned order (OCR), marks its text as recognised, and finds the article by its Kazakh and Russian words", async () => {
+    const article = await publishArticle(editor.client, approver.client, { code: "household-plot", texts: { ru: { title: "Справка о подсобном хозяйстве", body: "Выдаётся акиматом." } } });
+    await attach(article.id, "Приказ_117.pdf", fixture("scanned-order.pdf"));
+    await readAll();
+    const files = ((await editor.client.get(`/api/v1/kb/articles/${article.id}`)).body as ArticleDto).attachments;
+    expect(files).toMatchObject([{ fileName: "Приказ_117.pdf", textState: "read", textRecognized: true }]);
+    expect((await publicSearch("в течение трёх рабочих дней")).map((h) => h.code)).toEqual(["household-plot"]);
+    expect((await publicSearch("үш жұмыс күні", "kk")).map((h) => h.code)).toEqual(["household-plot"]);
   });
 
   it("shares the documents between workers reading at once, and reads again one a dead worker left half-read", async () => {

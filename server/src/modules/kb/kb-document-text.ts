@@ -2,7 +2,7 @@ import type { KbDocumentTextState } from "@bailanys/common/api/kb";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../db/database.ts";
-import { documentText } from "./document-text/document-text.ts";
+import { documentText, type DocumentText } from "./document-text/document-text.ts";
 import { reindexArticle } from "./kb-index.ts";
 
 /** Documents claimed per run; each is read one after another, so a run stays short. */
@@ -12,7 +12,7 @@ const CLAIM_EXPIRES = "10 minutes";
 
 /**
  * Worker job: reads the text of newly attached documents and indexes their articles again, so a word found only
- * in an attached form or regulation finds the article. Claimed with a conditional update, so any number of
+ * in an attached form, regulation or scan finds the article. Claimed with a conditional update, so any number of
  * workers share the work; the reading itself (pdf.js in a thread of its own) is outside any transaction.
  */
 export async function readAttachedDocuments(db: Db, log: FastifyBaseLogger): Promise<number> {
@@ -25,16 +25,16 @@ export async function readAttachedDocuments(db: Db, log: FastifyBaseLogger): Pro
     returning id, content_type, content, text_claimed_at::text as claimed_at`.execute(db);
   for (const document of claimed.rows) {
     let state: KbDocumentTextState;
-    let text: string | null = null;
+    let read: DocumentText = { text: "", recognized: false };
     try {
-      text = await documentText(document.content_type, Buffer.from(document.content));
-      state = text === "" ? "none" : "read";
+      read = await documentText(document.content_type, Buffer.from(document.content));
+      state = read.text === "" ? "none" : "read";
     } catch (error) {
       // The file's name may hold a person's name; its id is enough to find it.
       log.warn({ attachmentId: document.id, reason: error instanceof Error ? error.message : String(error) }, "an attached document's text could not be read");
       state = "failed";
     }
-    await saveText(db, document, state, state === "read" ? text : null);
+    await saveText(db, document, state, state === "read" ? read : null);
   }
   return claimed.rows.length;
 }
@@ -44,7 +44,7 @@ export async function readAttachedDocuments(db: Db, log: FastifyBaseLogger): Pro
  * removing documents do. Nothing is stored when the document was removed meanwhile, or claimed again after this
  * claim expired (the newer claim will store it).
  */
-async function saveText(db: Db, document: { id: string; claimed_at: string }, state: KbDocumentTextState, text: string | null): Promise<void> {
+async function saveText(db: Db, document: { id: string; claimed_at: string }, state: KbDocumentTextState, read: DocumentText | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const article = await trx
       .selectFrom("kb_articles")
@@ -57,7 +57,7 @@ async function saveText(db: Db, document: { id: string; claimed_at: string }, st
     }
     const saved = await trx
       .updateTable("kb_attachments")
-      .set({ text_state: state, text_content: text, text_claimed_at: null })
+      .set({ text_state: state, text_content: read?.text ?? null, text_recognized: read?.recognized ?? false, text_claimed_at: null })
       .where("id", "=", document.id)
       .where("text_state", "=", "reading")
       .where(sql<boolean>`text_claimed_at::text = ${document.claimed_at}`)

@@ -96,6 +96,6 @@ export function presentArticle(
   };
 }
 
-export function presentEditorAttachment(row: Pick<Selectable<KbAttachmentsTable>, "id" | "file_name" | "content_type" | "size_bytes" | "text_state">): EditorAttachmentDto {
-  return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, textState: row.text_state };
+export function presentEditorAttachment(row: Pick<Selectable<KbAttachmentsTable>, "id" | "file_name" | "content_type" | "size_bytes" | "text_state" | "text_recognized">): EditorAttachmentDto {
+  return { id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, textState: row.text_state, textRecognized: row.text_recognized };
 }

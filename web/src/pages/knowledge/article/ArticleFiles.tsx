@@ -19,7 +19,9 @@ interface Props {
 }
 
 const kib = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024))} KB`;
-const TEXT_COLOR: Record<KbDocumentTextState, string> = { pending: "gray", reading: "gray", read: "teal", none: "yellow", failed: "red" };
+/** A file's text state as the editor reads it: a text recognised by OCR is told apart from one read as written. */
+type TextShown = KbDocumentTextState | "recognized";
+const TEXT_COLOR: Record<TextShown, string> = { pending: "gray", reading: "gray", read: "teal", recognized: "teal", none: "yellow", failed: "red" };
 
 /** The article's attachments (download, remove, upload) and each written language as a Markdown file. */
 export function ArticleFiles({ article, canWrite, canExport, onChanged }: Props) {
@@ -78,7 +80,7 @@ export function ArticleFiles({ article, canWrite, canExport, onChanged }: Props)
                 <IconPaperclip size={14} aria-hidden style={{ verticalAlign: "-2px", marginRight: 4 }} />
                 {file.fileName} ({kib(file.sizeBytes)})
               </Anchor>
-              <TextStateBadge state={textStates[file.id] ?? file.textState} />
+              <TextStateBadge state={shownState(textStates[file.id] ?? { state: file.textState, recognized: file.textRecognized })} />
               {canWrite && (
                 <ActionIcon variant="subtle" color="red" onClick={() => void remove(file.id)} aria-label={t("kbEditor.files.remove", { name: file.fileName })} title={t("kbEditor.files.remove", { name: file.fileName })} data-testid="kb-file-remove">
                   <IconTrash size={16} aria-hidden />
@@ -122,7 +124,7 @@ export function ArticleFiles({ article, canWrite, canExport, onChanged }: Props)
 }
 
 /** Whether the words inside a file are searched, with what the editor can do about it on hover or focus. */
-function TextStateBadge({ state }: { state: KbDocumentTextState }) {
+function TextStateBadge({ state }: { state: TextShown }) {
   const { t } = useTranslation();
   return (
     <Tooltip label={t(`kbEditor.files.textHint.${state}`)} multiline w={280} events={{ hover: true, focus: true, touch: true }}>
@@ -131,4 +133,8 @@ function TextStateBadge({ state }: { state: KbDocumentTextState }) {
       </Badge>
     </Tooltip>
   );
+}
+
+function shownState({ state, recognized }: { state: KbDocumentTextState; recognized: boolean }): TextShown {
+  return state === "read" && recognized ? "recognized" : state;
 }

@@ -3,6 +3,12 @@ import { useEffect, useState } from "react";
 import { api } from "../../../api/client.ts";
 
 const POLL_MS = 3_000;
+
+/** Whether a file's text is searched, and whether it was recognised by OCR. */
+export interface TextState {
+  state: KbDocumentTextState;
+  recognized: boolean;
+}
 const waiting = (state: KbDocumentTextState): boolean => state === "pending" || state === "reading";
 
 /**
@@ -10,10 +16,10 @@ const waiting = (state: KbDocumentTextState): boolean => state === "pending" || 
  * editor sees "Text searched" appear. Only the states are taken from the answer: reloading the whole article
  * would reset the draft being typed on the same page.
  */
-export function useDocumentTextStates(article: ArticleDto): Record<string, KbDocumentTextState> {
-  const [fresh, setFresh] = useState<Record<string, KbDocumentTextState>>({});
-  const states = Object.fromEntries(article.attachments.map((file) => [file.id, fresh[file.id] ?? file.textState]));
-  const pending = Object.values(states).some(waiting);
+export function useDocumentTextStates(article: ArticleDto): Record<string, TextState> {
+  const [fresh, setFresh] = useState<Record<string, TextState>>({});
+  const states = Object.fromEntries(article.attachments.map((file) => [file.id, fresh[file.id] ?? { state: file.textState, recognized: file.textRecognized }]));
+  const pending = Object.values(states).some((text) => waiting(text.state));
 
   useEffect(() => {
     if (!pending) {
@@ -22,7 +28,7 @@ export function useDocumentTextStates(article: ArticleDto): Record<string, KbDoc
     const controller = new AbortController();
     const timer = setInterval(() => {
       api<ArticleDto>(`/kb/articles/${article.id}`, { signal: controller.signal })
-        .then((latest) => setFresh(Object.fromEntries(latest.attachments.map((file) => [file.id, file.textState]))))
+        .then((latest) => setFresh(Object.fromEntries(latest.attachments.map((file) => [file.id, { state: file.textState, recognized: file.textRecognized }]))))
         // A failed poll is retried at the next tick; the list itself stays as it is.
         .catch(() => undefined);
     }, POLL_MS);
