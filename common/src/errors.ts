@@ -120,6 +120,14 @@ export const ERRORS = {
     status: 401,
     message: { kk: "Логин немесе құпиясөз қате.", ru: "Неверный логин или пароль.", en: "Wrong login or password." },
   },
+  PASSWORD_WRONG: {
+    status: 400,
+    message: { kk: "Қазіргі құпиясөз қате.", ru: "Текущий пароль введён неверно.", en: "The current password is wrong." },
+  },
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    message: { kk: "Жаңа құпиясөз қазіргісінен өзгеше болуы керек.", ru: "Новый пароль должен отличаться от текущего.", en: "The new password must differ from the current one." },
+  },
   ACCOUNT_LOCKED: {
     status: 423,
     message: {

@@ -15,6 +15,7 @@ import { PublicStatusPage } from "./pages/public/PublicStatusPage.tsx";
 // Administration screens are loaded on first use: most staff never open them, so they stay out of the first download.
 const ReferenceAdminPage = lazy(() => import("./pages/admin/reference/ReferenceAdminPage.tsx").then((m) => ({ default: m.ReferenceAdminPage })));
 const CalendarAdminPage = lazy(() => import("./pages/admin/calendar/CalendarAdminPage.tsx").then((m) => ({ default: m.CalendarAdminPage })));
+const AccountPage = lazy(() => import("./pages/account/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
 const UsersAdminPage = lazy(() => import("./pages/admin/users/UsersAdminPage.tsx").then((m) => ({ default: m.UsersAdminPage })));
 const WorkspacePage = lazy(() => import("./pages/workspace/WorkspacePage.tsx").then((m) => ({ default: m.WorkspacePage })));
 const BoardPage = lazy(() => import("./pages/board/BoardPage.tsx").then((m) => ({ default: m.BoardPage })));
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="/knowledge" element={<RequirePermission permission="kb.read">{later(<KnowledgePage />)}</RequirePermission>} />
         <Route path="/knowledge/:id" element={<RequirePermission permission="kb.read">{later(<KbArticleEditorPage />)}</RequirePermission>} />
         <Route path="/knowledge/:id/preview/:locale" element={<RequirePermission permission="kb.read">{later(<KbReaderPreviewPage />)}</RequirePermission>} />
+        <Route path="/account" element={later(<AccountPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

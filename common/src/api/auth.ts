@@ -39,6 +39,27 @@ export type LoginResponse = Static<typeof LoginResponse>;
 
 export const UpdateMeBody = Type.Object({ locale: LocaleSchema }, { additionalProperties: false });
 
+/** The signed-in user's own account page: who they are, and what they may change themselves. */
+export const AccountDto = Type.Object({
+  login: Type.String(),
+  fullName: Type.String(),
+  email: Nullable(Type.String()),
+  roles: Type.Array(Literals(ROLES)),
+  locale: LocaleSchema,
+  /** Staff notifications (escalations, knowledge review reminders) also by e-mail, when there is an address. */
+  emailNotifications: Type.Boolean(),
+  lastLoginAt: Nullable(IsoDateTime),
+});
+export type AccountDto = Static<typeof AccountDto>;
+export const UpdateAccountBody = Type.Object({ emailNotifications: Type.Boolean() }, { additionalProperties: false });
+export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
+/** The same rule as a password an administrator sets (at least 10 characters). */
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 10, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
 export const ApiTokenSchema = Type.Object({
   id: Uuid,
   name: Type.String(),

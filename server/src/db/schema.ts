@@ -55,6 +55,8 @@ export interface UsersTable {
   login: string;
   full_name: string;
   email: string | null;
+  /** Staff notifications by e-mail (migration 202612090003); the user turns them off on their account page. */
+  email_notifications: Generated<boolean>;
   roles: string[];
   locale: Generated<string>;
   body_id: string | null;

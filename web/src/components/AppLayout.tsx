@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconLogout } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -47,9 +47,9 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" fw={500} visibleFrom="sm" data-testid="current-user">
+            <Anchor component={Link} to="/account" size="sm" fw={500} c="dark" visibleFrom="sm" title={t("account.open")} data-testid="current-user">
               {me?.fullName}
-            </Text>
+            </Anchor>
             <LanguageSwitcher />
             <Button variant="subtle" size="compact-sm" aria-label={t("nav.logout")} leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
               <Text span size="sm" visibleFrom="xs">

@@ -11,13 +11,14 @@ import {
   IconInbox,
   IconSearch,
   IconShieldCheck,
+  IconUserCircle,
   IconUsers,
   type Icon,
 } from "@tabler/icons-react";
 
 export interface NavItem {
   to: string;
-  labelKey: "nav.contactCentre" | "nav.knowledge" | "nav.workspace" | "nav.board" | "nav.publicChat" | "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus";
+  labelKey: "nav.contactCentre" | "nav.knowledge" | "nav.workspace" | "nav.board" | "nav.publicChat" | "nav.appeals" | "nav.newAppeal" | "nav.reference" | "nav.calendar" | "nav.users" | "nav.audit" | "nav.publicStatus" | "nav.account";
   icon: Icon;
   /** Shown only to users holding this permission; none means everyone signed in. */
   permission?: Permission;
@@ -37,4 +38,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin/audit", labelKey: "nav.audit", icon: IconShieldCheck, permission: "audit.read" },
   { to: "/status", labelKey: "nav.publicStatus", icon: IconSearch },
   { to: "/chat?tenant=demo", labelKey: "nav.publicChat", icon: IconMessageCircle },
+  { to: "/account", labelKey: "nav.account", icon: IconUserCircle },
 ];

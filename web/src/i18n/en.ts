@@ -4,6 +4,7 @@ import { workspaceEn } from "./sections/workspace.en.ts";
 import { kbPortalEn } from "./sections/kbPortal.en.ts";
 import { voiceAdminEn } from "./sections/voiceAdmin.en.ts";
 import { kbEditorEn } from "./sections/kbEditor.en.ts";
+import { accountEn } from "./sections/account.en.ts";
 /** English. The key set of this file is the one every language must fill (see Messages.ts). */
 export const en = {
   common: {
@@ -54,6 +55,7 @@ export const en = {
     contactCentre: "Contact centre",
     knowledge: "Knowledge base",
     publicStatus: "Appeal status (public)",
+    account: "My account",
     logout: "Sign out",
     menu: "Main menu",
     toggle: "Open or close the menu",
@@ -469,4 +471,5 @@ export const en = {
   routingAdmin: routingAdminEn,
   voiceAdmin: voiceAdminEn,
   kbEditor: kbEditorEn,
+  account: accountEn,
 };

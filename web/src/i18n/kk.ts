@@ -4,6 +4,7 @@ import { workspaceKk } from "./sections/workspace.kk.ts";
 import { kbPortalKk } from "./sections/kbPortal.kk.ts";
 import { voiceAdminKk } from "./sections/voiceAdmin.kk.ts";
 import { kbEditorKk } from "./sections/kbEditor.kk.ts";
+import { accountKk } from "./sections/account.kk.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Қазақ тілі (мемлекеттік тіл). */
@@ -56,6 +57,7 @@ export const kk: Messages = {
     contactCentre: "Байланыс орталығы",
     knowledge: "Білім базасы",
     publicStatus: "Өтініш мәртебесі (ашық)",
+    account: "Менің тіркелгім",
     logout: "Шығу",
     menu: "Басты мәзір",
     toggle: "Мәзірді ашу немесе жабу",
@@ -471,4 +473,5 @@ export const kk: Messages = {
   routingAdmin: routingAdminKk,
   voiceAdmin: voiceAdminKk,
   kbEditor: kbEditorKk,
+  account: accountKk,
 };

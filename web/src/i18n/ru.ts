@@ -4,6 +4,7 @@ import { workspaceRu } from "./sections/workspace.ru.ts";
 import { kbPortalRu } from "./sections/kbPortal.ru.ts";
 import { voiceAdminRu } from "./sections/voiceAdmin.ru.ts";
 import { kbEditorRu } from "./sections/kbEditor.ru.ts";
+import { accountRu } from "./sections/account.ru.ts";
 import type { Messages } from "./Messages.ts";
 
 /** Русский. */
@@ -56,6 +57,7 @@ export const ru: Messages = {
     contactCentre: "Контакт-центр",
     knowledge: "База знаний",
     publicStatus: "Статус обращения (публично)",
+    account: "Моя учётная запись",
     logout: "Выйти",
     menu: "Главное меню",
     toggle: "Открыть или закрыть меню",
@@ -471,4 +473,5 @@ export const ru: Messages = {
   routingAdmin: routingAdminRu,
   voiceAdmin: voiceAdminRu,
   kbEditor: kbEditorRu,
+  account: accountRu,
 };

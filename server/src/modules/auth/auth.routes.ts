@@ -1,17 +1,21 @@
 import {
+  AccountDto,
   ApiTokenSchema,
+  ChangePasswordBody,
   CreateApiTokenBody,
   CreatedApiToken,
   LoginBody,
   LoginResponse,
   Me,
   SessionProbe,
+  UpdateAccountBody,
   UpdateMeBody,
 } from "@bailanys/common/api/auth";
 import { Uuid } from "@bailanys/common/api/shared";
 import { Type } from "@sinclair/typebox";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { SESSION_COOKIE } from "../../platform/authenticate.ts";
+import { changeOwnPassword, readAccount, updateOwnAccount } from "./account.service.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-token.service.ts";
 import { presentApiToken, presentMe } from "./auth.presenter.ts";
 import { login, logout, updateOwnLocale } from "./auth.service.ts";
@@ -77,6 +81,31 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = await updateOwnLocale({ db: app.db, bus: app.bus }, requireActor(request), request.meta, request.body.locale);
       return presentMe(actor, actor.csrfToken);
+    },
+  );
+
+  app.get(
+    "/auth/me/account",
+    { config: { anyUser: true }, schema: { tags: ["auth"], summary: "My account: who I am and my own settings", response: { 200: AccountDto } } },
+    async (request) => readAccount(app.db, requireActor(request)),
+  );
+
+  app.patch(
+    "/auth/me/account",
+    { config: { anyUser: true }, schema: { tags: ["auth"], summary: "Turn my staff notifications by e-mail on or off", body: UpdateAccountBody, response: { 200: AccountDto } } },
+    async (request) => updateOwnAccount(app.db, requireActor(request), request.meta, request.body),
+  );
+
+  app.post(
+    "/auth/me/password",
+    {
+      // Per person, not per address: a centre's operators share one address behind its gateway.
+      config: { anyUser: true, rateLimit: { max: 5, timeWindow: "1 minute", keyGenerator: (request: { actor?: { userId: string } | null; ip: string }) => `password:${request.actor?.userId ?? request.ip}` } },
+      schema: { tags: ["auth"], summary: "Change my password (the current one is required); my other sessions end", body: ChangePasswordBody, response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      await changeOwnPassword({ db: app.db, bus: app.bus, config: app.config }, requireActor(request), request.meta, request.body);
+      return reply.status(204).send(null);
     },
   );
 

@@ -47,7 +47,7 @@ export interface StaffNotification {
 /**
  * Queues a message to the staff of `roles` in the caller's transaction: one row addressed to the roles (the
  * centre's record, delivered to the log) and an e-mail to each active staff member of those roles who has an
- * address, in their own language.
+ * address and has not turned e-mail off on their account page, in their own language.
  */
 export async function enqueueStaffNotification(db: Db, n: StaffNotification): Promise<void> {
   const base = { tenant_id: n.tenantId, appeal_id: n.appealId, citizen_id: null, audience: "staff", recipient_roles: n.roles, template: n.template, params: JSON.stringify(n.params) };
@@ -57,6 +57,7 @@ export async function enqueueStaffNotification(db: Db, n: StaffNotification): Pr
     .where("tenant_id", "=", n.tenantId)
     .where("active", "=", true)
     .where("email", "is not", null)
+    .where("email_notifications", "=", true)
     .where(sql<boolean>`roles && ${sql.val(n.roles)}::text[]`)
     .orderBy("id")
     .execute();
