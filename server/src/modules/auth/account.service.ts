@@ -51,8 +51,10 @@ export async function changeOwnPassword(deps: { db: Db; bus: EventBus; config: P
   }
   const user = await deps.db.selectFrom("users").select(["password_hash"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
   if (user.password_hash === null || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    const locked = await recordLoginFailure(deps.db, actor.userId, deps.config.loginMaxFailures, deps.config.loginLockMinutes);
-    await recordAudit(deps.db, actor, meta, { action: "user.change_password_failed", entity: "user", entityId: actor.userId, details: { locked } });
+    await deps.db.transaction().execute(async (trx) => {
+      const locked = await recordLoginFailure(trx, actor.userId, deps.config.loginMaxFailures, deps.config.loginLockMinutes);
+      await recordAudit(trx, actor, meta, { action: "user.change_password_failed", entity: "user", entityId: actor.userId, details: { locked } });
+    });
     throw AppError.field("currentPassword", "PASSWORD_WRONG");
   }
   if (input.newPassword === input.currentPassword) {

@@ -7,8 +7,11 @@ import { reindexArticle } from "./kb-index.ts";
 
 /** Documents claimed per run; each is read one after another, so a run stays short. */
 const BATCH = 4;
-/** A claim older than this was left by a worker that died while reading: the document is read again. */
-const CLAIM_EXPIRES = "10 minutes";
+/**
+ * A claim older than this was left by a worker that died while reading: the document is read again. Longer than a
+ * batch can take (4 × (30 s for a PDF + 2 min of OCR)), so a slow batch is not read twice.
+ */
+const CLAIM_EXPIRES = "30 minutes";
 
 /**
  * Worker job: reads the text of newly attached documents and indexes their articles again, so a word found only
