@@ -30,7 +30,7 @@ export function AccountPage() {
   }, []);
 
   if (account === null) {
-    return failed ? null : <FullPageLoader />;
+    return failed ? <Alert color="red">{t("common.error")}</Alert> : <FullPageLoader />;
   }
   const setNotifications = async (on: boolean) => {
     setSaving(true);
@@ -85,7 +85,6 @@ export function AccountPage() {
         </Text>
         <ChangePasswordForm />
       </Card>
-      {failed && <Alert color="red">{t("common.error")}</Alert>}
     </Stack>
   );
 }
