@@ -25,6 +25,7 @@ it("a staff member opens their account from the header, turns e-mail notificatio
   await account.waitFor({ timeout: 15_000 });
   expect(await account.innerText()).toContain("Редактор базы знаний");
   expect(await account.innerText()).toContain("editor@akimat.example.kz");
+  expect(await account.innerText()).toContain("Это первый вход");
   expect((await accessibilityViolations(page)).map((v) => `${v.id}: ${v.help} at ${v.targets.join(", ")}`)).toEqual([]);
 
   // E-mail notifications off: the switch is saved at once.
@@ -54,4 +55,12 @@ it("a staff member opens their account from the header, turns e-mail notificatio
   await page.getByLabel("Пароль", { exact: true }).fill(NEW_PASSWORD);
   await page.getByTestId("login-submit").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 15_000 });
+
+  // The account page now shows the sign-in before this one and warns of the failed attempt since.
+  await page.goto(`${platform.baseUrl}/account`);
+  await page.getByTestId("account-failed-sign-ins").waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId("account-failed-sign-ins").innerText()).toContain("С тех пор была 1 неудачная попытка");
+  expect(await page.getByTestId("account-page").innerText()).toMatch(/Предыдущий вход\s+\d\d\.\d\d\.\d{4} \d\d:\d\d с адреса 127\.0\.0\.1/);
+  expect((await accessibilityViolations(page)).map((v) => `${v.id}: ${v.help} at ${v.targets.join(", ")}`)).toEqual([]);
+  await shot(page, "account-03-previous-sign-in");
 });

@@ -48,7 +48,10 @@ export const AccountDto = Type.Object({
   locale: LocaleSchema,
   /** Staff notifications (escalations, knowledge review reminders) also by e-mail, when there is an address. */
   emailNotifications: Type.Boolean(),
-  lastLoginAt: Nullable(IsoDateTime),
+  /** The sign-in before this session's, and from where, so a person notices one that was not theirs. */
+  previousSignIn: Nullable(Type.Object({ at: IsoDateTime, ip: Nullable(Type.String()) })),
+  /** Failed sign-ins to this account since that previous sign-in. */
+  failedSignInsSince: Type.Integer(),
 });
 export type AccountDto = Static<typeof AccountDto>;
 export const UpdateAccountBody = Type.Object({ emailNotifications: Type.Boolean() }, { additionalProperties: false });

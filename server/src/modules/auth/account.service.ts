@@ -16,10 +16,11 @@ import { hashPassword, verifyPassword } from "./password.ts";
 export async function readAccount(db: Db, actor: Actor): Promise<AccountDto> {
   const user = await db
     .selectFrom("users")
-    .select(["login", "full_name", "email", "roles", "locale", "email_notifications", "last_login_at"])
+    .select(["login", "full_name", "email", "roles", "locale", "email_notifications"])
     .where("tenant_id", "=", actor.tenantId)
     .where("id", "=", actor.userId)
     .executeTakeFirstOrThrow();
+  const { previous, failedSince } = await recentSignIns(db, actor);
   return {
     login: user.login,
     fullName: user.full_name,
@@ -27,8 +28,33 @@ export async function readAccount(db: Db, actor: Actor): Promise<AccountDto> {
     roles: user.roles as Role[],
     locale: isLocale(user.locale) ? user.locale : actor.locale,
     emailNotifications: user.email_notifications,
-    lastLoginAt: user.last_login_at?.toISOString() ?? null,
+    previousSignIn: previous === null ? null : { at: previous.at.toISOString(), ip: previous.ip },
+    failedSignInsSince: failedSince,
   };
+}
+
+/** Sign-ins read for the account page: the newest is this session's own. */
+const SIGN_IN_HISTORY = 50;
+
+/**
+ * The sign-in before the latest one (the latest is this session's) and the failed attempts since it, from the
+ * audit log, where every sign-in and failure is recorded with its address.
+ */
+async function recentSignIns(db: Db, actor: Actor): Promise<{ previous: { at: Date; ip: string | null } | null; failedSince: number }> {
+  const events = await db
+    .selectFrom("audit_log")
+    .select(["action", "at", "ip"])
+    .where("tenant_id", "=", actor.tenantId)
+    .where("entity", "=", "user")
+    .where("entity_id", "=", actor.userId)
+    .where("action", "in", ["auth.login", "auth.login_failed", "auth.account_locked"])
+    .orderBy("id", "desc")
+    .limit(SIGN_IN_HISTORY)
+    .execute();
+  const logins = events.filter((event) => event.action === "auth.login");
+  const previous = logins[1] ?? null;
+  const failedSince = events.filter((event) => event.action !== "auth.login" && (previous === null || event.at > previous.at)).length;
+  return { previous: previous === null ? null : { at: previous.at, ip: previous.ip }, failedSince };
 }
 
 /** Turns staff notifications by e-mail on or off for the signed-in user. */

@@ -18,11 +18,16 @@ describe("my account", () => {
   it("shows who I am, and turns my staff e-mails off and on again: a notification to my role then skips me", async () => {
     const user = await buildUser(ctx.db, tenant.tenantId, { roles: ["knowledge_editor"], locale: "kk" });
     await ctx.db.updateTable("users").set({ email: "editor@example.kz" }).where("id", "=", user.id).execute();
+    await signIn(ctx.app, user);
+    const wrong = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: "10.77.0.9", payload: { login: user.login, password: "a guess" } });
+    expect(wrong.statusCode).toBe(401);
     const me = await signIn(ctx.app, user);
 
     const account = await me.get("/api/v1/auth/me/account");
     expect(account.body).toMatchObject({ login: user.login, email: "editor@example.kz", roles: ["knowledge_editor"], locale: "kk", emailNotifications: true });
-    expect(account.body.lastLoginAt).not.toBeNull();
+    // The sign-in before this one, from the first session's address, and the failed guess since.
+    expect(account.body.previousSignIn.ip).toMatch(/^10\.250\./);
+    expect(account.body.failedSignInsSince).toBe(1);
     expect((await me.request("PATCH", "/api/v1/auth/me/account", { emailNotifications: "no" })).body.error.fields).toMatchObject([{ field: "emailNotifications" }]);
 
     const off = await me.request("PATCH", "/api/v1/auth/me/account", { emailNotifications: false });

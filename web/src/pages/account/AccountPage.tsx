@@ -59,9 +59,17 @@ export function AccountPage() {
             { label: t("account.login"), value: account.login },
             { label: t("account.roles"), value: account.roles.map((role) => t(`roles.${role}`)).join(", ") },
             { label: t("account.email"), value: account.email ?? t("account.noEmail") },
-            { label: t("account.lastLogin"), value: account.lastLoginAt === null ? "—" : formatDateTime(account.lastLoginAt) },
+            {
+              label: t("account.previousSignIn"),
+              value: account.previousSignIn === null ? t("account.firstSignIn") : t("account.signInFrom", { time: formatDateTime(account.previousSignIn.at), ip: account.previousSignIn.ip ?? "—" }),
+            },
           ]}
         />
+        {account.failedSignInsSince > 0 && (
+          <Alert color="orange" mt="sm" data-testid="account-failed-sign-ins">
+            {t("account.failedSignIns", { count: account.failedSignInsSince })}
+          </Alert>
+        )}
       </Card>
       <Card withBorder>
         <Title order={2} size="h4" mb="sm">
