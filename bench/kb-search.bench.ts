@@ -6,7 +6,7 @@
  * against reading the texts alone.
  * Then every 50th article gets an attached document of 30 000 characters (its text as the worker reads it, indexed
  * by the publish path) and the API is measured again; reading a PDF's text in its thread is timed against starting
- * an empty thread.
+ * an empty thread, and recognising a scanned page (OCR) against reading a PDF's own text.
  * BENCH_KEEP_DB=1 keeps the loaded database and prints its URL; BENCH_KB_DB=<that URL> measures it again without
  * loading (to compare changes to the search on the same base).
  */
@@ -21,6 +21,7 @@ import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { ATTACHMENT_TYPES } from "@bailanys/common/attachments";
 import { documentText } from "../server/src/modules/kb/document-text/document-text.ts";
+import { ocrAvailable } from "../server/src/modules/kb/document-text/ocr.ts";
 import { reindexArticle } from "../server/src/modules/kb/kb-index.ts";
 import { markLexiconStale, rebuildStaleLexicons } from "../server/src/modules/kb/kb-lexicon.ts";
 import { searchKnowledge } from "../server/src/modules/kb/kb-search.service.ts";
@@ -175,8 +176,8 @@ async function attachDocuments(db: Db, tenantId: string): Promise<string[]> {
   return [`  attached a ${DOCUMENT_CHARS}-character document to ${articles.length} articles, indexed in ${(took / articles.length).toFixed(1)} ms per article (both languages)`];
 }
 
-/** A one-page PDF's text read in its own thread, against starting and stopping an empty thread. */
-async function timePdfReading(): Promise<string> {
+/** A one-page PDF's text read in its own thread, against starting and stopping an empty thread; a scan's OCR against that. */
+async function timePdfReading(): Promise<string[]> {
   const pdf = readFileSync(new URL("../server/src/modules/kb/document-text/fixtures/housing-aid-form.pdf", import.meta.url));
   const rounds = 10;
   await documentText(ATTACHMENT_TYPES.pdf, pdf);
@@ -190,7 +191,19 @@ async function timePdfReading(): Promise<string> {
     await new Promise((resolve) => new Worker("", { eval: true }).once("exit", resolve));
   }
   const empty = (performance.now() - emptyStart) / rounds;
-  return `  a one-page PDF's text read in ${read.toFixed(0)} ms (its own thread, pdf.js loaded each time); an empty thread takes ${empty.toFixed(0)} ms (${(read / empty).toFixed(1)}×)`;
+  const lines = [`  a one-page PDF's text read in ${read.toFixed(0)} ms (its own thread, pdf.js loaded each time); an empty thread takes ${empty.toFixed(0)} ms (${(read / empty).toFixed(1)}×)`];
+  if (await ocrAvailable()) {
+    const scan = readFileSync(new URL("../server/src/modules/kb/document-text/fixtures/scanned-order.pdf", import.meta.url));
+    const ocrStart = performance.now();
+    for (let i = 0; i < 3; i += 1) {
+      await documentText(ATTACHMENT_TYPES.pdf, scan);
+    }
+    const ocr = (performance.now() - ocrStart) / 3;
+    lines.push(`  a one-page scanned PDF recognised (OCR, kaz+rus+eng, 200 dpi, one core at nice 10) in ${ocr.toFixed(0)} ms: ${(ocr / read).toFixed(1)}× reading a PDF's own text`);
+  } else {
+    lines.push("  OCR not installed here: scans not measured");
+  }
+  return lines;
 }
 
 export async function benchKbSearch(): Promise<string[]> {
@@ -247,7 +260,7 @@ export async function benchKbSearch(): Promise<string[]> {
       await r.body.dump();
     });
     lines.push(formatResult(withDocuments), `  → with documents the API's p95 is ${(withDocuments.p95 / api.p95).toFixed(2)}× its p95 without`);
-    lines.push(await timePdfReading());
+    lines.push(...(await timePdfReading()));
     await agent.close();
     await app.close();
     await bus.close();
