@@ -199,7 +199,7 @@ async function timePdfReading(): Promise<string[]> {
       await documentText(ATTACHMENT_TYPES.pdf, scan);
     }
     const ocr = (performance.now() - ocrStart) / 3;
-    lines.push(`  a one-page scanned PDF recognised (OCR, kaz+rus+eng, 200 dpi, one core at nice 10) in ${ocr.toFixed(0)} ms: ${(ocr / read).toFixed(1)}× reading a PDF's own text`);
+    lines.push(`  a one-page scanned PDF recognised (OCR, kaz+rus+eng, 300 dpi, one core at nice 10) in ${ocr.toFixed(0)} ms: ${(ocr / read).toFixed(1)}× reading a PDF's own text`);
   } else {
     lines.push("  OCR not installed here: scans not measured");
   }

@@ -216,6 +216,9 @@ export type KbDocumentTextState = (typeof KB_DOCUMENT_TEXT_STATES)[number];
 /** An attachment as its editors see it: with whether its text is searched, and whether it was recognised by OCR. */
 export const EditorAttachmentDto = Type.Object({ ...AttachmentInfoDto.properties, textState: Literals(KB_DOCUMENT_TEXT_STATES), textRecognized: Type.Boolean() });
 export type EditorAttachmentDto = Static<typeof EditorAttachmentDto>;
+/** The text the search knows of a document: what its editor checks, above all when it was recognised from a scan. */
+export const AttachmentTextDto = Type.Object({ ...EditorAttachmentDto.properties, text: Nullable(Type.String()) });
+export type AttachmentTextDto = Static<typeof AttachmentTextDto>;
 
 export const ArticleDto = Type.Object({
   ...ArticleListItemDto.properties,

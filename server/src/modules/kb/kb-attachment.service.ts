@@ -1,3 +1,4 @@
+import type { AttachmentTextDto } from "@bailanys/common/api/kb";
 import type { Selectable } from "kysely";
 import type { Db } from "../../db/database.ts";
 import type { KbArticlesTable } from "../../db/schema-kb.ts";
@@ -40,6 +41,21 @@ export async function addAttachment(db: Db, actor: Actor, meta: RequestMeta, art
     await recordAudit(trx, actor, meta, { action: "kb.attachment.add", entity: "kb_article", entityId: articleId, details: { attachmentId: row.id } });
     return presentEditorAttachment(row);
   });
+}
+
+/** A document's searched text for its editor (null until read, or when it has none). */
+export async function attachmentText(db: Db, tenantId: string, articleId: string, attachmentId: string): Promise<AttachmentTextDto> {
+  const row = await db
+    .selectFrom("kb_attachments")
+    .select(["id", "file_name", "content_type", "size_bytes", "text_state", "text_recognized", "text_content"])
+    .where("tenant_id", "=", tenantId)
+    .where("article_id", "=", articleId)
+    .where("id", "=", attachmentId)
+    .executeTakeFirst();
+  if (row === undefined) {
+    throw new AppError("NOT_FOUND");
+  }
+  return { ...presentEditorAttachment(row), text: row.text_content };
 }
 
 export async function removeAttachment(db: Db, actor: Actor, meta: RequestMeta, articleId: string, attachmentId: string): Promise<void> {

@@ -96,13 +96,17 @@ describe("the text of attached documents is searched (kb.document-text job)", ()
     await attach(article.id, "Фото_Иванова.png", fixture("blank-photo.png"));
     await attach(article.id, "Схема.pdf", fixture("no-text.pdf"));
     await attach(article.id, "Иванов_повреждён.pdf", Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(100, 0x20)]));
-    await attach(article.id, "Тарифы.txt", fixture("fees-cp1251.txt"));
+    const fees = await attach(article.id, "Тарифы.txt", fixture("fees-cp1251.txt"));
     logged.length = 0;
     await readAll();
     expect(await textStates(article.id)).toEqual({ "Старый_бланк.doc": "none", "Фото_Иванова.png": "none", "Схема.pdf": "none", "Иванов_повреждён.pdf": "failed", "Тарифы.txt": "read" });
     expect(logged.join("")).toContain("could not be read");
     expect(logged.join("")).not.toContain("Иванов");
     expect((await publicSearch("госпошлина дубликат удостоверения")).map((h) => h.code)).toEqual(["scans"]);
+    // The editor can read the text the search knows; an operator may not.
+    const textUrl = `/api/v1/kb/articles/${article.id}/attachments/${fees.id}/text`;
+    expect((await editor.client.get(textUrl)).body).toMatchObject({ fileName: "Тарифы.txt", textState: "read", textRecognized: false, text: "Госпошлина за выдачу дубликата удостоверения — 0,5 МРП." });
+    expect((await operator.client.get(textUrl)).status).toBe(403);
   });
 
   it.skipIf(!canRecognize)("recognises a scanned order (OCR), marks its text as recognised, and finds the article by its Kazakh and Russian words", async () => {
@@ -111,6 +115,8 @@ describe("the text of attached documents is searched (kb.document-text job)", ()
     await readAll();
     const files = ((await editor.client.get(`/api/v1/kb/articles/${article.id}`)).body as ArticleDto).attachments;
     expect(files).toMatchObject([{ fileName: "Приказ_117.pdf", textState: "read", textRecognized: true }]);
+    const text = await editor.client.get(`/api/v1/kb/articles/${article.id}/attachments/${files[0]?.id ?? ""}/text`);
+    expect(text.body.text).toContain("Об утверждении порядка выдачи справок о наличии подсобного хозяйства");
     expect((await publicSearch("в течение трёх рабочих дней")).map((h) => h.code)).toEqual(["household-plot"]);
     expect((await publicSearch("үш жұмыс күні", "kk")).map((h) => h.code)).toEqual(["household-plot"]);
   });

@@ -1,12 +1,12 @@
 import fastifyMultipart from "@fastify/multipart";
-import { EditorAttachmentDto, ImportResultDto } from "@bailanys/common/api/kb";
+import { AttachmentTextDto, EditorAttachmentDto, ImportResultDto } from "@bailanys/common/api/kb";
 import { LocaleSchema, Uuid } from "@bailanys/common/api/shared";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { AppError } from "../../platform/app-error.ts";
 import { attachmentHeaders, readSingleFile } from "../../platform/multipart-file.ts";
 import { requireActor } from "../../platform/require-actor.ts";
-import { addAttachment, removeAttachment } from "./kb-attachment.service.ts";
+import { addAttachment, attachmentText, removeAttachment } from "./kb-attachment.service.ts";
 import { exportMarkdown, exportTable, importArticles, readImportFile } from "./kb-transfer.service.ts";
 
 const tags = ["knowledge base: editing"];
@@ -28,6 +28,11 @@ export const kbFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     "/kb/articles/:id/attachments",
     { config: write, bodyLimit: FILE_MAX_BYTES + 64 * 1024, schema: { tags, summary: "Attach a document to an article (multipart field `file`)", consumes: ["multipart/form-data"], params: Type.Object({ id: Uuid }), response: { 201: EditorAttachmentDto } } },
     async (request, reply) => reply.status(201).send(await addAttachment(app.db, requireActor(request), request.meta, request.params.id, await readSingleFile(request))),
+  );
+  app.get(
+    "/kb/articles/:id/attachments/:attachmentId/text",
+    { config: write, schema: { tags, summary: "The text of an attached document as the search knows it (read as written or recognised by OCR)", params: Type.Object({ id: Uuid, attachmentId: Uuid }), response: { 200: AttachmentTextDto } } },
+    async (request) => attachmentText(app.db, requireActor(request).tenantId, request.params.id, request.params.attachmentId),
   );
   app.delete(
     "/kb/articles/:id/attachments/:attachmentId",

@@ -134,6 +134,7 @@ export const kbEditorEn = {
     remove: "Remove “{{name}}”",
     wrongType: "“{{name}}” cannot be attached: PDF, images, office documents and text files only.",
     markdown: "Download as Markdown ({{language}})",
+    textTitle: "The text of “{{name}}” as the search knows it",
     text: {
       pending: "Text not read yet",
       reading: "Text not read yet",

@@ -136,6 +136,7 @@ export const kbEditorKk: Messages["kbEditor"] = {
     remove: "«{{name}}» жою",
     wrongType: "«{{name}}» тіркеуге болмайды: тек PDF, суреттер, кеңсе құжаттары және мәтін файлдары.",
     markdown: "Markdown түрінде жүктеу ({{language}})",
+    textTitle: "«{{name}}» мәтіні іздеу білетіндей",
     text: {
       pending: "Мәтіні әлі оқылмаған",
       reading: "Мәтіні әлі оқылмаған",

@@ -136,6 +136,7 @@ export const kbEditorRu: Messages["kbEditor"] = {
     remove: "Удалить «{{name}}»",
     wrongType: "«{{name}}» нельзя прикрепить: только PDF, изображения, офисные документы и текстовые файлы.",
     markdown: "Скачать в Markdown ({{language}})",
+    textTitle: "Текст «{{name}}», как его знает поиск",
     text: {
       pending: "Текст ещё не прочитан",
       reading: "Текст ещё не прочитан",

@@ -1,12 +1,13 @@
 import { ATTACHMENT_ACCEPT, attachmentExtension } from "@bailanys/common/attachments";
-import type { ArticleDto, KbDocumentTextState } from "@bailanys/common/api/kb";
-import { ActionIcon, Anchor, Badge, Button, FileButton, Group, Stack, Text, Title, Tooltip } from "@mantine/core";
+import type { ArticleDto } from "@bailanys/common/api/kb";
+import { ActionIcon, Anchor, Button, FileButton, Group, Stack, Text, Title } from "@mantine/core";
 import { IconFileDownload, IconPaperclip, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, apiNoContent } from "../../../api/client.ts";
 import { deleteWithNotice } from "../../../lib/deleteWithNotice.ts";
 import { notifyError, notifySuccess } from "../../../lib/notifyError.ts";
+import { DocumentTextBadge } from "./DocumentTextBadge.tsx";
 import { useDocumentTextStates } from "./useDocumentTextStates.ts";
 
 interface Props {
@@ -19,9 +20,6 @@ interface Props {
 }
 
 const kib = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024))} KB`;
-/** A file's text state as the editor reads it: a text recognised by OCR is told apart from one read as written. */
-type TextShown = KbDocumentTextState | "recognized";
-const TEXT_COLOR: Record<TextShown, string> = { pending: "gray", reading: "gray", read: "teal", recognized: "teal", none: "yellow", failed: "red" };
 
 /** The article's attachments (download, remove, upload) and each written language as a Markdown file. */
 export function ArticleFiles({ article, canWrite, canExport, onChanged }: Props) {
@@ -80,7 +78,7 @@ export function ArticleFiles({ article, canWrite, canExport, onChanged }: Props)
                 <IconPaperclip size={14} aria-hidden style={{ verticalAlign: "-2px", marginRight: 4 }} />
                 {file.fileName} ({kib(file.sizeBytes)})
               </Anchor>
-              <TextStateBadge state={shownState(textStates[file.id] ?? { state: file.textState, recognized: file.textRecognized })} />
+              <DocumentTextBadge articleId={article.id} file={file} text={textStates[file.id] ?? { state: file.textState, recognized: file.textRecognized }} canOpen={canExport} />
               {canWrite && (
                 <ActionIcon variant="subtle" color="red" onClick={() => void remove(file.id)} aria-label={t("kbEditor.files.remove", { name: file.fileName })} title={t("kbEditor.files.remove", { name: file.fileName })} data-testid="kb-file-remove">
                   <IconTrash size={16} aria-hidden />
@@ -121,20 +119,4 @@ export function ArticleFiles({ article, canWrite, canExport, onChanged }: Props)
       </Group>
     </Stack>
   );
-}
-
-/** Whether the words inside a file are searched, with what the editor can do about it on hover or focus. */
-function TextStateBadge({ state }: { state: TextShown }) {
-  const { t } = useTranslation();
-  return (
-    <Tooltip label={t(`kbEditor.files.textHint.${state}`)} multiline w={280} events={{ hover: true, focus: true, touch: true }}>
-      <Badge variant="light" color={TEXT_COLOR[state]} tt="none" tabIndex={0} style={{ flexShrink: 0 }} data-testid="kb-file-text">
-        {t(`kbEditor.files.text.${state}`)}
-      </Badge>
-    </Tooltip>
-  );
-}
-
-function shownState({ state, recognized }: { state: KbDocumentTextState; recognized: boolean }): TextShown {
-  return state === "read" && recognized ? "recognized" : state;
 }
