@@ -72,7 +72,8 @@ export async function indexPublishedVersion(trx: Db, article: Article, version: 
 async function attachedDocuments(db: Db, articleId: string): Promise<{ label: string; text: string | null }[]> {
   const files = await db
     .selectFrom("kb_attachments")
-    .select(["file_name", sql<string | null>`case when text_state = 'read' then text_content end`.as("text")])
+    // Each text is cut in the database: the joined texts are capped anyway, and a shelf of scans need not travel whole.
+    .select(["file_name", sql<string | null>`case when text_state = 'read' then left(text_content, ${MAX_DOCUMENTS_CHARS}) end`.as("text")])
     .where("article_id", "=", articleId)
     .orderBy("created_at")
     .execute();

@@ -3,6 +3,7 @@ import { Badge, Tooltip } from "@mantine/core";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DocumentTextModal } from "./DocumentTextModal.tsx";
+import type { TextState } from "./useDocumentTextStates.ts";
 
 /** A file's text state as the editor reads it: a text recognised by OCR is told apart from one read as written. */
 type TextShown = KbDocumentTextState | "recognized";
@@ -11,7 +12,7 @@ const TEXT_COLOR: Record<TextShown, string> = { pending: "gray", reading: "gray"
 interface Props {
   articleId: string;
   file: { id: string; fileName: string };
-  text: { state: KbDocumentTextState; recognized: boolean };
+  text: TextState;
   /** May open the text the search knows (kb.write). */
   canOpen: boolean;
 }
